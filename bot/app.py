@@ -1,0 +1,29 @@
+"""The application's parts, built once and handed to every feature (constructor injection)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.config import Secrets, Settings
+from bot.content import Content
+from bot.dispatcher import Clock
+from bot.storage.store import SqliteStore
+
+
+@dataclass(frozen=True)
+class App:
+    """Settings, storage, content and clock: what features need to do their work."""
+
+    settings: Settings
+    secrets: Secrets
+    db: Database
+    store: SqliteStore
+    content: Content
+    clock: Clock
+
+    def now(self) -> datetime:
+        """Return the current time from the injected clock."""
+        return self.clock()

@@ -1,0 +1,370 @@
+"""Zalo channel: webhook (production) or polling (local), translating Zalo events for the core.
+
+Zalo differences are absorbed here and nowhere else: texts of at most 2000 characters
+(split), no buttons (numbered options; the user's "2" goes to the core as text), string ids,
+millisecond dates, no documents, and a 429 "Quota exceeded" answer instead of a published rate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
+from bot.channels.base import (
+    Blocked,
+    Handle,
+    RateLimited,
+    SendError,
+    TransientError,
+    numbered_options,
+    split_text,
+)
+from bot.channels.zalo_client import (
+    TEXT_LIMIT,
+    Message,
+    Update,
+    ZaloApiError,
+    ZaloBadToken,
+    ZaloClient,
+    ZaloQuotaExceeded,
+    parse_update,
+)
+from bot.config import Secrets, Settings, ZaloSettings
+from bot.i18n import Strings
+from bot.messages import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "zalo"
+TEXT_EVENT = "message.text.received"
+IMAGE_EVENT = "message.image.received"
+UNSUPPORTED_EVENT = "message.unsupported.received"
+"""Sent instead of the content for protected users (children, people with disabilities...)."""
+
+WEBHOOK_BODY_LIMIT = 256 * 1024
+SEEN_EVENTS = 10_000
+REPLY_ATTEMPTS = 3
+REPLY_MAX_WAIT = 30.0
+QUOTA_BACKOFF_BASE = 5.0
+QUOTA_BACKOFF_MAX = 600.0
+POLL_BACKOFF_MAX = 60.0
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def urn(chat_id: str) -> str:
+    """Return the user URN for a Zalo chat id."""
+    return f"{CHANNEL}:{chat_id}"
+
+
+def sent_at(milliseconds: int | None) -> datetime | None:
+    """Convert a Zalo date (milliseconds since the epoch) to an aware UTC datetime."""
+    return None if milliseconds is None else datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
+
+
+class SeenEvents:
+    """Remembers the last ``limit`` event keys, to drop events Zalo delivers twice."""
+
+    def __init__(self, limit: int = SEEN_EVENTS) -> None:
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._limit = limit
+
+    def first_time(self, key: str) -> bool:
+        """Record ``key``; return False if it was already seen."""
+        if key in self._keys:
+            return False
+        self._keys[key] = None
+        if len(self._keys) > self._limit:
+            self._keys.popitem(last=False)
+        return True
+
+
+class ChatTurns:
+    """Serialises the handling of one chat's messages so answers keep their order."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def turn(self, chat_id: str) -> AsyncIterator[None]:
+        """Wait for earlier messages of ``chat_id`` to be answered, then hold the chat."""
+        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
+        self._locks[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[chat_id]
+            if users == 1:
+                del self._locks[chat_id]
+            else:
+                self._locks[chat_id] = (lock, users - 1)
+
+
+class ZaloSender:
+    """Sends replies to Zalo chats; raises base SendError subclasses; safe to call concurrently.
+
+    ``send_rate`` is the configured bulk rate (messages per second) for the broadcast queue.
+    """
+
+    channel = CHANNEL
+
+    def __init__(
+        self,
+        client: ZaloClient,
+        strings: Strings,
+        *,
+        send_rate: float,
+        on_quota: Callable[[str], None] | None = None,
+    ) -> None:
+        self.client = client
+        self.send_rate = send_rate
+        self._strings = strings
+        self._on_quota = on_quota
+        self._quota_strikes = 0
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        """Deliver ``reply``: numbered options instead of buttons, split at 2000 characters."""
+        try:
+            await self._deliver(chat_id, reply)
+        except ZaloQuotaExceeded as err:
+            self._quota_hit(err)
+            raise
+        self._quota_strikes = 0
+
+    async def _deliver(self, chat_id: str, reply: Reply) -> None:
+        text = numbered_options(reply)
+        if reply.document is not None:
+            note = self._strings.get("zalo.document_unavailable", filename=reply.document.filename)
+            text = f"{text}\n\n{note}" if text.strip() else note
+        chunks = [chunk for chunk in split_text(text, TEXT_LIMIT) if chunk.strip()]
+        if reply.image:
+            await self.client.send_photo(chat_id, reply.image, chunks.pop(0) if chunks else None)
+        for chunk in chunks:
+            await self.client.send_message(chat_id, chunk)
+
+    def _quota_hit(self, err: ZaloQuotaExceeded) -> None:
+        self._quota_strikes += 1
+        backoff = QUOTA_BACKOFF_BASE * 2 ** min(self._quota_strikes - 1, 10)
+        err.retry_after = max(err.retry_after, min(backoff, QUOTA_BACKOFF_MAX))
+        if self._quota_strikes == 1:
+            log.error(
+                "Zalo quota exceeded (%s): bulk sending should pause; retry in %.0f s",
+                err.description,
+                err.retry_after,
+            )
+            if self._on_quota is not None:
+                self._on_quota(str(err))
+
+
+class ZaloChannel:
+    """The Zalo channel runner: webhook route, polling loop, and the reply sender."""
+
+    name = CHANNEL
+
+    def __init__(
+        self,
+        settings: ZaloSettings,
+        token: str,
+        webhook_secret: str,
+        handle: Handle,
+        on_blocked: Callable[[str], None],
+        strings: Strings,
+        on_quota: Callable[[str], None] | None = None,
+        *,
+        sleep: Sleep = asyncio.sleep,
+        poll_timeout: int = 30,
+    ) -> None:
+        if settings.webhook_url and not 8 <= len(webhook_secret) <= 256:
+            raise ValueError("ZALO_WEBHOOK_SECRET must have 8 to 256 characters in webhook mode")
+        self.settings = settings
+        self.client = ZaloClient(token, settings.api_base_url)
+        self.sender = ZaloSender(
+            self.client, strings, send_rate=settings.send_rate, on_quota=on_quota
+        )
+        self._secret = webhook_secret.encode()
+        self._handle = handle
+        self._on_blocked = on_blocked
+        self._strings = strings
+        self._sleep = sleep
+        self._poll_timeout = poll_timeout
+        self._seen = SeenEvents()
+        self._turns = ChatTurns()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._poller: asyncio.Task[None] | None = None
+
+    def routes(self) -> list[BaseRoute]:
+        """Return the webhook route (it answers 403 unless the secret matches)."""
+        return [Route(self.settings.webhook_path, self._webhook, methods=["POST"])]
+
+    async def start(self) -> None:
+        """Check the token, then register the webhook or start polling."""
+        me = await self.client.get_me()
+        log.info("Zalo bot %s (%s) connected", me.account_name, me.id)
+        if self.settings.webhook_url:
+            await self.client.set_webhook(self.settings.webhook_url, self._secret.decode())
+            log.info("Zalo webhook set to %s", self.settings.webhook_url)
+            return
+        current = await self.client.get_webhook_info()
+        if current.url:
+            log.warning("Zalo webhook %s removed: zalo.webhook_url is empty, polling", current.url)
+            await self.client.delete_webhook()
+        self._poller = asyncio.create_task(self._poll())
+        log.info("Zalo polling started")
+
+    async def stop(self) -> None:
+        """Stop polling, finish the messages being answered, and close connections."""
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+            self._poller = None
+        await self.wait_idle()
+        await self.client.aclose()
+
+    async def wait_idle(self) -> None:
+        """Wait until every accepted event has been answered."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def accept(self, update: Update) -> bool:
+        """Queue ``update`` for answering unless it is a duplicate; return whether queued."""
+        message_id = update.message.message_id if update.message else ""
+        if message_id and not self._seen.first_time(f"{update.event_name}:{message_id}"):
+            log.info("Zalo duplicate event %s:%s dropped", update.event_name, message_id)
+            return False
+        self._spawn(self._process(update))
+        return True
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _webhook(self, request: Request) -> JSONResponse:
+        supplied = request.headers.get("x-bot-api-secret-token", "").encode()
+        if not self._secret or not hmac.compare_digest(supplied, self._secret):
+            log.warning("Zalo webhook call rejected: wrong or missing secret token")
+            return JSONResponse({"ok": False}, status_code=403)
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > WEBHOOK_BODY_LIMIT:
+                return JSONResponse({"ok": False}, status_code=413)
+        try:
+            update = parse_update(json.loads(body))
+        except ValueError:
+            return JSONResponse({"ok": False}, status_code=400)
+        if update is None:
+            log.warning("Zalo webhook body without an event ignored")
+        else:
+            self.accept(update)
+        return JSONResponse({"ok": True})
+
+    async def _poll(self) -> None:
+        failures = 0
+        while True:
+            try:
+                updates = await self.client.get_updates(self._poll_timeout)
+            except ZaloBadToken as err:
+                log.error("Zalo polling stopped: %s (check ZALO_BOT_TOKEN)", err)
+                return
+            except ZaloApiError as err:
+                failures += 1
+                delay = min(2.0**failures, POLL_BACKOFF_MAX)
+                log.warning("Zalo polling failed: %s; retrying in %.0f s", err, delay)
+                await self._sleep(delay)
+                continue
+            failures = 0
+            for update in updates:
+                self.accept(update)
+
+    async def _process(self, update: Update) -> None:
+        message = update.message
+        if message is None or message.chat is None:
+            log.warning("Zalo %s event without a chat: cannot answer", update.event_name)
+            return
+        if message.author is not None and message.author.is_bot:
+            return
+        chat_id = message.chat.id
+        try:
+            async with self._turns.turn(chat_id):
+                replies = await self._replies_for(update.event_name, message)
+                for reply in replies:
+                    await self._send(chat_id, reply)
+        except Exception:
+            log.exception("Zalo event %s could not be answered", update.event_name)
+
+    async def _replies_for(self, event: str, message: Message) -> list[Reply]:
+        if event == UNSUPPORTED_EVENT:
+            log.info("Zalo protected-user message: answering with the safe message")
+            return [Reply(self._strings.get("zalo.protected_user"))]
+        if message.chat is not None and message.chat.chat_type.upper() == "GROUP":
+            return [Reply(self._strings.get("zalo.private_only"))]
+        text = message.caption if event == IMAGE_EVENT else message.text
+        if text is None or (event != TEXT_EVENT and not text.strip()):
+            if not event.startswith("message."):
+                log.info("Zalo event %s ignored", event)
+                return []
+            return [Reply(self._strings.get("zalo.text_only"))]
+        assert message.chat is not None
+        incoming = Incoming(
+            user=urn(message.chat.id),
+            text=text,
+            at=sent_at(message.date),
+            message_id=message.message_id or None,
+        )
+        return await self._handle(incoming)
+
+    async def _send(self, chat_id: str, reply: Reply) -> None:
+        """Send one reply to a user who wrote in, retrying briefly on 429 and transient errors."""
+        for attempt in range(1, REPLY_ATTEMPTS + 1):
+            try:
+                await self.sender.send(chat_id, reply)
+                return
+            except Blocked:
+                log.info("Zalo chat %s cannot be messaged: marking the user blocked", chat_id)
+                self._on_blocked(urn(chat_id))
+                return
+            except (RateLimited, TransientError) as err:
+                if attempt == REPLY_ATTEMPTS:
+                    log.warning("Zalo reply to %s given up: %s", chat_id, err)
+                    return
+                delay = err.retry_after if isinstance(err, RateLimited) else 2.0**attempt
+                await self._sleep(min(delay, REPLY_MAX_WAIT))
+            except SendError as err:
+                log.warning("Zalo reply to %s failed: %s", chat_id, err)
+                return
+
+
+def build_zalo_channel(
+    settings: Settings,
+    secrets: Secrets,
+    handle: Handle,
+    on_blocked: Callable[[str], None],
+    strings: Strings,
+    on_quota: Callable[[str], None] | None = None,
+) -> ZaloChannel | None:
+    """Return the Zalo channel when ZALO_BOT_TOKEN is set, else None (channel off)."""
+    if not secrets.zalo_token:
+        return None
+    return ZaloChannel(
+        settings.zalo,
+        secrets.zalo_token,
+        secrets.zalo_webhook_secret,
+        handle,
+        on_blocked,
+        strings,
+        on_quota,
+    )

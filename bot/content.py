@@ -1,0 +1,35 @@
+"""All content under content/, loaded and validated together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.config import Settings
+from bot.i18n import Strings, load_strings
+from bot.law import LawLibrary, load_law
+from bot.problems import Problem
+from bot.qa import QA, build_qa
+
+
+@dataclass(frozen=True)
+class Content:
+    """Strings, law library and the Q&A engine built from the knowledge base."""
+
+    directory: Path
+    strings: Strings
+    law: LawLibrary
+    qa: QA
+
+
+def load_content(settings: Settings, today: date) -> tuple[Content, list[Problem]]:
+    """Load every content file; return the content and every problem found."""
+    directory = Path(settings.paths.content)
+    strings, problems = load_strings(directory / "strings")
+    law, law_problems = load_law(directory / "law")
+    qa, qa_problems = build_qa(
+        directory, strings, law, settings.nlu, Path(settings.paths.cache), today
+    )
+    content = Content(directory, strings, law, qa)
+    return content, problems + law_problems + qa_problems

@@ -1,0 +1,93 @@
+"""Build the running bot from settings: database, content, features, dispatcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot.app import App
+from bot.config import Secrets, Settings, settings_or_raise
+from bot.content import Content, load_content
+from bot.dispatcher import Clock, Dispatcher, Policy
+from bot.features import core, questions, subscription
+from bot.messages import Incoming, Reply
+from bot.problems import ContentError
+from bot.router import Router
+from bot.storage.database import open_database
+from bot.storage.store import SqliteStore
+
+
+def system_clock() -> datetime:
+    """Return the current time, timezone-aware (UTC)."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Runtime:
+    """The assembled bot: the app's parts, the router and the dispatcher."""
+
+    app: App
+    router: Router
+    dispatcher: Dispatcher
+
+    @property
+    def settings(self) -> Settings:
+        """Return the settings."""
+        return self.app.settings
+
+    @property
+    def qa(self) -> questions.QA:
+        """Return the Q&A engine."""
+        return self.app.content.qa
+
+    @property
+    def content(self) -> object:
+        """Return the loaded content."""
+        return self.app.content
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Answer one message (the ``Handle`` every channel calls)."""
+        return self.dispatcher.handle(incoming)
+
+
+def _register(router: Router, app: App) -> Dispatcher:
+    policy = Policy(app.settings.default_locale, app.settings.privacy.store_citizen_text)
+    local = questions.no_local_help
+    answers = questions.Questions(app, local)
+    core.register(router, app)
+    subscription.register(router, app)
+    questions.register(router, app, answers)
+    dispatcher = Dispatcher(
+        app.store, app.content.strings, router, app.content.qa, app.clock, policy, local
+    )
+    dispatcher.fallback = answers.answer
+    return dispatcher
+
+
+def build_runtime(
+    settings: Settings,
+    secrets: Secrets | None = None,
+    clock: Clock = system_clock,
+    db: Database | None = None,
+    content: Content | None = None,
+) -> Runtime:
+    """Assemble the bot; raise ContentError if any content is invalid."""
+    if content is None:
+        today = clock().astimezone(ZoneInfo(settings.timezone)).date()
+        content, problems = load_content(settings, today)
+        if problems:
+            raise ContentError(problems)
+    database = db if db is not None else open_database(settings.storage.db_path)
+    app = App(
+        settings, secrets or Secrets.from_env(), database, SqliteStore(database), content, clock
+    )
+    router = Router()
+    return Runtime(app, router, _register(router, app))
+
+
+def load_runtime(config: str | None = None, clock: Clock = system_clock) -> Runtime:
+    """Load settings from the config file and assemble the bot."""
+    return build_runtime(settings_or_raise(config), clock=clock)

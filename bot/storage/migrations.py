@@ -1,0 +1,100 @@
+"""The database schema, changed only through named sqlite-utils migrations.
+
+Each feature owns one section below; steps run in file order and are recorded in
+``_sqlite_migrations``. Never edit a step that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("binhdang")
+
+
+# --- core (issue 2) ---------------------------------------------------------------------------
+
+
+@MIGRATIONS()
+def m001_users(db: Database) -> None:
+    """People the bot knows, by URN; citizens keep only what the bot needs."""
+    db.table("users").create(
+        {
+            "urn": str,
+            "channel": str,
+            "locale": str,
+            "role": str,
+            "unit": str,
+            "place": str,
+            "subscribed": int,
+            "stopped": int,
+            "first_seen": str,
+            "last_seen": str,
+        },
+        pk="urn",
+        not_null={"channel", "locale", "role", "subscribed", "stopped", "first_seen", "last_seen"},
+        defaults={"role": "citizen", "subscribed": 0, "stopped": 0, "locale": "vi"},
+    )
+
+
+@MIGRATIONS()
+def m002_sessions(db: Database) -> None:
+    """Conversation state per user, persisted as a named state plus JSON data."""
+    db.table("sessions").create(
+        {"urn": str, "state": str, "data": str, "options": str, "updated_at": str},
+        pk="urn",
+        not_null={"state", "data", "options", "updated_at"},
+        defaults={"state": "", "data": "{}", "options": "[]"},
+        foreign_keys=[("urn", "users", "urn")],
+    )
+
+
+@MIGRATIONS()
+def m003_stats(db: Database) -> None:
+    """Anonymous question statistics: no user id, no text."""
+    db.table("qa_stats").create(
+        {"id": int, "day": str, "channel": str, "intent": str, "topic": str, "confidence": float},
+        pk="id",
+        not_null={"day", "channel", "intent"},
+    )
+    db.table("qa_stats").create_index(["day"])
+
+
+@MIGRATIONS()
+def m004_audit(db: Database) -> None:
+    """Audit log for officers' and admins' actions and messages."""
+    db.table("audit").create(
+        {"id": int, "at": str, "actor": str, "action": str, "detail": str},
+        pk="id",
+        not_null={"at", "actor", "action", "detail"},
+    )
+    db.table("audit").create_index(["actor"])
+
+
+@MIGRATIONS()
+def m005_messages(db: Database) -> None:
+    """Message text, kept only when allowed (officers always; citizens if configured)."""
+    db.table("messages").create(
+        {"id": int, "urn": str, "at": str, "direction": str, "text": str},
+        pk="id",
+        not_null={"urn", "at", "direction", "text"},
+    )
+    db.table("messages").create_index(["urn"])
+
+
+# --- services (issue 4) -----------------------------------------------------------------------
+
+
+# --- reports (issue 7) ------------------------------------------------------------------------
+
+
+# --- broadcasts (issue 8) ---------------------------------------------------------------------
+
+
+# --- channels (issues 5, 6) -------------------------------------------------------------------
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    return pending

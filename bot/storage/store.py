@@ -1,0 +1,185 @@
+"""The small store interface the core uses, and its SQLite implementation."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
+
+from bot.storage.records import Role, Session, Stat, User
+
+
+class Store(Protocol):
+    """Users, sessions, anonymous stats, audit and message log."""
+
+    def get_user(self, urn: str) -> User | None:
+        """Return the user with this URN, or None."""
+        ...
+
+    def save_user(self, user: User) -> None:
+        """Insert or update a user."""
+        ...
+
+    def users(self, *, role: Role | None = None, subscribed: bool | None = None) -> list[User]:
+        """Return users, optionally filtered by role and subscription."""
+        ...
+
+    def mark_stopped(self, urn: str) -> None:
+        """Mark a user as unreachable (blocked the bot); broadcasts skip them."""
+        ...
+
+    def load_session(self, urn: str) -> Session:
+        """Return the user's session (empty when none is stored)."""
+        ...
+
+    def save_session(self, session: Session, now: datetime) -> None:
+        """Persist a session."""
+        ...
+
+    def record_stat(self, stat: Stat) -> None:
+        """Record an anonymous question statistic."""
+        ...
+
+    def audit(self, actor: str, action: str, detail: dict[str, Any], now: datetime) -> None:
+        """Append to the audit log."""
+        ...
+
+    def log_message(self, urn: str, direction: str, text: str, now: datetime) -> None:
+        """Keep a message's text (only called when policy allows)."""
+        ...
+
+    def delete_user_data(self, urn: str) -> None:
+        """Delete everything stored about the user."""
+        ...
+
+
+def _iso(moment: datetime | None) -> str:
+    return moment.isoformat() if moment else ""
+
+
+def _user_row(user: User) -> dict[str, Any]:
+    return {
+        "urn": user.urn,
+        "channel": user.channel,
+        "locale": user.locale,
+        "role": str(user.role),
+        "unit": user.unit,
+        "place": user.place,
+        "subscribed": int(user.subscribed),
+        "stopped": int(user.stopped),
+        "first_seen": _iso(user.first_seen),
+        "last_seen": _iso(user.last_seen),
+    }
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(
+        urn=row["urn"],
+        locale=row["locale"],
+        role=Role(row["role"]),
+        unit=row["unit"],
+        place=row["place"],
+        subscribed=bool(row["subscribed"]),
+        stopped=bool(row["stopped"]),
+        first_seen=datetime.fromisoformat(row["first_seen"]) if row["first_seen"] else None,
+        last_seen=datetime.fromisoformat(row["last_seen"]) if row["last_seen"] else None,
+    )
+
+
+class SqliteStore:
+    """Store on a sqlite-utils Database (file-backed, or in memory for tests)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get_user(self, urn: str) -> User | None:
+        """Return the user with this URN, or None."""
+        try:
+            return _user(self.db.table("users").get(urn))
+        except NotFoundError:
+            return None
+
+    def save_user(self, user: User) -> None:
+        """Insert or update a user."""
+        self.db.table("users").upsert(_user_row(user), pk="urn")
+
+    def users(self, *, role: Role | None = None, subscribed: bool | None = None) -> list[User]:
+        """Return users, optionally filtered by role and subscription."""
+        where: list[str] = ["1 = 1"]
+        args: list[str | int] = []
+        if role is not None:
+            where.append("role = ?")
+            args.append(str(role))
+        if subscribed is not None:
+            where.append("subscribed = ?")
+            args.append(int(subscribed))
+        rows = self.db.table("users").rows_where(" and ".join(where), args, order_by="urn")
+        return [_user(row) for row in rows]
+
+    def mark_stopped(self, urn: str) -> None:
+        """Mark a user as unreachable (blocked the bot); broadcasts skip them."""
+        self.db.execute("update users set stopped = 1 where urn = ?", [urn])
+
+    def load_session(self, urn: str) -> Session:
+        """Return the user's session (empty when none is stored)."""
+        try:
+            row = self.db.table("sessions").get(urn)
+        except NotFoundError:
+            return Session(urn)
+        options = tuple((str(label), str(payload)) for label, payload in json.loads(row["options"]))
+        return Session(urn, row["state"], json.loads(row["data"]), options)
+
+    def save_session(self, session: Session, now: datetime) -> None:
+        """Persist a session."""
+        row = {
+            "urn": session.urn,
+            "state": session.state,
+            "data": json.dumps(session.data, ensure_ascii=False),
+            "options": json.dumps(list(session.options), ensure_ascii=False),
+            "updated_at": now.isoformat(),
+        }
+        self.db.table("sessions").upsert(row, pk="urn")
+
+    def record_stat(self, stat: Stat) -> None:
+        """Record an anonymous question statistic."""
+        self.db.table("qa_stats").insert(
+            {
+                "day": stat.day,
+                "channel": stat.channel,
+                "intent": stat.intent,
+                "topic": stat.topic,
+                "confidence": round(stat.confidence, 3),
+            }
+        )
+
+    def audit(self, actor: str, action: str, detail: dict[str, Any], now: datetime) -> None:
+        """Append to the audit log."""
+        self.db.table("audit").insert(
+            {
+                "at": now.isoformat(),
+                "actor": actor,
+                "action": action,
+                "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            }
+        )
+
+    def log_message(self, urn: str, direction: str, text: str, now: datetime) -> None:
+        """Keep a message's text (only called when policy allows)."""
+        row = {"urn": urn, "at": now.isoformat(), "direction": direction, "text": text}
+        self.db.table("messages").insert(row)
+
+    def delete_user_data(self, urn: str) -> None:
+        """Delete everything stored about the user, in one transaction."""
+        with self.db.atomic():
+            for table in USER_TABLES:
+                if self.db.table(table).exists():
+                    self.db.execute(f"delete from [{table}] where urn = ?", [urn])
+            self.db.execute("delete from sessions where urn = ?", [urn])
+            self.db.execute("delete from users where urn = ?", [urn])
+
+
+USER_TABLES: list[str] = ["messages"]
+"""Tables with a ``urn`` column whose rows belong to a user; features append theirs."""

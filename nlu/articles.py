@@ -1,0 +1,86 @@
+"""Direct article references: "điều 3 luật pcbldg", "khoản 9 điều 3 bộ luật lao động"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from nlu.normalize import fold, words
+from nlu.parse import ArticleRef
+
+_ARTICLE = re.compile(r"\bdieu (\d{1,3})\b")
+_CLAUSE_BEFORE = re.compile(r"\bkhoan (\d{1,2})\s*,?\s*(?:cua\s+)?dieu\s+\d")
+_CLAUSE_AFTER = re.compile(r"\bdieu \d{1,3}\s*,?\s*khoan (\d{1,2})\b")
+_FILLER = frozenset(
+    "cho toi xem noi gi quy dinh ve la cua theo trong tra cuu doc noi dung toan van "
+    "minh em hoi muon biet voi a nhe the nao nhu ra sao tim hieu giup".split()
+)
+MAX_EXTRA_WORDS = 6
+_PUNCTUATION = re.compile(r"[,;:.!?()\"'“”]+")
+
+
+def _clean(text: str) -> str:
+    """Return folded text with punctuation (but not "/" or "-") turned into single spaces."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
+
+
+def _number_aliases(number: str) -> list[str]:
+    """Return the ways people write a document number: "13/2022/qh15", "nghi dinh 76"."""
+    folded = fold(number)
+    parts = folded.split("/")
+    aliases = [folded]
+    if len(parts) >= 2:
+        aliases.append(f"{parts[0]}/{parts[1]}")
+    if "nd-cp" in folded:
+        aliases += [f"nghi dinh {parts[0]}", f"nghi dinh so {parts[0]}"]
+    else:
+        aliases += [f"luat {parts[0]}/{parts[1]}" if len(parts) >= 2 else f"luat {parts[0]}"]
+    return aliases
+
+
+@dataclass(frozen=True)
+class ArticleParser:
+    """Finds an article reference and the document it names, by the document's aliases."""
+
+    aliases: tuple[tuple[str, str], ...]  # (folded alias, document number), longest first
+
+    @classmethod
+    def build(cls, documents: Mapping[str, Sequence[str]]) -> ArticleParser:
+        """Build from document number -> names (title, short name, aliases)."""
+        pairs = {
+            (_clean(name), number)
+            for number, names in documents.items()
+            for name in [*names, *_number_aliases(number)]
+            if _clean(name)
+        }
+        ordered = sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0], pair[1]))
+        return cls(tuple(ordered))
+
+    def parse(self, prepared: str) -> ArticleRef | None:
+        """Return the reference in folded, expanded text when the message is a lookup request."""
+        prepared = _clean(prepared)
+        article = _ARTICLE.search(prepared)
+        if article is None:
+            return None
+        found = self._document(prepared)
+        if found is None:
+            return None
+        document, alias = found
+        rest = prepared.replace(alias, " ")
+        rest = _ARTICLE.sub(" ", re.sub(r"\bkhoan \d{1,2}\b", " ", rest))
+        extra = [word for word in words(rest) if word not in _FILLER]
+        if len(extra) > MAX_EXTRA_WORDS:
+            return None
+        return ArticleRef(document, int(article.group(1)), _clause(prepared))
+
+    def _document(self, prepared: str) -> tuple[str, str] | None:
+        for alias, number in self.aliases:
+            if re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", prepared):
+                return number, alias
+        return None
+
+
+def _clause(prepared: str) -> int | None:
+    match = _CLAUSE_BEFORE.search(prepared) or _CLAUSE_AFTER.search(prepared)
+    return int(match.group(1)) if match else None

@@ -1,0 +1,114 @@
+"""The embedded engine: offline, trained from content, cached on disk by a hash of that content."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlu.articles import ArticleParser
+from nlu.emergency import EmergencyDetector, parse_emergency
+from nlu.model import NluModel, train
+from nlu.normalize import fold
+from nlu.parse import Parse
+from nlu.teencode import Teencode, parse_teencode
+from nlu.training import TrainingData
+
+log = logging.getLogger(__name__)
+
+MODEL_VERSION = "1"
+"""Bump when the model code changes in a way that makes cached models stale."""
+
+EMERGENCY_INTENT_THRESHOLD = 0.8
+"""Classifier probability of ``emergency`` that triggers the emergency answer on its own."""
+
+
+@dataclass(frozen=True)
+class Preparer:
+    """Turns a raw message into the form every component reads: expanded and folded."""
+
+    teencode: Teencode
+
+    def __call__(self, text: str) -> str:
+        """Return normalised text with abbreviations expanded and diacritics removed."""
+        return fold(self.teencode.expand(text))
+
+
+def resolve_intent(
+    intent: str, confidence: float, emergency: bool, faq_confidence: float, threshold: float
+) -> tuple[str, float]:
+    """Return the final intent: emergency first, a confident FAQ match is a legal question."""
+    if emergency:
+        return "emergency", max(confidence, 0.99) if intent == "emergency" else 0.99
+    if intent == "out_of_scope" and faq_confidence >= threshold:
+        return "ask_law", faq_confidence
+    return intent, confidence
+
+
+class EmbeddedEngine:
+    """Teencode expansion, emergency patterns, article references, intents and FAQ matching."""
+
+    def __init__(self, data: TrainingData, model: NluModel, threshold: float = 0.45) -> None:
+        self.prepare = Preparer(parse_teencode(data.teencode))
+        self.detector: EmergencyDetector = parse_emergency(data.emergency)
+        self.articles = ArticleParser.build(data.documents)
+        self.model = model
+        self.threshold = threshold
+
+    def parse(self, text: str) -> Parse:
+        """Understand one message."""
+        prepared = self.prepare(text)
+        prediction = self.model.predict(prepared)
+        intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
+        emergency = self.detector.detect(prepared) or (
+            intent == "emergency" and confidence >= EMERGENCY_INTENT_THRESHOLD
+        )
+        article = self.articles.parse(prepared)
+        faq_confidence = prediction.faq[0][1] if prediction.faq else 0.0
+        intent, confidence = resolve_intent(
+            intent, confidence, emergency, faq_confidence, self.threshold
+        )
+        if article is not None and not emergency:
+            intent, confidence = "ask_law", 1.0
+        return Parse(text, intent, confidence, emergency, prediction.faq, article)
+
+
+def cache_path(data: TrainingData, cache_dir: Path) -> Path:
+    """Return where the model for ``data`` is cached."""
+    return cache_dir / f"nlu-v{MODEL_VERSION}-{data.digest()}.pickle"
+
+
+def load_or_train(data: TrainingData, cache_dir: Path) -> NluModel:
+    """Load the cached model for this content, or train it and cache it (old ones removed)."""
+    path = cache_path(data, cache_dir)
+    if path.exists():
+        try:
+            with path.open("rb") as file:
+                model = pickle.load(file)
+            if isinstance(model, NluModel):
+                return model
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            log.warning("cached NLU model %s unreadable; retraining", path)
+    log.info("training the NLU model (content changed or no cache)")
+    model = train(data, Preparer(parse_teencode(data.teencode)))
+    _save(model, path)
+    return model
+
+
+def _save(model: NluModel, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("nlu-v*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as file:
+            pickle.dump(model, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as err:
+        log.warning("cannot cache the NLU model in %s: %s", path.parent, err)
+
+
+def build_embedded(data: TrainingData, cache_dir: Path, threshold: float = 0.45) -> EmbeddedEngine:
+    """Return the embedded engine for ``data`` (trained or loaded from ``cache_dir``)."""
+    return EmbeddedEngine(data, load_or_train(data, cache_dir), threshold)

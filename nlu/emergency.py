@@ -1,0 +1,66 @@
+"""Emergency detection: danger now, violence in progress, abuse of a child, suicidal thoughts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Category:
+    """A named group of patterns; a weak one yields to general legal questions."""
+
+    name: str
+    strong: bool
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class EmergencyDetector:
+    """Matches prepared text (normalised, teencode expanded, folded) against the patterns."""
+
+    categories: tuple[Category, ...]
+    exclude: tuple[re.Pattern[str], ...] = ()
+
+    def category(self, prepared: str) -> str | None:
+        """Return the first matching category name, or None when no danger signal is found."""
+        excluded: bool | None = None
+        for category in self.categories:
+            if not any(pattern.search(prepared) for pattern in category.patterns):
+                continue
+            if category.strong:
+                return category.name
+            if excluded is None:
+                excluded = any(pattern.search(prepared) for pattern in self.exclude)
+            if not excluded:
+                return category.name
+        return None
+
+    def detect(self, prepared: str) -> bool:
+        """Return whether ``prepared`` signals an emergency."""
+        return self.category(prepared) is not None
+
+
+def compile_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile regular expressions (raises re.error on a bad one)."""
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def parse_emergency(data: Mapping[str, object]) -> EmergencyDetector:
+    """Build a detector from the ``emergency.yml`` mapping (already validated)."""
+    raw = data.get("categories")
+    categories = raw if isinstance(raw, Mapping) else {}
+    built = tuple(
+        Category(
+            name=str(name),
+            strong=bool(spec.get("strong", False)),
+            patterns=compile_patterns([str(p) for p in spec.get("patterns") or []]),
+        )
+        for name, spec in categories.items()
+        if isinstance(spec, Mapping)
+    )
+    exclude = data.get("exclude")
+    return EmergencyDetector(
+        built, compile_patterns([str(p) for p in exclude] if isinstance(exclude, list) else [])
+    )

@@ -1,0 +1,36 @@
+"""Choose and build the configured NLU engine (embedded, or Rasa with embedded fallback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from nlu.parse import Engine
+from nlu.training import TrainingData
+
+
+class EngineSettings(Protocol):
+    """The NLU settings an engine needs (``bot.config.NluSettings`` has this shape)."""
+
+    @property
+    def engine(self) -> str: ...  # noqa: D102
+
+    @property
+    def rasa_url(self) -> str: ...  # noqa: D102
+
+    @property
+    def rasa_timeout(self) -> float: ...  # noqa: D102
+
+    @property
+    def threshold(self) -> float: ...  # noqa: D102
+
+
+def build_engine(data: TrainingData, settings: EngineSettings, cache_dir: Path) -> Engine:
+    """Return the engine named in ``settings``, trained on ``data`` (models cached in cache_dir)."""
+    from nlu.embedded import build_embedded  # noqa: PLC0415 - keeps `import nlu` light
+    from nlu.rasa import RasaEngine  # noqa: PLC0415
+
+    embedded = build_embedded(data, cache_dir, settings.threshold)
+    if settings.engine == "rasa":
+        return RasaEngine(settings.rasa_url, settings.rasa_timeout, embedded)
+    return embedded

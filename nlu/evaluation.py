@@ -1,0 +1,191 @@
+"""Evaluation on a labelled JSONL set: citation accuracy, out-of-scope rejection, emergency recall."""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from nlu.normalize import fold
+
+IN_SCOPE = frozenset({"core", "peripheral"})
+LEGAL_KINDS = frozenset({"law", "both"})
+
+
+class CitationLike(Protocol):
+    """A cited article."""
+
+    @property
+    def document(self) -> str: ...  # noqa: D102
+
+    @property
+    def article(self) -> int: ...  # noqa: D102
+
+
+class AnswerLike(Protocol):
+    """What the evaluation reads from an answer."""
+
+    @property
+    def intent(self) -> str: ...  # noqa: D102
+
+    @property
+    def fallback(self) -> bool: ...  # noqa: D102
+
+    @property
+    def emergency(self) -> bool: ...  # noqa: D102
+
+    @property
+    def citations(self) -> Sequence[CitationLike]: ...  # noqa: D102
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    """One labelled question."""
+
+    id: str
+    question: str
+    citations: tuple[tuple[str, int], ...]
+    answer_kind: str
+    scope: str
+    topic: str = ""
+
+    @property
+    def legal(self) -> bool:
+        """Return whether the item counts for citation accuracy (in scope, answered with law)."""
+        return self.scope in IN_SCOPE and self.answer_kind in LEGAL_KINDS and bool(self.citations)
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    """Read a JSONL file in the format of shared/eval/dev.jsonl."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        citations = tuple((str(c["document"]), int(c["article"])) for c in raw.get("citations", []))
+        items.append(
+            EvalItem(raw["id"], raw["question"], citations, raw["answer_kind"], raw["scope"], raw.get("topic", ""))
+        )
+    return items
+
+
+@dataclass
+class Score:
+    """Hits over a total, with the ids that missed."""
+
+    hits: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, item_id: str) -> None:
+        """Count one item."""
+        self.total += 1
+        self.hits += ok
+        if not ok:
+            self.misses.append(item_id)
+
+    @property
+    def rate(self) -> float:
+        """Return hits / total (1.0 when there is nothing to count)."""
+        return self.hits / self.total if self.total else 1.0
+
+
+@dataclass
+class VariantReport:
+    """Scores for one form of the questions (as given, or without diacritics)."""
+
+    name: str
+    citation: Score = field(default_factory=Score)
+    out_of_scope: Score = field(default_factory=Score)
+    emergency: Score = field(default_factory=Score)
+    latencies: list[float] = field(default_factory=list)
+
+    def percentile(self, q: float) -> float:
+        """Return the ``q``-th latency percentile in milliseconds."""
+        if len(self.latencies) < 2:
+            return self.latencies[0] * 1000 if self.latencies else 0.0
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(q) - 1] * 1000
+
+
+@dataclass
+class EvalReport:
+    """The whole evaluation: one VariantReport per form, plus peak memory."""
+
+    variants: list[VariantReport]
+    skipped: list[str]
+    rss_mb: float
+
+
+def cites_expected(answer: AnswerLike, item: EvalItem) -> bool:
+    """Return whether the answer's first citation is one of the expected (document, article)."""
+    if not answer.citations:
+        return False
+    first = answer.citations[0]
+    return (first.document, first.article) in item.citations
+
+
+def rejects(answer: AnswerLike) -> bool:
+    """Return whether an answer declines a question (fallback or out of scope, no legal answer)."""
+    return (answer.fallback or answer.intent == "out_of_scope") and not answer.citations
+
+
+def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> None:
+    """Add one answered item to the report."""
+    if item.legal:
+        report.citation.add(cites_expected(answer, item), item.id)
+    if item.scope == "out":
+        report.out_of_scope.add(rejects(answer), item.id)
+    if item.answer_kind == "emergency":
+        report.emergency.add(answer.emergency, item.id)
+
+
+def peak_rss_mb() -> float:
+    """Return the peak resident memory of this process in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def evaluate(
+    answer: Callable[[str], AnswerLike],
+    items: Iterable[EvalItem],
+    timer: Callable[[], float] = time.perf_counter,
+) -> EvalReport:
+    """Answer every item as given and without diacritics; return the scores."""
+    items = list(items)
+    variants = [VariantReport("as given"), VariantReport("no diacritics")]
+    for report, form in zip(variants, (str, fold), strict=True):
+        for item in items:
+            start = timer()
+            result = answer(form(item.question))
+            report.latencies.append(timer() - start)
+            score_item(report, item, result)
+    skipped = [i.id for i in items if i.scope in IN_SCOPE and i.answer_kind in LEGAL_KINDS and not i.citations]
+    return EvalReport(variants, skipped, peak_rss_mb())
+
+
+def format_report(report: EvalReport, verbose: bool = False) -> str:
+    """Return the report as a plain-text table."""
+    lines = [f"{'':18}{'citation acc.':>16}{'OOS rejection':>16}{'emergency':>12}{'p50 ms':>9}{'p99 ms':>9}"]
+    for v in report.variants:
+        lines.append(
+            f"{v.name:18}{_cell(v.citation):>16}{_cell(v.out_of_scope):>16}{_cell(v.emergency):>12}"
+            f"{v.percentile(50):>9.2f}{v.percentile(99):>9.2f}"
+        )
+    if report.skipped:
+        lines.append(f"not counted (no expected citation): {', '.join(report.skipped)}")
+    lines.append(f"peak RSS: {report.rss_mb:.0f} MB")
+    if verbose:
+        for v in report.variants:
+            lines.append(f"{v.name}: citation misses {v.citation.misses}")
+            lines.append(f"{v.name}: OOS misses {v.out_of_scope.misses}; emergency misses {v.emergency.misses}")
+    return "\n".join(lines)
+
+
+def _cell(score: Score) -> str:
+    return f"{score.rate:6.1%} ({score.hits}/{score.total})"

@@ -1,0 +1,115 @@
+"""FAQ matcher: nearest question variant, entry centroid and a per-entry classifier, combined."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize as l2_normalize
+
+from nlu.normalize import words
+from nlu.training import FaqExample
+from nlu.vectors import Featurizer
+
+STOPWORDS = frozenset(
+    "thi la ma va cua cho voi o co khong nhung cac mot nhu vay a ah nhe oi ha "
+    "toi em minh tui chi anh ban do nay kia day gi sao the nao ra lam duoc bi".split()
+)
+"""Folded function words that say nothing about the topic (ignored by ``coverage``)."""
+
+WEIGHTS = (0.45, 0.2, 0.35)
+"""Weights of (best variant similarity, centroid similarity, classifier probability)."""
+
+ANSWER_WEIGHT = 0.5
+"""Weight of the answer text in an entry's centroid, relative to all its questions."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One FAQ entry scored for a message, with the parts of its score."""
+
+    index: int
+    score: float
+    variant: float
+    centroid: float
+    classifier: float
+
+
+@dataclass
+class FaqMatcher:
+    """Scores every FAQ entry for a featurised message."""
+
+    ids: tuple[str, ...]
+    owners: np.ndarray
+    variants: sp.csr_matrix
+    centroids: sp.csr_matrix
+    classifier: LogisticRegression | None
+    domain: frozenset[str]
+
+    @classmethod
+    def fit(
+        cls,
+        faqs: Sequence[FaqExample],
+        featurizer: Featurizer,
+        prepare: Callable[[str], str],
+    ) -> FaqMatcher:
+        """Build the matcher from FAQ entries (questions, and answers for the centroids)."""
+        texts = [prepare(q) for faq in faqs for q in faq.questions]
+        owners = np.array([i for i, faq in enumerate(faqs) for _ in faq.questions], dtype=np.int32)
+        variants = featurizer.transform(texts)
+        answers = featurizer.transform([prepare(faq.answer) for faq in faqs])
+        centroids = _centroids(variants, owners, answers, len(faqs))
+        classifier = None
+        if len(faqs) > 1:
+            classifier = LogisticRegression(C=20.0, max_iter=3000)
+            classifier.fit(variants, owners)
+        domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
+        return cls(tuple(f.id for f in faqs), owners, variants, centroids, classifier, domain)
+
+    def candidates(self, features: sp.csr_matrix, k: int = 5) -> list[Candidate]:
+        """Return the ``k`` best entries for one featurised message, best first."""
+        if not self.ids:
+            return []
+        variant = _best_per_owner(self.variants @ features.T, self.owners, len(self.ids))
+        centroid = (self.centroids @ features.T).toarray().ravel()
+        classifier = self._classifier(features)
+        a, b, c = WEIGHTS
+        score = a * variant + b * centroid + c * classifier
+        order = np.argsort(-score)[:k]
+        return [
+            Candidate(int(i), float(score[i]), float(variant[i]), float(centroid[i]), float(classifier[i]))
+            for i in order
+        ]
+
+    def coverage(self, prepared: str) -> float:
+        """Return the share of the message's content words that appear in FAQ questions."""
+        content = [w for w in words(prepared) if w not in STOPWORDS and not w.isdigit()]
+        if not content:
+            return 0.0
+        return sum(w in self.domain for w in content) / len(content)
+
+    def _classifier(self, features: sp.csr_matrix) -> np.ndarray:
+        if self.classifier is None:
+            return np.ones(len(self.ids))
+        full = np.zeros(len(self.ids))
+        full[self.classifier.classes_] = self.classifier.predict_proba(features)[0]
+        return full
+
+
+def _best_per_owner(similarity: sp.csr_matrix, owners: np.ndarray, count: int) -> np.ndarray:
+    best = np.zeros(count)
+    np.maximum.at(best, owners, similarity.toarray().ravel())
+    return best
+
+
+def _centroids(
+    variants: sp.csr_matrix, owners: np.ndarray, answers: sp.csr_matrix, count: int
+) -> sp.csr_matrix:
+    membership = sp.csr_matrix(
+        (np.ones(len(owners)), (owners, np.arange(len(owners)))), shape=(count, len(owners))
+    )
+    summed = l2_normalize(membership @ variants) + ANSWER_WEIGHT * answers
+    return l2_normalize(sp.csr_matrix(summed))

@@ -1,0 +1,126 @@
+"""The trained embedded model: features, intent classifier, FAQ matcher and calibrator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from nlu.calibration import Calibrator, Signals, feature_rows
+from nlu.intents import IntentClassifier, intent_examples
+from nlu.matcher import FaqMatcher
+from nlu.normalize import words
+from nlu.training import FaqExample, TrainingData
+from nlu.vectors import Featurizer
+
+FOLDS = 4
+"""Cross-validation folds used to collect held-out rows for the calibrator."""
+
+LAW_INTENTS = ("ask_law", "find_services", "emergency")
+Prepare = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the model says about one prepared message."""
+
+    intents: tuple[tuple[str, float], ...]
+    faq: tuple[tuple[str, float], ...]
+
+
+@dataclass
+class NluModel:
+    """Everything trained, ready to predict from prepared (normalised, expanded, folded) text."""
+
+    featurizer: Featurizer
+    intents: IntentClassifier
+    matcher: FaqMatcher
+    calibrator: Calibrator
+
+    def predict(self, prepared: str) -> Prediction:
+        """Return the intent ranking and up to five calibrated FAQ matches."""
+        features = self.featurizer.transform([prepared])
+        row = self.intents.probabilities(features)[0]
+        candidates = self.matcher.candidates(features)
+        signals = _signals(self, prepared, row)
+        confidences = self.calibrator.confidences(feature_rows(candidates, signals))
+        faq = sorted(
+            ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
+            key=lambda pair: -pair[1],
+        )
+        return Prediction(tuple(self.intents.ranking(row)), tuple(faq))
+
+
+def _signals(model: NluModel, prepared: str, row: np.ndarray) -> Signals:
+    return Signals(
+        coverage=model.matcher.coverage(prepared),
+        law=model.intents.probability(row, *LAW_INTENTS),
+        out=model.intents.probability(row, "out_of_scope"),
+        words=len(words(prepared)),
+    )
+
+
+def _fit_base(
+    intents: Mapping[str, Sequence[str]], faqs: Sequence[FaqExample], prepare: Prepare
+) -> NluModel:
+    pairs = intent_examples(intents, faqs)
+    texts = [prepare(text) for text, _ in pairs]
+    answers = [prepare(faq.answer) for faq in faqs if faq.answer]
+    featurizer = Featurizer.fit(texts + answers)
+    classifier = IntentClassifier.fit(featurizer.transform(texts), [i for _, i in pairs])
+    matcher = FaqMatcher.fit(faqs, featurizer, prepare)
+    return NluModel(featurizer, classifier, matcher, Calibrator(None))
+
+
+def _split_faqs(
+    faqs: Sequence[FaqExample], fold: int
+) -> tuple[list[FaqExample], list[tuple[str, str]]]:
+    kept, held = [], []
+    for faq in faqs:
+        out = [q for i, q in enumerate(faq.questions) if i % FOLDS == fold]
+        keep = tuple(q for i, q in enumerate(faq.questions) if i % FOLDS != fold)
+        kept.append(replace(faq, questions=keep or faq.questions))
+        held += [(q, faq.id) for q in out] if keep else []
+    return kept, held
+
+
+def _split_intents(
+    intents: Mapping[str, Sequence[str]], fold: int
+) -> tuple[dict[str, list[str]], list[str]]:
+    kept = {name: [t for i, t in enumerate(texts) if i % FOLDS != fold] for name, texts in intents.items()}
+    held = [
+        t
+        for name, texts in intents.items()
+        if name not in LAW_INTENTS
+        for i, t in enumerate(texts)
+        if i % FOLDS == fold
+    ]
+    return kept, held
+
+
+def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[float]], list[int]]:
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for fold in range(FOLDS):
+        faqs, held = _split_faqs(data.faqs, fold)
+        intents, negatives = _split_intents(data.intents, fold)
+        model = _fit_base(intents, faqs, prepare)
+        for text, truth in [*held, *((t, "") for t in negatives)]:
+            prepared = prepare(text)
+            features = model.featurizer.transform([prepared])
+            row = model.intents.probabilities(features)[0]
+            candidates = model.matcher.candidates(features)
+            found = feature_rows(candidates, _signals(model, prepared, row))
+            rows += found
+            labels += [int(model.matcher.ids[c.index] == truth) for c in candidates]
+    return rows, labels
+
+
+def train(data: TrainingData, prepare: Prepare) -> NluModel:
+    """Train the full model; the calibrator learns from cross-validated held-out questions."""
+    model = _fit_base(data.intents, data.faqs, prepare)
+    if len(data.faqs) >= 2:
+        rows, labels = _held_out_rows(data, prepare)
+        model.calibrator = Calibrator.fit(rows, labels)
+    return model

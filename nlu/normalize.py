@@ -1,0 +1,41 @@
+"""Vietnamese text normalisation: NFC, case, whitespace, control characters, diacritic folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def _keep(char: str) -> bool:
+    """Return whether ``char`` survives normalisation (control and format chars do not)."""
+    if char in "\n\t ":
+        return True
+    return unicodedata.category(char)[0] != "C"
+
+
+def normalize(text: str) -> str:
+    """Return NFC, lower-cased text with control characters dropped and whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(char if _keep(char) else " " for char in text)
+    return _SPACE.sub(" ", text.lower()).strip()
+
+
+def fold(text: str) -> str:
+    """Return ``normalize(text)`` without diacritics (``đ`` becomes ``d``)."""
+    decomposed = unicodedata.normalize("NFD", normalize(text).translate(_FOLD_EXTRA))
+    stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens (letters and digits) of already normalised text."""
+    return _WORD.findall(text)
+
+
+def has_diacritics(text: str) -> bool:
+    """Return whether ``text`` has any Vietnamese diacritic (so folding would change it)."""
+    return fold(text) != normalize(text)

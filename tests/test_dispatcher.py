@@ -1,0 +1,88 @@
+"""The dispatcher: routing order, bad input, privacy, never crashing."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.messages import Incoming
+from bot.runtime import Runtime
+from bot.storage.records import Role, User
+from tests.chat import Chat
+
+
+def test_numbered_choice_presses_the_button(runtime: Runtime) -> None:
+    chat = Chat(runtime, "cli:num")
+    chat.say("/start")
+    chat.say("1")
+    assert "gõ câu hỏi" in chat.text()
+
+
+def test_option_words_press_the_button(runtime: Runtime) -> None:
+    chat = Chat(runtime, "zalo:words")
+    chat.say("/start")
+    chat.say("ngon ngu")
+    assert "Chọn ngôn ngữ" in chat.text()
+
+
+def test_button_pressed_twice_is_harmless(runtime: Runtime) -> None:
+    chat = Chat(runtime)
+    chat.say("/start")
+    button = chat.button("Có, nhận tin")
+    chat.press_payload(button.payload)
+    chat.press_payload(button.payload)
+    assert "đã đăng ký" in chat.text()
+
+
+def test_forged_button_payload_gets_clear_message(runtime: Runtime) -> None:
+    chat = Chat(runtime)
+    chat.press_payload("zzz:drop table users")
+    assert "hết hiệu lực" in chat.text()
+
+
+def test_ten_thousand_characters(runtime: Runtime) -> None:
+    chat = Chat(runtime)
+    chat.say("bạo lực gia đình là gì " * 435)
+    assert "2.000 ký tự" in chat.text()
+
+
+def test_citizen_text_is_not_stored(runtime: Runtime) -> None:
+    Chat(runtime, "web:private").say("chồng tôi hay chửi tôi thì có phải bạo lực không")
+    db = runtime.app.db
+    assert db["messages"].count == 0
+    rows = list(db["qa_stats"].rows)
+    assert rows
+    assert all("urn" not in row for row in rows)
+
+
+def test_officer_text_is_stored(runtime: Runtime) -> None:
+    runtime.app.store.save_user(User("web:officer", role=Role.OFFICER, unit="00004"))
+    Chat(runtime, "web:officer").say("xin chào")
+    assert runtime.app.db["messages"].count == 1
+
+
+def test_citizen_cannot_see_officer_commands(runtime: Runtime) -> None:
+    chat = Chat(runtime)
+    chat.say("/help")
+    assert "/baocao" not in chat.text()
+    assert "/tonghop" not in chat.text()
+
+
+def test_internal_error_gives_clear_message(runtime: Runtime) -> None:
+    def boom(turn: object) -> object:
+        raise RuntimeError("boom")
+
+    runtime.router.commands["start"] = runtime.router.commands["start"].__class__(boom)  # type: ignore[arg-type]
+    replies = runtime.dispatcher.handle(Incoming("web:err", text="/start"))
+    assert "trục trặc" in replies[0].text
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_text_gets_an_answer(runtime: Runtime, text: str) -> None:
+    replies = runtime.dispatcher.handle(Incoming("web:fuzz", text=text))
+    assert replies
+    assert all(r.text.strip() for r in replies)
+    assert "trục trặc" not in replies[0].text

@@ -1,0 +1,79 @@
+"""Emergency detection: danger now is caught with or without diacritics; questions are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlu.embedded import Preparer
+from nlu.emergency import EmergencyDetector, parse_emergency
+from nlu.teencode import parse_teencode
+from nlu.training import load_nlu_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CASES = [
+    # (label, message, emergency?)
+    ("violence-now", "Chồng tôi đang đánh tôi", True),
+    ("violence-now-folded", "chong toi dang danh toi", True),
+    ("violence-now-teencode", "ck dang danh e", True),
+    ("violence-now-passive", "em đang bị đánh ở nhà", True),
+    ("help-call", "cứu tôi với", True),
+    ("help-call-folded", "cuu em voi", True),
+    ("knife-threat", "anh ta cầm dao dọa giết cả nhà", True),
+    ("kill-threat", "chồng dọa sẽ giết tôi nếu tôi bỏ đi", True),
+    ("drunk-smashing", "bố say rượu đang đập phá nhà, mẹ con em trốn trong phòng", True),
+    ("neighbour-child", "nhà bên đang đánh đứa bé khóc thét", True),
+    ("injury", "chồng đánh tôi chảy máu đầu", True),
+    ("suicide", "tôi không muốn sống nữa", True),
+    ("suicide-folded", "toi ko muon song nua", True),
+    ("suicide-plan", "em định tự tử", True),
+    ("suicide-pills", "mình vừa uống thuốc ngủ", True),
+    ("suicide-end", "chết đi cho xong", True),
+    ("child-abuse", "con gái tôi bị bố dượng xâm hại", True),
+    ("child-abuse-folded", "con toi bi hang xom sam so", True),
+    ("child-abuse-active-voice", "ông ta xâm hại con tôi", True),
+    ("rape-now", "tôi vừa bị cưỡng hiếp", True),
+    ("rape-now-folded", "em moi bi hiep dam toi qua", True),
+    ("confinement", "em bị chủ nhà giữ lại không cho về", True),
+    ("locked-in", "tôi bị nhốt trong phòng", True),
+    ("trafficked", "em bị lừa bán sang trung quốc", True),
+    ("fear-and-threat", "em sợ lắm, anh ấy dọa đánh em", True),
+    ("not-definition", "phòng chống bạo lực là gì", False),
+    ("not-definition-folded", "bao luc gia dinh la gi", False),
+    ("not-reporting", "chồng đánh vợ thì báo ở đâu", False),
+    ("not-penalty", "chồng chửi vợ bị phạt bao nhiêu", False),
+    ("not-child-law", "xâm hại tình dục trẻ em bị phạt thế nào", False),
+    ("not-child-law-folded", "tre em bi xam hai thi xu ly the nao theo luat", False),
+    ("not-slowly", "từ từ nói chuyện với chồng", False),
+    ("not-evaluate", "công ty đang đánh giá nhân viên nữ thấp hơn", False),
+    ("not-past-hitting", "vợ đánh chồng gây thương tích xử lý thế nào", False),
+    ("not-weather", "thời tiết mai thế nào", False),
+    ("not-greeting", "xin chào", False),
+    ("not-protection-order", "cấm tiếp xúc là gì", False),
+    ("not-old-news", "hàng xóm hay cãi nhau có nên báo không", False),
+]
+
+
+@pytest.fixture(scope="module")
+def detector_and_prepare() -> tuple[EmergencyDetector, Preparer]:
+    content, problems = load_nlu_content(ROOT / "content" / "nlu")
+    assert problems == []
+    return parse_emergency(content.emergency), Preparer(parse_teencode(content.teencode))
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_emergency(
+    detector_and_prepare: tuple[EmergencyDetector, Preparer], text: str, expected: bool
+) -> None:
+    detector, prepare = detector_and_prepare
+    assert detector.detect(prepare(text)) is expected
+
+
+def test_weak_category_yields_to_legal_question() -> None:
+    detector = parse_emergency(
+        {"categories": {"weak": {"strong": False, "patterns": ["danh"]}}, "exclude": ["la gi"]}
+    )
+    assert detector.detect("bi danh")
+    assert not detector.detect("danh la gi")

@@ -1,0 +1,94 @@
+"""Normalisation and teencode expansion on real examples."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from nlu.normalize import fold, has_diacritics, normalize, words
+from nlu.teencode import Teencode, parse_teencode
+from nlu.training import load_nlu_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+NFD_CHONG = unicodedata.normalize("NFD", "Chồng đánh vợ")
+
+NORMALIZE = [
+    ("nfd-input", NFD_CHONG, "chồng đánh vợ"),
+    ("upper-case", "LUẬT BÌNH ĐẲNG GIỚI", "luật bình đẳng giới"),
+    ("whitespace", "  bị   chồng\n\n đánh\t ", "bị chồng đánh"),
+    ("control-chars", "chồng\x00 đánh\x07 vợ\u200b", "chồng đánh vợ"),
+    ("bidi-marks", "\u202ebáo\u202c ở đâu", "báo ở đâu"),
+    ("emoji-kept", "cứu em 😭😭", "cứu em 😭😭"),
+    ("empty", "", ""),
+    ("only-controls", "\x01\x02", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in NORMALIZE], ids=[c[0] for c in NORMALIZE]
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+FOLD = [
+    ("d-stroke", "Đánh đập", "danh dap"),
+    ("nfd", NFD_CHONG, "chong danh vo"),
+    ("all-tones", "àáảãạ ằắẳẵặ ầấẩẫậ", "aaaaa aaaaa aaaaa"),
+    ("horn", "ơ ư Ờ Ữ", "o u o u"),
+    ("already-folded", "bi chong danh", "bi chong danh"),
+    ("digits-kept", "Điều 19 Luật 13/2022/QH15", "dieu 19 luat 13/2022/qh15"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FOLD], ids=[c[0] for c in FOLD])
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_words_drop_punctuation_and_emoji() -> None:
+    assert words(fold("Cứu!!! chồng đánh 😭, ở đâu?")) == ["cuu", "chong", "danh", "o", "dau"]
+
+
+def test_has_diacritics() -> None:
+    assert has_diacritics("bị đánh")
+    assert not has_diacritics("bi danh")
+
+
+@pytest.fixture(scope="module")
+def teencode() -> Teencode:
+    content, problems = load_nlu_content(ROOT / "content" / "nlu")
+    assert problems == []
+    return parse_teencode(content.teencode)
+
+
+EXPAND = [
+    ("ko-dc", "ko dc", "không được"),
+    ("k-question", "có bị phạt k", "có bị phạt không"),
+    ("hok", "hok biết", "không biết"),
+    ("vk-ck", "ck danh vk", "chồng danh vợ"),
+    ("blgd-with-d-stroke", "blgđ là gì", "bạo lực gia đình là gì"),
+    ("bldg", "luat pcbldg", "luat phòng chống bạo lực gia đình"),
+    ("bdg", "bđg trong lao động", "bình đẳng giới trong lao động"),
+    ("bn-price-at-end", "gia vang hom nay bn", "gia vang hom nay bao nhiêu"),
+    ("bn-before-unit", "phạt bn tiền", "phạt bao nhiêu tiền"),
+    ("bn-person", "bn ơi cho mình hỏi", "bạn ơi cho mình hỏi"),
+    ("vc-job", "bị mất vc vì có bầu", "bị mất việc vì có bầu"),
+    ("vc-couple", "vc cãi nhau", "vợ chồng cãi nhau"),
+    ("keeps-50k", "50k", "50k"),
+    ("keeps-punctuation", "ck đánh, vk khóc!", "chồng đánh, vợ khóc!"),
+    ("nfd-key", unicodedata.normalize("NFD", "đc"), "được"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in EXPAND], ids=[c[0] for c in EXPAND])
+def test_teencode_expand(teencode: Teencode, text: str, expected: str) -> None:
+    assert teencode.expand(text) == expected
+
+
+def test_teencode_leaves_ordinary_words(teencode: Teencode) -> None:
+    sentence = "cả nhà tôi đều biết mẹ chồng hay chì chiết"
+    assert teencode.expand(sentence) == sentence
