@@ -9,7 +9,7 @@ from datetime import date
 from bot.channels.base import split_text
 from bot.faq import Citation
 from bot.i18n import Strings
-from bot.law import LawDocument, LawLibrary
+from bot.law import Article, LawDocument, LawLibrary
 from bot.messages import Reply
 
 MESSAGE_LIMIT = 3500
@@ -37,12 +37,14 @@ def _where(strings: Strings, citation: Citation, locale: str) -> str:
     return strings.get("qa.cite.clause", locale, article=citation.article, clause=citation.clause)
 
 
-def cite_line(
-    law: LawLibrary, strings: Strings, citations: Sequence[Citation], locale: str
-) -> str:
+def cite_line(law: LawLibrary, strings: Strings, citations: Sequence[Citation], locale: str) -> str:
     """Return "Căn cứ: Điều 19 Luật ...; Điều 7 Luật ..." (clauses of a cited article left out)."""
     whole = {(c.document, c.article) for c in citations if c.clause is None}
-    kept = [c for c in dict.fromkeys(citations) if c.clause is None or (c.document, c.article) not in whole]
+    kept = [
+        c
+        for c in dict.fromkeys(citations)
+        if c.clause is None or (c.document, c.article) not in whole
+    ]
     groups: dict[str, list[str]] = {}
     for citation in kept:
         groups.setdefault(citation.document, []).append(_where(strings, citation, locale))
@@ -75,27 +77,36 @@ class ArticleReplies:
         """Return the article's messages, or one message saying the library lacks it."""
         document = self.law.document(number)
         found = self.law.article(number, article)
-        if document is None or found is None or (clause is not None and found.clause(clause) is None):
+        if (
+            document is None
+            or found is None
+            or (clause is not None and found.clause(clause) is None)
+        ):
             place = _where(self.strings, Citation(number, article, clause), locale)
-            text = self.strings.get("qa.article_missing", locale, place=place, document=_name(self.law, number))
+            text = self.strings.get(
+                "qa.article_missing", locale, place=place, document=_name(self.law, number)
+            )
             return [Reply(text)]
         place = _where(self.strings, Citation(number, article, clause), locale)
         heading = self.strings.get(
-            "qa.article_heading", locale, place=place, title=found.title, document=document_name(document)
+            "qa.article_heading",
+            locale,
+            place=place,
+            title=found.title,
+            document=document_name(document),
         )
         blocks = self._blocks(found, clause)
         if not document.in_force(self.today):
             blocks.append(self.strings.get("qa.article_repealed", locale))
         return [Reply(text) for text in _pack([heading, *blocks])]
 
-    def _blocks(self, article: object, clause: int | None) -> list[str]:
-        clauses = getattr(article, "clauses", ())
-        if clause is not None:
-            chosen = getattr(article, "clause")(clause)
+    def _blocks(self, article: Article, clause: int | None) -> list[str]:
+        chosen = article.clause(clause) if clause is not None else None
+        if chosen is not None:
             return [f"{chosen.number}. {chosen.text}"]
-        if clauses:
-            return [f"{c.number}. {c.text}" for c in clauses]
-        return [line for line in str(getattr(article, "text", "")).split("\n") if line.strip()]
+        if article.clauses:
+            return [f"{c.number}. {c.text}" for c in article.clauses]
+        return [line for line in article.text.split("\n") if line.strip()]
 
 
 def _pack(blocks: Sequence[str]) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.channels.base import Sender
 from bot.config import Secrets, Settings
 from bot.content import Content
 from bot.dispatcher import Clock
@@ -23,6 +24,8 @@ class App:
     store: SqliteStore
     content: Content
     clock: Clock
+    senders: dict[str, Sender] = field(default_factory=dict)
+    """Senders of the running channels by name (``telegram``, ``zalo``), filled by the server."""
 
     def now(self) -> datetime:
         """Return the current time from the injected clock."""

@@ -198,6 +198,16 @@ def _hint(key: str, known: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _fields_at(parts: list[str]) -> list[str]:
+    model: type[BaseModel] = Settings
+    for part in parts:
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        if not (isinstance(annotation, type) and issubclass(annotation, Section)):
+            return []
+        model = annotation
+    return list(model.model_fields)
+
+
 def _problem(err: dict[str, Any], data: Any, file: str) -> Problem:
     node, line = data, getattr(data, "line", 1) or 1
     for part in err["loc"]:
@@ -207,8 +217,7 @@ def _problem(err: dict[str, Any], data: Any, file: str) -> Problem:
             break
     path = ".".join(str(p) for p in err["loc"])
     if err["type"] == "extra_forbidden":
-        parent = documented_keys()
-        known = [k.rsplit(".", 1)[-1] for k in parent if k.startswith(path.rsplit(".", 1)[0])]
+        known = _fields_at([str(p) for p in err["loc"][:-1]])
         return Problem(file, line, f"unknown key {path!r}{_hint(str(err['loc'][-1]), known)}")
     return Problem(file, line, f"{path}: {err['msg']}")
 

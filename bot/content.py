@@ -32,4 +32,13 @@ def load_content(settings: Settings, today: date) -> tuple[Content, list[Problem
         directory, strings, law, settings.nlu, Path(settings.paths.cache), today
     )
     content = Content(directory, strings, law, qa)
-    return content, problems + law_problems + qa_problems
+    return content, problems + law_problems + qa_problems + _feature_problems(directory, today)
+
+
+def _feature_problems(directory: Path, today: date) -> list[Problem]:
+    from bot.features import broadcasts, reports, services
+
+    problems: list[Problem] = []
+    for feature in (services, reports, broadcasts):
+        problems += feature.check(directory, today)
+    return problems

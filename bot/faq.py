@@ -105,7 +105,9 @@ class _Checker:
             return None, [Problem(self.file, line, "entry must be a mapping")]
         problems = [self._at(data, k, f"unknown key {k!r}") for k in data if k not in ENTRY_KEYS]
         problems += [
-            Problem(self.file, data.line, f"missing key {k!r}") for k in REQUIRED_KEYS if k not in data
+            Problem(self.file, data.line, f"missing key {k!r}")
+            for k in REQUIRED_KEYS
+            if k not in data
         ]
         if problems:
             return None, problems
@@ -129,7 +131,9 @@ class _Checker:
         if not isinstance(entry_id, str) or not _ID.match(entry_id):
             return [self._at(data, "id", f"id {entry_id!r} must be kebab-case")]
         if entry_id in self.ids:
-            return [self._at(data, "id", f"duplicate id {entry_id!r} (first in {self.ids[entry_id]})")]
+            return [
+                self._at(data, "id", f"duplicate id {entry_id!r} (first in {self.ids[entry_id]})")
+            ]
         self.ids[entry_id] = f"{self.file}:{data.line_of('id')}"
         return []
 
@@ -224,7 +228,11 @@ def load_faq(directory: Path, law: LawLibrary, today: date) -> tuple[Faq, list[P
         if not isinstance(data, LineDict) or not isinstance(data.get("entries"), LineList):
             problems.append(Problem(str(path), 1, "expected a mapping with 'entries:' (a list)"))
             continue
-        problems += [Problem(str(path), data.line_of(k), f"unknown key {k!r}") for k in data if k != "entries"]
+        problems += [
+            Problem(str(path), data.line_of(k), f"unknown key {k!r}")
+            for k in data
+            if k != "entries"
+        ]
         for index, item in enumerate(data["entries"]):
             entry, found = checker.entry(item, data["entries"].line_of(index))
             problems += found

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bot.answers import ArticleReplies, cite_line
 from bot.config import NluSettings
 from bot.faq import Citation, Faq, FaqEntry, load_faq
 from bot.i18n import Strings
 from bot.law import LawLibrary
-from bot.answers import ArticleReplies, cite_line
 from bot.messages import Button, Reply
 from bot.problems import Problem
 from nlu import Engine, Parse, TrainingData, build_engine
@@ -19,7 +19,9 @@ from nlu.training import load_nlu_content
 
 __all__ = ["QA", "Answer", "Citation", "build_qa"]
 
-DIALOGUE_INTENTS = frozenset({"greeting", "help", "subscribe", "unsubscribe", "report", "delete_data", "thanks"})
+DIALOGUE_INTENTS = frozenset(
+    {"greeting", "help", "subscribe", "unsubscribe", "report", "delete_data", "thanks"}
+)
 """Intents the dispatcher handles with its own flows; QA only points to the menu."""
 
 INTENT_STRINGS = {"greeting": "qa.greeting", "thanks": "qa.thanks"}
@@ -147,8 +149,13 @@ class QA:
     ) -> Answer:
         return Answer(parse.text, intent, parse.confidence, fallback, parse.emergency, (), replies)
 
-    def _entry_replies(self, entry: FaqEntry, locale: str, footer: bool = True) -> tuple[Reply, ...]:
-        parts = [entry.answer_text(locale), cite_line(self.law, self.strings, entry.citations, locale)]
+    def _entry_replies(
+        self, entry: FaqEntry, locale: str, footer: bool = True
+    ) -> tuple[Reply, ...]:
+        parts = [
+            entry.answer_text(locale),
+            cite_line(self.law, self.strings, entry.citations, locale),
+        ]
         if footer:
             parts.append(self._say(TOPIC_FOOTERS.get(entry.topic, DEFAULT_FOOTER), locale))
         buttons = []
@@ -181,8 +188,15 @@ class QA:
             return Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
         replies += self._entry_replies(entry, locale, footer=False)
         return Answer(
-            parse.text, "emergency", parse.confidence, False, True, entry.citations, replies,
-            entry.id, entry.topic,
+            parse.text,
+            "emergency",
+            parse.confidence,
+            False,
+            True,
+            entry.citations,
+            replies,
+            entry.id,
+            entry.topic,
         )
 
     def _article(self, parse: Parse, locale: str) -> Answer:
@@ -237,17 +251,29 @@ def build_qa(
 
 def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
     """Return document number -> names people use for it (title, short name, aliases)."""
-    return {
-        doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()
-    }
+    return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}
 
 
 def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
     """Return a problem for each UI string QA needs that content/strings lacks."""
     needed = {
-        "qa.emergency", "qa.local_help", "qa.out_of_scope", "qa.not_sure", "qa.services",
-        "qa.more_button", "qa.article_button", "qa.use_menu", "qa.greeting", "qa.thanks",
-        DEFAULT_FOOTER, *TOPIC_FOOTERS.values(), *ArticleReplies.STRINGS,
+        "qa.emergency",
+        "qa.local_help",
+        "qa.out_of_scope",
+        "qa.not_sure",
+        "qa.services",
+        "qa.more_button",
+        "qa.article_button",
+        "qa.use_menu",
+        "qa.greeting",
+        "qa.thanks",
+        DEFAULT_FOOTER,
+        *TOPIC_FOOTERS.values(),
+        *ArticleReplies.STRINGS,
     }
     file = str(content_dir / "strings" / "qa.yml")
-    return [Problem(file, 1, f"missing string {key!r}") for key in sorted(needed) if not strings.has(key)]
+    return [
+        Problem(file, 1, f"missing string {key!r}")
+        for key in sorted(needed)
+        if not strings.has(key)
+    ]

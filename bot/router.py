@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.storage.records import Role
 from bot.turn import Outcome, Turn
 
 Handler = Callable[[Turn], Outcome]
+JobFunction = Callable[[datetime], Awaitable[None]]
+"""A scheduled job: takes ``now`` (aware) so tests can call it with any time."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job run every ``seconds`` by bot/scheduler.py (the only APScheduler importer)."""
+
+    name: str
+    seconds: float
+    function: JobFunction
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,13 @@ class Router:
     buttons: dict[str, Route] = field(default_factory=dict)
     states: dict[str, Route] = field(default_factory=dict)
     intents: dict[str, Route] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
+
+    def job(self, name: str, seconds: float, function: JobFunction) -> None:
+        """Run ``function(now)`` every ``seconds`` while the bot serves."""
+        if any(job.name == name for job in self.jobs):
+            raise ValueError(f"job {name!r} registered twice")
+        self.jobs.append(Job(name, seconds, function))
 
     def command(
         self,

@@ -12,7 +12,7 @@ from bot.app import App
 from bot.config import Secrets, Settings, settings_or_raise
 from bot.content import Content, load_content
 from bot.dispatcher import Clock, Dispatcher, Policy
-from bot.features import core, questions, subscription
+from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
 from bot.problems import ContentError
 from bot.router import Router
@@ -53,12 +53,16 @@ class Runtime:
         return self.dispatcher.handle(incoming)
 
 
+FEATURES = (core, subscription, services, reports, broadcasts)
+"""Feature modules, each with ``register(router, app)``; those with content also ``check``."""
+
+
 def _register(router: Router, app: App) -> Dispatcher:
     policy = Policy(app.settings.default_locale, app.settings.privacy.store_citizen_text)
-    local = questions.no_local_help
+    local = services.local_help(app)
     answers = questions.Questions(app, local)
-    core.register(router, app)
-    subscription.register(router, app)
+    for feature in FEATURES:
+        feature.register(router, app)
     questions.register(router, app, answers)
     dispatcher = Dispatcher(
         app.store, app.content.strings, router, app.content.qa, app.clock, policy, local

@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute
 from bot.channels.base import ChannelRunner
 from bot.channels.web import WebChat
 from bot.runtime import Runtime
+from bot.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +34,18 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
     for channel in channels:
         routes += channel.routes()
 
+    scheduler = Scheduler(runtime.router.jobs, runtime.app.clock)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         for channel in channels:
+            runtime.app.senders[channel.name] = channel.sender
             await channel.start()
+        scheduler.start()
         try:
             yield
         finally:
+            scheduler.stop()
             for channel in channels:
                 await channel.stop()
 

@@ -78,6 +78,15 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return loader.construct_sequence(node)
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as err:
+        message = f"invalid date {node.value!r}: {err}"
+        raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from err
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
@@ -90,7 +99,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         line = mark.line + 1 if mark is not None else 1
-        return None, [Problem(file, line, f"YAML syntax: {err.problem}")]
+        kind = "" if isinstance(err, yaml.constructor.ConstructorError) else "YAML syntax: "
+        return None, [Problem(file, line, f"{kind}{err.problem}")]
     finally:
         loader.dispose()
     problems = [Problem(file, line, f"duplicate key {key!r}") for line, key in loader.duplicates]

@@ -11,7 +11,7 @@ from sklearn.linear_model import LogisticRegression
 
 from nlu.matcher import Candidate
 
-FEATURES = ("score", "margin", "variant", "classifier", "coverage", "law", "out", "length")
+FEATURES = ("score", "margin", "variant", "centroid", "coverage", "law", "out", "length")
 """What the calibrator sees about a candidate and the message."""
 
 
@@ -36,7 +36,7 @@ def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list
                 candidate.score,
                 margin,
                 candidate.variant,
-                candidate.classifier,
+                candidate.centroid,
                 signals.coverage,
                 signals.law,
                 signals.out,

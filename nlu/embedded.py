@@ -12,6 +12,7 @@ from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.model import NluModel, train
 from nlu.normalize import fold
 from nlu.parse import Parse
+from nlu.synonyms import Synonyms, parse_synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import TrainingData
 
@@ -26,13 +27,23 @@ EMERGENCY_INTENT_THRESHOLD = 0.8
 
 @dataclass(frozen=True)
 class Preparer:
-    """Turns a raw message into the form every component reads: expanded and folded."""
+    """Turns a raw message into the form the components read: expanded and folded."""
 
     teencode: Teencode
+    synonyms: Synonyms = Synonyms()
 
-    def __call__(self, text: str) -> str:
+    @classmethod
+    def from_data(cls, data: TrainingData) -> Preparer:
+        """Build from the teencode table and synonym groups of ``data``."""
+        return cls(parse_teencode(data.teencode), parse_synonyms(data.synonyms))
+
+    def base(self, text: str) -> str:
         """Return normalised text with abbreviations expanded and diacritics removed."""
         return fold(self.teencode.expand(text))
+
+    def __call__(self, text: str) -> str:
+        """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""
+        return self.synonyms.expand(self.base(text))
 
 
 def resolve_intent(
@@ -50,7 +61,7 @@ class EmbeddedEngine:
     """Teencode expansion, emergency patterns, article references, intents and FAQ matching."""
 
     def __init__(self, data: TrainingData, model: NluModel, threshold: float = 0.45) -> None:
-        self.prepare = Preparer(parse_teencode(data.teencode))
+        self.prepare = Preparer.from_data(data)
         self.detector: EmergencyDetector = parse_emergency(data.emergency)
         self.articles = ArticleParser.build(data.documents)
         self.model = model
@@ -58,13 +69,13 @@ class EmbeddedEngine:
 
     def parse(self, text: str) -> Parse:
         """Understand one message."""
-        prepared = self.prepare(text)
-        prediction = self.model.predict(prepared)
+        base = self.prepare.base(text)
+        prediction = self.model.predict(self.prepare.synonyms.expand(base))
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
-        emergency = self.detector.detect(prepared) or (
+        emergency = self.detector.detect(base) or (
             intent == "emergency" and confidence >= EMERGENCY_INTENT_THRESHOLD
         )
-        article = self.articles.parse(prepared)
+        article = self.articles.parse(base)
         faq_confidence = prediction.faq[0][1] if prediction.faq else 0.0
         intent, confidence = resolve_intent(
             intent, confidence, emergency, faq_confidence, self.threshold
@@ -91,7 +102,7 @@ def load_or_train(data: TrainingData, cache_dir: Path) -> NluModel:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             log.warning("cached NLU model %s unreadable; retraining", path)
     log.info("training the NLU model (content changed or no cache)")
-    model = train(data, Preparer(parse_teencode(data.teencode)))
+    model = train(data, Preparer.from_data(data))
     _save(model, path)
     return model
 

@@ -1,4 +1,4 @@
-"""FAQ matcher: nearest question variant, entry centroid and a per-entry classifier, combined."""
+"""FAQ matcher: similarity to the nearest question variant and to the entry's centroid, combined."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
 
 from nlu.normalize import words
@@ -20,10 +19,10 @@ STOPWORDS = frozenset(
 )
 """Folded function words that say nothing about the topic (ignored by ``coverage``)."""
 
-WEIGHTS = (0.45, 0.2, 0.35)
-"""Weights of (best variant similarity, centroid similarity, classifier probability)."""
+WEIGHTS = (0.5, 0.5)
+"""Weights of (best variant similarity, centroid similarity)."""
 
-ANSWER_WEIGHT = 0.5
+ANSWER_WEIGHT = 1.0
 """Weight of the answer text in an entry's centroid, relative to all its questions."""
 
 
@@ -35,7 +34,6 @@ class Candidate:
     score: float
     variant: float
     centroid: float
-    classifier: float
 
 
 @dataclass
@@ -46,7 +44,6 @@ class FaqMatcher:
     owners: np.ndarray
     variants: sp.csr_matrix
     centroids: sp.csr_matrix
-    classifier: LogisticRegression | None
     domain: frozenset[str]
 
     @classmethod
@@ -62,12 +59,8 @@ class FaqMatcher:
         variants = featurizer.transform(texts)
         answers = featurizer.transform([prepare(faq.answer) for faq in faqs])
         centroids = _centroids(variants, owners, answers, len(faqs))
-        classifier = None
-        if len(faqs) > 1:
-            classifier = LogisticRegression(C=20.0, max_iter=3000)
-            classifier.fit(variants, owners)
         domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
-        return cls(tuple(f.id for f in faqs), owners, variants, centroids, classifier, domain)
+        return cls(tuple(f.id for f in faqs), owners, variants, centroids, domain)
 
     def candidates(self, features: sp.csr_matrix, k: int = 5) -> list[Candidate]:
         """Return the ``k`` best entries for one featurised message, best first."""
@@ -75,12 +68,10 @@ class FaqMatcher:
             return []
         variant = _best_per_owner(self.variants @ features.T, self.owners, len(self.ids))
         centroid = (self.centroids @ features.T).toarray().ravel()
-        classifier = self._classifier(features)
-        a, b, c = WEIGHTS
-        score = a * variant + b * centroid + c * classifier
+        score = WEIGHTS[0] * variant + WEIGHTS[1] * centroid
         order = np.argsort(-score)[:k]
         return [
-            Candidate(int(i), float(score[i]), float(variant[i]), float(centroid[i]), float(classifier[i]))
+            Candidate(int(i), float(score[i]), float(variant[i]), float(centroid[i]))
             for i in order
         ]
 
@@ -90,13 +81,6 @@ class FaqMatcher:
         if not content:
             return 0.0
         return sum(w in self.domain for w in content) / len(content)
-
-    def _classifier(self, features: sp.csr_matrix) -> np.ndarray:
-        if self.classifier is None:
-            return np.ones(len(self.ids))
-        full = np.zeros(len(self.ids))
-        full[self.classifier.classes_] = self.classifier.predict_proba(features)[0]
-        return full
 
 
 def _best_per_owner(similarity: sp.csr_matrix, owners: np.ndarray, count: int) -> np.ndarray:

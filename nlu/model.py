@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from nlu.calibration import Calibrator, Signals, feature_rows
 from nlu.intents import IntentClassifier, intent_examples
@@ -119,8 +121,10 @@ def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[floa
 
 def train(data: TrainingData, prepare: Prepare) -> NluModel:
     """Train the full model; the calibrator learns from cross-validated held-out questions."""
-    model = _fit_base(data.intents, data.faqs, prepare)
-    if len(data.faqs) >= 2:
-        rows, labels = _held_out_rows(data, prepare)
-        model.calibrator = Calibrator.fit(rows, labels)
+    prepare = functools.lru_cache(maxsize=None)(prepare)
+    with threadpool_limits(limits=1):  # many BLAS threads on small problems are far slower
+        model = _fit_base(data.intents, data.faqs, prepare)
+        if len(data.faqs) >= 2:
+            rows, labels = _held_out_rows(data, prepare)
+            model.calibrator = Calibrator.fit(rows, labels)
     return model

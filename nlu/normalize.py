@@ -20,7 +20,8 @@ def _keep(char: str) -> bool:
 def normalize(text: str) -> str:
     """Return NFC, lower-cased text with control characters dropped and whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(char if _keep(char) else " " for char in text)
+    if not text.isprintable():
+        text = "".join(char if _keep(char) else " " for char in text)
     return _SPACE.sub(" ", text.lower()).strip()
 
 

@@ -53,7 +53,7 @@ def parse_rasa(data: Mapping[str, Any], text: str, local: EmbeddedEngine) -> Par
     intent = _intent_name(str(intent_data.get("name") or "out_of_scope"))
     confidence = float(intent_data.get("confidence") or 0.0)
     faq = _faq_ranking(data, _faq_probability(data))
-    prepared = local.prepare(text)
+    prepared = local.prepare.base(text)
     emergency = local.detector.detect(prepared) or (
         intent == "emergency" and confidence >= EMERGENCY_INTENT_THRESHOLD
     )

@@ -38,6 +38,7 @@ class TrainingData:
     teencode: Mapping[str, Any] = field(default_factory=dict)
     emergency: Mapping[str, Any] = field(default_factory=dict)
     documents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    synonyms: Mapping[str, Any] = field(default_factory=dict)
 
     def digest(self) -> str:
         """Return a stable hash of the whole training content."""
@@ -52,12 +53,15 @@ class NluContent:
     intents: Mapping[str, tuple[str, ...]]
     teencode: Mapping[str, Any]
     emergency: Mapping[str, Any]
+    synonyms: Mapping[str, Any] = field(default_factory=dict)
 
     def training(
         self, faqs: tuple[FaqExample, ...], documents: Mapping[str, tuple[str, ...]]
     ) -> TrainingData:
         """Combine with FAQ entries and document aliases into TrainingData."""
-        return TrainingData(self.intents, faqs, self.teencode, self.emergency, documents)
+        return TrainingData(
+            self.intents, faqs, self.teencode, self.emergency, documents, self.synonyms
+        )
 
 
 def _plain(value: Any) -> Any:
@@ -159,12 +163,27 @@ def _load_teencode(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
     return _plain(data), problems
 
 
+def _load_synonyms(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
+    path = directory / "synonyms.yml"
+    data, problems = load_yaml(path)
+    groups = data.get("groups") if isinstance(data, LineDict) else None
+    if not isinstance(groups, LineList):
+        return {}, [*problems, Problem(str(path), 1, "expected a mapping 'groups:' (a list)")]
+    for index, group in enumerate(groups):
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(p, str) for p in group):
+            message = "a group is a list of at least two phrases"
+            problems.append(Problem(str(path), groups.line_of(index), message))
+    return _plain(data), problems
+
+
 def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
-    """Load and validate content/nlu: intents, out-of-scope examples, teencode, emergency."""
+    """Load and validate content/nlu: intents, out-of-scope examples, teencode, emergency, synonyms."""
     intents, problems = _load_intents(directory)
     out_of_scope, found = _load_out_of_scope(directory)
     intents["out_of_scope"] = out_of_scope
     teencode, found_teencode = _load_teencode(directory)
     emergency, found_emergency = _load_patterns(directory)
-    problems += found + found_teencode + found_emergency + _duplicates(intents, directory)
-    return NluContent(intents, teencode, emergency), problems
+    synonyms, found_synonyms = _load_synonyms(directory)
+    problems += found + found_teencode + found_emergency + found_synonyms
+    problems += _duplicates(intents, directory)
+    return NluContent(intents, teencode, emergency, synonyms), problems

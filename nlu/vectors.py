@@ -10,9 +10,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 
+CHAR_WEIGHT = 0.5
+"""Weight of character n-grams (robustness to typos) against whole words."""
+
+
 @dataclass
 class Featurizer:
-    """TF-IDF over word 1-2-grams and character 2-5-grams of prepared (folded) text."""
+    """TF-IDF over words and character 2-5-grams of prepared (folded) text."""
 
     word: TfidfVectorizer
     char: TfidfVectorizer
@@ -21,7 +25,7 @@ class Featurizer:
     def fit(cls, texts: Sequence[str]) -> Featurizer:
         """Fit both vectorizers on prepared texts."""
         word = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
+            analyzer="word", ngram_range=(1, 1), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
         )
         char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         word.fit(texts)
@@ -30,5 +34,5 @@ class Featurizer:
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Return L2-normalised rows combining word and character features."""
-        stacked = sp.hstack([self.word.transform(texts), 0.8 * self.char.transform(texts)])
+        stacked = sp.hstack([self.word.transform(texts), CHAR_WEIGHT * self.char.transform(texts)])
         return l2_normalize(stacked.tocsr())

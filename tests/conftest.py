@@ -17,6 +17,8 @@ from bot.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội, during the 2026 Action Month
+TEST_CACHE = ROOT / ".cache" / "test"
+"""Trained NLU artefacts shared by all tests (keyed by a hash of the content, so never stale)."""
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}
 
 
@@ -46,16 +48,16 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
-def make_settings(cache: Path) -> Settings:
+def make_settings(cache: Path | None = None) -> Settings:
     """Return default settings reading the repo's content, caching under ``cache``."""
-    paths = PathSettings(content=str(ROOT / "content"), cache=str(cache))
+    paths = PathSettings(content=str(ROOT / "content"), cache=str(cache or TEST_CACHE))
     return Settings(paths=paths)
 
 
 @pytest.fixture(scope="session")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     """Load the shipped content once per test session."""
-    settings = make_settings(tmp_path_factory.mktemp("cache"))
+    settings = make_settings(TEST_CACHE)
     loaded, problems = load_content(settings, date(2026, 11, 23))
     assert problems == [], "\n".join(map(str, problems))
     return loaded
@@ -81,5 +83,5 @@ def clock() -> Clock:
 def runtime(content: Content, clock: Clock, tmp_path: Path) -> Iterator[Runtime]:
     """Return a fresh bot on an in-memory database with the shipped content."""
     db = open_database(None)
-    yield build_runtime(make_settings(tmp_path), clock=clock, db=db, content=content)
+    yield build_runtime(make_settings(), clock=clock, db=db, content=content)
     db.close()

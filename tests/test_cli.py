@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_CACHE
 
 
 def run(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | None = None) -> str:
@@ -28,7 +28,7 @@ def config_for(tmp_path: Path, content: Path | None = None) -> str:
     path = tmp_path / "config.yml"
     path.write_text(
         f"storage:\n  db_path: {tmp_path / 'bot.db'}\n"
-        f"paths:\n  content: {content or ROOT / 'content'}\n  cache: {tmp_path / 'cache'}\n",
+        f"paths:\n  content: {content or ROOT / 'content'}\n  cache: {TEST_CACHE}\n",
         encoding="utf-8",
     )
     return str(path)

@@ -9,14 +9,25 @@ from nlu.normalize import fold
 from nlu.parse import ArticleRef
 
 DOCUMENTS = {
-    "13/2022/QH15": ("Luật Phòng, chống bạo lực gia đình", "Luật PCBLGĐ 2022", "luật pcblgđ", "luat pcbldg"),
+    "13/2022/QH15": (
+        "Luật Phòng, chống bạo lực gia đình",
+        "Luật PCBLGĐ 2022",
+        "luật pcblgđ",
+        "luat pcbldg",
+    ),
     "73/2006/QH11": ("Luật Bình đẳng giới", "Luật Bình đẳng giới 2006"),
     "45/2019/QH14": ("Bộ luật Lao động", "Bộ luật Lao động 2019", "luật lao động"),
-    "76/2023/NĐ-CP": ("Nghị định quy định chi tiết một số điều của Luật Phòng, chống bạo lực gia đình",),
+    "76/2023/NĐ-CP": (
+        "Nghị định quy định chi tiết một số điều của Luật Phòng, chống bạo lực gia đình",
+    ),
 }
 
 CASES = [
-    ("law-by-name", "điều 3 luật phòng chống bạo lực gia đình", ArticleRef("13/2022/QH15", 3, None)),
+    (
+        "law-by-name",
+        "điều 3 luật phòng chống bạo lực gia đình",
+        ArticleRef("13/2022/QH15", 3, None),
+    ),
     ("law-by-abbreviation", "dieu 3 luat pcbldg", ArticleRef("13/2022/QH15", 3, None)),
     ("no-diacritics", "dieu 13 luat binh dang gioi", ArticleRef("73/2006/QH11", 13, None)),
     ("clause-first", "khoản 9 điều 3 bộ luật lao động", ArticleRef("45/2019/QH14", 3, 9)),
@@ -24,7 +35,11 @@ CASES = [
     ("clause-after", "điều 3 khoản 9 bộ luật lao động", ArticleRef("45/2019/QH14", 3, 9)),
     ("by-number", "cho tôi xem điều 19 luật 13/2022/QH15", ArticleRef("13/2022/QH15", 19, None)),
     ("decree-short", "điều 7 nghị định 76", ArticleRef("76/2023/NĐ-CP", 7, None)),
-    ("document-first", "luật bình đẳng giới điều 13 quy định gì", ArticleRef("73/2006/QH11", 13, None)),
+    (
+        "document-first",
+        "luật bình đẳng giới điều 13 quy định gì",
+        ArticleRef("73/2006/QH11", 13, None),
+    ),
     ("longest-alias-wins", "điều 2 luật lao động", ArticleRef("45/2019/QH14", 2, None)),
 ]
 
@@ -43,7 +58,10 @@ def test_article_reference(parser: ArticleParser, text: str, expected: ArticleRe
 NOT_LOOKUPS = [
     ("no-article", "luật bình đẳng giới là gì"),
     ("no-document", "điều 3 nói gì"),
-    ("long-question", "theo điều 3 luật bình đẳng giới thì công ty trả lương nữ thấp hơn nam có đúng không ạ"),
+    (
+        "long-question",
+        "theo điều 3 luật bình đẳng giới thì công ty trả lương nữ thấp hơn nam có đúng không ạ",
+    ),
     ("unknown-document", "điều 5 luật đất đai"),
 ]
 

@@ -38,7 +38,12 @@ def test_faq_retrieval_intent_maps_to_ask_law(embedded: EmbeddedEngine) -> None:
 
 @pytest.mark.parametrize(
     ("intent", "expected"),
-    [("greeting", "greeting"), ("thanks", "thanks"), ("nlu_fallback", "out_of_scope"), ("faq/x", "ask_law")],
+    [
+        ("greeting", "greeting"),
+        ("thanks", "thanks"),
+        ("nlu_fallback", "out_of_scope"),
+        ("faq/x", "ask_law"),
+    ],
     ids=["greeting", "thanks", "unknown-name", "full-retrieval-name"],
 )
 def test_dialogue_intents(embedded: EmbeddedEngine, intent: str, expected: str) -> None:

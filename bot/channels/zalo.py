@@ -12,15 +12,17 @@ import contextlib
 import hmac
 import json
 import logging
+import weakref
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.channels import zalo_client as api
 from bot.channels.base import (
     Blocked,
     Handle,
@@ -28,19 +30,10 @@ from bot.channels.base import (
     SendError,
     TransientError,
     numbered_options,
+    numbered_texts,
     split_text,
 )
-from bot.channels.zalo_client import (
-    TEXT_LIMIT,
-    Message,
-    Update,
-    ZaloApiError,
-    ZaloBadToken,
-    ZaloClient,
-    ZaloQuotaExceeded,
-    parse_update,
-)
-from bot.config import Secrets, Settings, ZaloSettings
+from bot.config import ZaloSettings
 from bot.i18n import Strings
 from bot.messages import Incoming, Reply
 
@@ -70,7 +63,12 @@ def urn(chat_id: str) -> str:
 
 def sent_at(milliseconds: int | None) -> datetime | None:
     """Convert a Zalo date (milliseconds since the epoch) to an aware UTC datetime."""
-    return None if milliseconds is None else datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
+    if milliseconds is None:
+        return None
+    try:
+        return datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 class SeenEvents:
@@ -90,28 +88,6 @@ class SeenEvents:
         return True
 
 
-class ChatTurns:
-    """Serialises the handling of one chat's messages so answers keep their order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
-
-    @contextlib.asynccontextmanager
-    async def turn(self, chat_id: str) -> AsyncIterator[None]:
-        """Wait for earlier messages of ``chat_id`` to be answered, then hold the chat."""
-        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
-        self._locks[chat_id] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[chat_id]
-            if users == 1:
-                del self._locks[chat_id]
-            else:
-                self._locks[chat_id] = (lock, users - 1)
-
-
 class ZaloSender:
     """Sends replies to Zalo chats; raises base SendError subclasses; safe to call concurrently.
 
@@ -122,7 +98,7 @@ class ZaloSender:
 
     def __init__(
         self,
-        client: ZaloClient,
+        client: api.ZaloClient,
         strings: Strings,
         *,
         send_rate: float,
@@ -138,7 +114,7 @@ class ZaloSender:
         """Deliver ``reply``: numbered options instead of buttons, split at 2000 characters."""
         try:
             await self._deliver(chat_id, reply)
-        except ZaloQuotaExceeded as err:
+        except api.ZaloQuotaExceeded as err:
             self._quota_hit(err)
             raise
         self._quota_strikes = 0
@@ -148,13 +124,13 @@ class ZaloSender:
         if reply.document is not None:
             note = self._strings.get("zalo.document_unavailable", filename=reply.document.filename)
             text = f"{text}\n\n{note}" if text.strip() else note
-        chunks = [chunk for chunk in split_text(text, TEXT_LIMIT) if chunk.strip()]
+        chunks = [chunk for chunk in split_text(text, api.TEXT_LIMIT) if chunk.strip()]
         if reply.image:
             await self.client.send_photo(chat_id, reply.image, chunks.pop(0) if chunks else None)
         for chunk in chunks:
             await self.client.send_message(chat_id, chunk)
 
-    def _quota_hit(self, err: ZaloQuotaExceeded) -> None:
+    def _quota_hit(self, err: api.ZaloQuotaExceeded) -> None:
         self._quota_strikes += 1
         backoff = QUOTA_BACKOFF_BASE * 2 ** min(self._quota_strikes - 1, 10)
         err.retry_after = max(err.retry_after, min(backoff, QUOTA_BACKOFF_MAX))
@@ -189,7 +165,7 @@ class ZaloChannel:
         if settings.webhook_url and not 8 <= len(webhook_secret) <= 256:
             raise ValueError("ZALO_WEBHOOK_SECRET must have 8 to 256 characters in webhook mode")
         self.settings = settings
-        self.client = ZaloClient(token, settings.api_base_url)
+        self.client = api.ZaloClient(token, settings.api_base_url)
         self.sender = ZaloSender(
             self.client, strings, send_rate=settings.send_rate, on_quota=on_quota
         )
@@ -200,7 +176,7 @@ class ZaloChannel:
         self._sleep = sleep
         self._poll_timeout = poll_timeout
         self._seen = SeenEvents()
-        self._turns = ChatTurns()
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._tasks: set[asyncio.Task[None]] = set()
         self._poller: asyncio.Task[None] | None = None
 
@@ -238,19 +214,23 @@ class ZaloChannel:
         while self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def accept(self, update: Update) -> bool:
+    def accept(self, update: api.Update) -> bool:
         """Queue ``update`` for answering unless it is a duplicate; return whether queued."""
         message_id = update.message.message_id if update.message else ""
         if message_id and not self._seen.first_time(f"{update.event_name}:{message_id}"):
             log.info("Zalo duplicate event %s:%s dropped", update.event_name, message_id)
             return False
-        self._spawn(self._process(update))
-        return True
-
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(work)
+        task = asyncio.create_task(self._process(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return True
+
+    def _lock_for(self, chat_id: str) -> asyncio.Lock:
+        """One lock per chat, so a chat's messages are answered in order (freed when unused)."""
+        lock = self._locks.get(chat_id)
+        if lock is None:
+            lock = self._locks[chat_id] = asyncio.Lock()
+        return lock
 
     async def _webhook(self, request: Request) -> JSONResponse:
         supplied = request.headers.get("x-bot-api-secret-token", "").encode()
@@ -263,7 +243,7 @@ class ZaloChannel:
             if len(body) > WEBHOOK_BODY_LIMIT:
                 return JSONResponse({"ok": False}, status_code=413)
         try:
-            update = parse_update(json.loads(body))
+            update = api.parse_update(json.loads(body))
         except ValueError:
             return JSONResponse({"ok": False}, status_code=400)
         if update is None:
@@ -277,10 +257,10 @@ class ZaloChannel:
         while True:
             try:
                 updates = await self.client.get_updates(self._poll_timeout)
-            except ZaloBadToken as err:
+            except api.ZaloBadToken as err:
                 log.error("Zalo polling stopped: %s (check ZALO_BOT_TOKEN)", err)
                 return
-            except ZaloApiError as err:
+            except api.ZaloApiError as err:
                 failures += 1
                 delay = min(2.0**failures, POLL_BACKOFF_MAX)
                 log.warning("Zalo polling failed: %s; retrying in %.0f s", err, delay)
@@ -290,23 +270,23 @@ class ZaloChannel:
             for update in updates:
                 self.accept(update)
 
-    async def _process(self, update: Update) -> None:
+    async def _process(self, update: api.Update) -> None:
         message = update.message
-        if message is None or message.chat is None:
+        chat = (message.chat or message.author) if message else None
+        if message is None or chat is None:
             log.warning("Zalo %s event without a chat: cannot answer", update.event_name)
             return
         if message.author is not None and message.author.is_bot:
             return
-        chat_id = message.chat.id
         try:
-            async with self._turns.turn(chat_id):
-                replies = await self._replies_for(update.event_name, message)
-                for reply in replies:
-                    await self._send(chat_id, reply)
+            async with self._lock_for(chat.id):
+                replies = await self._replies_for(update.event_name, message, chat.id)
+                for reply, text in zip(replies, numbered_texts(replies), strict=True):
+                    await self._send(chat.id, replace(reply, text=text, buttons=()))
         except Exception:
             log.exception("Zalo event %s could not be answered", update.event_name)
 
-    async def _replies_for(self, event: str, message: Message) -> list[Reply]:
+    async def _replies_for(self, event: str, message: api.Message, chat_id: str) -> list[Reply]:
         if event == UNSUPPORTED_EVENT:
             log.info("Zalo protected-user message: answering with the safe message")
             return [Reply(self._strings.get("zalo.protected_user"))]
@@ -314,18 +294,11 @@ class ZaloChannel:
             return [Reply(self._strings.get("zalo.private_only"))]
         text = message.caption if event == IMAGE_EVENT else message.text
         if text is None or (event != TEXT_EVENT and not text.strip()):
-            if not event.startswith("message."):
-                log.info("Zalo event %s ignored", event)
-                return []
-            return [Reply(self._strings.get("zalo.text_only"))]
-        assert message.chat is not None
-        incoming = Incoming(
-            user=urn(message.chat.id),
-            text=text,
-            at=sent_at(message.date),
-            message_id=message.message_id or None,
-        )
-        return await self._handle(incoming)
+            known = event.startswith("message.")
+            log.info("Zalo %s event without text", event)
+            return [Reply(self._strings.get("zalo.text_only"))] if known else []
+        at, message_id = sent_at(message.date), message.message_id or None
+        return await self._handle(Incoming(urn(chat_id), text, at=at, message_id=message_id))
 
     async def _send(self, chat_id: str, reply: Reply) -> None:
         """Send one reply to a user who wrote in, retrying briefly on 429 and transient errors."""
@@ -346,25 +319,3 @@ class ZaloChannel:
             except SendError as err:
                 log.warning("Zalo reply to %s failed: %s", chat_id, err)
                 return
-
-
-def build_zalo_channel(
-    settings: Settings,
-    secrets: Secrets,
-    handle: Handle,
-    on_blocked: Callable[[str], None],
-    strings: Strings,
-    on_quota: Callable[[str], None] | None = None,
-) -> ZaloChannel | None:
-    """Return the Zalo channel when ZALO_BOT_TOKEN is set, else None (channel off)."""
-    if not secrets.zalo_token:
-        return None
-    return ZaloChannel(
-        settings.zalo,
-        secrets.zalo_token,
-        secrets.zalo_webhook_secret,
-        handle,
-        on_blocked,
-        strings,
-        on_quota,
-    )

@@ -8,6 +8,7 @@ never log URLs or raw httpx exceptions from this module.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Literal, TypeVar
 
 import httpx
@@ -25,9 +26,7 @@ Model = TypeVar("Model", bound=BaseModel)
 class ZaloModel(BaseModel):
     """Base for API shapes: unknown fields ignored, numeric ids read as strings."""
 
-    model_config = ConfigDict(
-        extra="ignore", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="ignore", frozen=True, coerce_numbers_to_str=True)
 
 
 class BotInfo(ZaloModel):
@@ -209,30 +208,24 @@ def _updates(result: Any) -> list[Update]:
     return [update for update in found if update is not None]
 
 
-def _retry_after(response: httpx.Response) -> float:
-    try:
-        return max(0.0, float(response.headers.get("retry-after", "0")))
-    except ValueError:
-        return 0.0
-
-
-def _error_code(body: dict[str, Any], status: int) -> int | None:
-    code = body.get("error_code")
-    if isinstance(code, int) and not isinstance(code, bool):
-        return code
-    if isinstance(code, str) and code.lstrip("-").isdigit():
-        return int(code)
-    return status if status >= 400 else None
+def _number(value: Any) -> float | None:
+    with contextlib.suppress(TypeError, ValueError):
+        return float(value)
+    return None
 
 
 def _failure(method: str, response: httpx.Response, body: Any) -> ZaloApiError:
+    status = response.status_code
+    fallback = status if status >= 400 else None
     if not isinstance(body, dict):
-        code = response.status_code if response.status_code >= 400 else None
-        return error_for(method, code, f"unreadable answer (HTTP {response.status_code})")
+        if fallback is None:
+            return ZaloServerError(method, None, f"unreadable answer (HTTP {status})")
+        return error_for(method, status, "unreadable answer")
+    code = _number(body.get("error_code"))
     description = str(body.get("description") or response.reason_phrase or "unknown error")
-    error = error_for(method, _error_code(body, response.status_code), description)
+    error = error_for(method, fallback if code is None else int(code), description)
     if isinstance(error, ZaloQuotaExceeded):
-        error.retry_after = _retry_after(response)
+        error.retry_after = max(0.0, _number(response.headers.get("retry-after")) or 0.0)
     return error
 
 
@@ -279,11 +272,11 @@ class ZaloClient:
         """Check the token and describe the bot."""
         return _read(BotInfo, "getMe", await self.call("getMe"))
 
-    async def get_updates(self, timeout: int = 30) -> list[Update]:
-        """Long-poll for the next event (Zalo gives one per call, no offset); [] when none came."""
-        params = GetUpdatesRequest(timeout=str(timeout))
+    async def get_updates(self, wait: int = 30) -> list[Update]:
+        """Long-poll up to ``wait`` s for the next event (one per call, no offset); [] if none."""
+        params = GetUpdatesRequest(timeout=str(wait))
         try:
-            result = await self.call("getUpdates", params, read_timeout=timeout + 10.0)
+            result = await self.call("getUpdates", params, read_timeout=wait + 10.0)
         except ZaloTimeout:
             return []
         return _updates(result)

@@ -24,7 +24,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "confidence": round(answer.confidence, 4),
         "fallback": answer.fallback,
         "citations": [
-            {"document": c.document, "article": c.article, "clause": c.clause} for c in answer.citations
+            {"document": c.document, "article": c.article, "clause": c.clause}
+            for c in answer.citations
         ],
     }
 
@@ -75,7 +76,9 @@ def cmd_export_rasa(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``ask`` and ``nlu`` commands."""
     p = sub.add_parser("ask", help="answer a question (or one per stdin line)")
-    p.add_argument("question", nargs="?", help="the question; omitted: read one per line from stdin")
+    p.add_argument(
+        "question", nargs="?", help="the question; omitted: read one per line from stdin"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=cmd_ask)
     nlu = sub.add_parser("nlu", help="evaluate the NLU or export it for Rasa")

@@ -81,6 +81,29 @@ def m005_messages(db: Database) -> None:
     db.table("messages").create_index(["urn"])
 
 
+@MIGRATIONS()
+def m006_notifications(db: Database) -> None:
+    """Direct messages queued for sending (reminders, notices), unique by key: never twice."""
+    db.table("notifications").create(
+        {
+            "id": int,
+            "key": str,
+            "urn": str,
+            "text": str,
+            "created_at": str,
+            "status": str,
+            "attempts": int,
+            "last_error": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"key", "urn", "text", "created_at", "status", "attempts"},
+        defaults={"status": "queued", "attempts": 0},
+    )
+    db.table("notifications").create_index(["key"], unique=True)
+    db.table("notifications").create_index(["status"])
+
+
 # --- services (issue 4) -----------------------------------------------------------------------
 
 

@@ -72,3 +72,14 @@ class Stat:
     intent: str
     topic: str | None
     confidence: float
+
+
+@dataclass(frozen=True)
+class Notification:
+    """A direct message waiting to be sent (a reminder, a notice to a supervisor)."""
+
+    id: int
+    key: str
+    urn: str
+    text: str
+    attempts: int = 0

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from bot.storage.records import Role, Session, Stat, User
+from bot.storage.records import Notification, Role, Session, Stat, User
 
 
 class Store(Protocol):
@@ -53,6 +53,18 @@ class Store(Protocol):
 
     def delete_user_data(self, urn: str) -> None:
         """Delete everything stored about the user."""
+        ...
+
+    def notify(self, urn: str, text: str, key: str, now: datetime) -> bool:
+        """Queue a direct message once per ``key``; return False if that key was queued before."""
+        ...
+
+    def pending_notifications(self, limit: int = 100) -> list[Notification]:
+        """Return queued notifications, oldest first."""
+        ...
+
+    def finish_notification(self, ident: int, status: str, now: datetime, error: str = "") -> None:
+        """Record a notification's outcome: ``sent``, ``queued`` (retry) or ``failed``."""
         ...
 
 
@@ -180,6 +192,31 @@ class SqliteStore:
             self.db.execute("delete from sessions where urn = ?", [urn])
             self.db.execute("delete from users where urn = ?", [urn])
 
+    def notify(self, urn: str, text: str, key: str, now: datetime) -> bool:
+        """Queue a direct message once per ``key``; return False if that key was queued before."""
+        row = {"key": key, "urn": urn, "text": text, "created_at": now.isoformat()}
+        cursor = self.db.execute(
+            "insert or ignore into notifications (key, urn, text, created_at) values "
+            "(:key, :urn, :text, :created_at)",
+            row,
+        )
+        return cursor.rowcount == 1
 
-USER_TABLES: list[str] = ["messages"]
+    def pending_notifications(self, limit: int = 100) -> list[Notification]:
+        """Return queued notifications, oldest first."""
+        rows = self.db.table("notifications").rows_where(
+            "status = 'queued'", order_by="id", limit=limit
+        )
+        return [Notification(r["id"], r["key"], r["urn"], r["text"], r["attempts"]) for r in rows]
+
+    def finish_notification(self, ident: int, status: str, now: datetime, error: str = "") -> None:
+        """Record a notification's outcome: ``sent``, ``queued`` (retry) or ``failed``."""
+        self.db.execute(
+            "update notifications set status = ?, attempts = attempts + 1, last_error = ?, "
+            "sent_at = ? where id = ?",
+            [status, error, now.isoformat() if status == "sent" else None, ident],
+        )
+
+
+USER_TABLES: list[str] = ["messages", "notifications"]
 """Tables with a ``urn`` column whose rows belong to a user; features append theirs."""

@@ -26,7 +26,10 @@ def rasa_response(
         "intent": {"id": 1, "name": intent, "confidence": confidence},
         "entities": [],
         "intent_ranking": ranking,
-        "response_selector": {"all_retrieval_intents": ["faq"], "default": {"response": {}, "ranking": []}},
+        "response_selector": {
+            "all_retrieval_intents": ["faq"],
+            "default": {"response": {}, "ranking": []},
+        },
     }
     if faq:
         best_id, best = faq[0]
@@ -66,7 +69,9 @@ def _handler(fake: FakeRasa) -> type[BaseHTTPRequestHandler]:
             payload = json.loads(self.rfile.read(length) or b"{}")
             fake.requests.append({"path": self.path, "json": payload})
             text = str(payload.get("text", ""))
-            body = fake.answers.get(text) or fake.default or rasa_response(text, "out_of_scope", 0.9)
+            body = (
+                fake.answers.get(text) or fake.default or rasa_response(text, "out_of_scope", 0.9)
+            )
             if self.path != "/model/parse":
                 self._send(404, {"error": "not found"})
             else:

@@ -1,0 +1,139 @@
+"""Compare the project's matcher with plain baselines on the dev set, as given and without diacritics.
+
+Run: .venv/bin/python bench/nlu.py [--dev PATH] [--content DIR]
+
+Each method runs in its own process so that its resident memory is measured alone. All methods read
+the same prepared text (teencode expanded, diacritics removed) and answer with the first citation of
+the FAQ entry they pick; a baseline declines (out of scope) when its score is under a fixed threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import PathSettings, Settings  # noqa: E402
+from bot.content import Content, load_content  # noqa: E402
+from bot.faq import Citation, FaqEntry  # noqa: E402
+from nlu.embedded import Preparer  # noqa: E402
+from nlu.evaluation import EvalReport, evaluate, load_items  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+TODAY = date(2026, 11, 23)
+METHODS = {
+    "project (embedded)": "project",
+    "BM25 over KB (bm25s)": "bm25",
+    "rapidfuzz over variants": "fuzzy",
+}
+BM25_THRESHOLD = 4.0
+FUZZY_THRESHOLD = 60.0
+
+
+@dataclass(frozen=True)
+class BaselineAnswer:
+    """A baseline's answer: the picked entry's citations, or a refusal."""
+
+    intent: str
+    fallback: bool
+    emergency: bool
+    citations: tuple[Citation, ...]
+
+
+def _answer(entry: FaqEntry | None) -> BaselineAnswer:
+    if entry is None:
+        return BaselineAnswer("out_of_scope", True, False, ())
+    return BaselineAnswer("ask_law", False, False, entry.citations)
+
+
+def _bm25(content: Content, prepare: Preparer) -> object:
+    import bm25s
+
+    entries = content.qa.faq.entries
+    corpus = [prepare(" ".join([*e.questions, e.answer_text()])) for e in entries]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(corpus, stopwords=None, show_progress=False), show_progress=False)
+
+    def answer(text: str) -> BaselineAnswer:
+        tokens = bm25s.tokenize([prepare(text)], stopwords=None, show_progress=False)
+        if not tokens.vocab:
+            return _answer(None)
+        docs, scores = retriever.retrieve(tokens, k=1, show_progress=False)
+        best = float(scores[0][0])
+        return _answer(entries[int(docs[0][0])] if best >= BM25_THRESHOLD else None)
+
+    return answer
+
+
+def _fuzzy(content: Content, prepare: Preparer) -> object:
+    from rapidfuzz import fuzz, process
+
+    entries = content.qa.faq.entries
+    variants = [(prepare(q), e) for e in entries for q in e.questions]
+    choices = [v for v, _ in variants]
+
+    def answer(text: str) -> BaselineAnswer:
+        found = process.extractOne(prepare(text), choices, scorer=fuzz.token_set_ratio)
+        if found is None or found[1] < FUZZY_THRESHOLD:
+            return _answer(None)
+        return _answer(variants[found[2]][1])
+
+    return answer
+
+
+def run_method(method: str, dev: Path, content_dir: Path) -> dict[str, object]:
+    """Evaluate one method in this process; return its figures."""
+    settings = Settings(paths=PathSettings(content=str(content_dir), cache=str(ROOT / ".cache")))
+    content, _ = load_content(settings, TODAY)
+    prepare = Preparer.from_data(content.qa.data)
+    answer = {"project": lambda: content.qa.answer, "bm25": lambda: _bm25(content, prepare),
+              "fuzzy": lambda: _fuzzy(content, prepare)}[method]()
+    report = evaluate(answer, load_items(dev))  # type: ignore[arg-type]
+    return _figures(report)
+
+
+def _figures(report: EvalReport) -> dict[str, object]:
+    rows = {}
+    for v in report.variants:
+        rows[v.name] = {
+            "citation": v.citation.rate,
+            "oos": v.out_of_scope.rate,
+            "emergency": v.emergency.rate,
+            "p50": v.percentile(50),
+            "p99": v.percentile(99),
+        }
+    return {"rows": rows, "rss": report.rss_mb}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--method", choices=sorted(METHODS.values()), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.method:
+        print(json.dumps(run_method(args.method, args.dev, args.content)))
+        return 0
+    print(f"dev set: {args.dev}")
+    print(f"{'method':26}{'text':15}{'citation':>10}{'OOS rej.':>10}{'emerg.':>8}{'p50 ms':>8}{'p99 ms':>8}{'RSS MB':>8}")
+    for label, method in METHODS.items():
+        command = [sys.executable, __file__, "--method", method, "--dev", str(args.dev), "--content", str(args.content)]
+        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        for variant, row in result["rows"].items():
+            print(
+                f"{label:26}{variant:15}{row['citation']:>10.1%}{row['oos']:>10.1%}{row['emergency']:>8.0%}"
+                f"{row['p50']:>8.2f}{row['p99']:>8.2f}{result['rss']:>8.0f}"
+            )
+    print(f"thresholds: BM25 score >= {BM25_THRESHOLD}, rapidfuzz token_set_ratio >= {FUZZY_THRESHOLD}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
