@@ -110,7 +110,7 @@ class ArticleReplies:
 
 
 def _pack(blocks: Sequence[str]) -> list[str]:
-    """Join blocks into messages of at most MESSAGE_LIMIT characters, cutting only between blocks."""
+    """Join blocks into messages of at most MESSAGE_LIMIT characters, cut between blocks."""
     messages: list[str] = []
     current = ""
     for block in blocks:

@@ -64,6 +64,12 @@ class FaqEntry:
     citations: tuple[Citation, ...]
     more: Mapping[str, str] | None = None
 
+    @property
+    def basis(self) -> str:
+        """Return the article the answer mainly rests on, as "document:article"."""
+        first = self.citations[0]
+        return f"{first.document}:{first.article}"
+
     def answer_text(self, locale: str = "vi") -> str:
         """Return the answer in ``locale``, falling back to Vietnamese."""
         return self.answer.get(locale) or self.answer["vi"]
@@ -87,7 +93,9 @@ class Faq:
 
     def examples(self) -> tuple[FaqExample, ...]:
         """Return what the NLU matcher trains on."""
-        return tuple(FaqExample(e.id, e.topic, e.questions, e.answer["vi"]) for e in self.entries)
+        return tuple(
+            FaqExample(e.id, e.topic, e.questions, e.answer["vi"], e.basis) for e in self.entries
+        )
 
 
 @dataclass

@@ -35,7 +35,7 @@ TOPIC_FOOTERS = {
     "marriage_family": "qa.footer.legal",
     "sex_selection": "qa.footer.legal",
 }
-"""Hotline footer by topic; every other topic (violence, harassment, services) gets the violence one."""
+"""Hotline footer by topic; other topics (violence, harassment, services) get the violence one."""
 
 DEFAULT_FOOTER = "qa.footer.violence"
 SUGGESTIONS = 3
@@ -215,7 +215,7 @@ class QA:
         return text
 
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
-        buttons = []
+        buttons: list[Button] = []
         for faq_id, _ in parse.faq:
             entry = self.faq.get(faq_id)
             if entry is not None and len(buttons) < SUGGESTIONS:

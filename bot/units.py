@@ -1,7 +1,8 @@
-"""Administrative units since 1/7/2025: the nation, 34 provinces, 3,321 communes (from vietnam-provinces)."""
+"""Administrative units since 1/7/2025: nation, 34 provinces, 3,321 communes (vietnam-provinces)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -64,13 +65,19 @@ class Units:
         return False
 
 
+def clean_name(name: str) -> str:
+    """Return a unit name in NFC with single spaces (the package has ``"Xã  Phú Hữu"``)."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 @cache
 def official_units() -> Units:
     """Return the official hierarchy shipped by the ``vietnam-provinces`` package."""
     units = [Unit(NATIONAL, "Việt Nam", "national", None, "quốc gia")]
     for p in Province.iter_all():
-        units.append(Unit(f"{int(p.code):02d}", p.name, "province", NATIONAL, p.division_type.value))
+        code, name = f"{int(p.code):02d}", clean_name(p.name)
+        units.append(Unit(code, name, "province", NATIONAL, p.division_type.value))
     for w in Ward.iter_all():
-        parent = f"{int(w.province_code):02d}"
-        units.append(Unit(f"{int(w.code):05d}", w.name, "commune", parent, w.division_type.value))
+        code, name, parent = f"{int(w.code):05d}", clean_name(w.name), f"{int(w.province_code):02d}"
+        units.append(Unit(code, name, "commune", parent, w.division_type.value))
     return Units(units)

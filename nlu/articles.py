@@ -12,10 +12,11 @@ from nlu.parse import ArticleRef
 _ARTICLE = re.compile(r"\bdieu (\d{1,3})\b")
 _CLAUSE_BEFORE = re.compile(r"\bkhoan (\d{1,2})\s*,?\s*(?:cua\s+)?dieu\s+\d")
 _CLAUSE_AFTER = re.compile(r"\bdieu \d{1,3}\s*,?\s*khoan (\d{1,2})\b")
-_FILLER = frozenset(
-    "cho toi xem noi gi quy dinh ve la cua theo trong tra cuu doc noi dung toan van "
-    "minh em hoi muon biet voi a nhe the nao nhu ra sao tim hieu giup".split()
+_FILLER_TEXT = (
+    "cho toi xem noi gi quy dinh ve la cua theo trong tra cuu doc dung toan van minh "
+    "em hoi muon biet voi a nhe the nao nhu ra sao tim hieu giup"
 )
+_FILLER = frozenset(_FILLER_TEXT.split())
 MAX_EXTRA_WORDS = 6
 _PUNCTUATION = re.compile(r"[,;:.!?()\"'“”]+")
 

@@ -11,7 +11,17 @@ from sklearn.linear_model import LogisticRegression
 
 from nlu.matcher import Candidate
 
-FEATURES = ("score", "margin", "variant", "centroid", "coverage", "law", "out", "length")
+FEATURES = (
+    "score",
+    "margin",
+    "variant",
+    "centroid",
+    "classifier",
+    "coverage",
+    "law",
+    "out",
+    "length",
+)
 """What the calibrator sees about a candidate and the message."""
 
 
@@ -37,6 +47,7 @@ def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list
                 margin,
                 candidate.variant,
                 candidate.centroid,
+                candidate.classifier,
                 signals.coverage,
                 signals.law,
                 signals.out,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlu.articles import ArticleParser
@@ -30,7 +30,7 @@ class Preparer:
     """Turns a raw message into the form the components read: expanded and folded."""
 
     teencode: Teencode
-    synonyms: Synonyms = Synonyms()
+    synonyms: Synonyms = field(default_factory=Synonyms)
 
     @classmethod
     def from_data(cls, data: TrainingData) -> Preparer:

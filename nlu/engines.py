@@ -27,8 +27,8 @@ class EngineSettings(Protocol):
 
 def build_engine(data: TrainingData, settings: EngineSettings, cache_dir: Path) -> Engine:
     """Return the engine named in ``settings``, trained on ``data`` (models cached in cache_dir)."""
-    from nlu.embedded import build_embedded  # noqa: PLC0415 - keeps `import nlu` light
-    from nlu.rasa import RasaEngine  # noqa: PLC0415
+    from nlu.embedded import build_embedded
+    from nlu.rasa import RasaEngine
 
     embedded = build_embedded(data, cache_dir, settings.threshold)
     if settings.engine == "rasa":

@@ -1,4 +1,4 @@
-"""Evaluation on a labelled JSONL set: citation accuracy, out-of-scope rejection, emergency recall."""
+"""Evaluation on a labelled JSONL set: citation accuracy, OOS rejection, emergency recall."""
 
 from __future__ import annotations
 
@@ -70,7 +70,14 @@ def load_items(path: Path) -> list[EvalItem]:
         raw = json.loads(line)
         citations = tuple((str(c["document"]), int(c["article"])) for c in raw.get("citations", []))
         items.append(
-            EvalItem(raw["id"], raw["question"], citations, raw["answer_kind"], raw["scope"], raw.get("topic", ""))
+            EvalItem(
+                raw["id"],
+                raw["question"],
+                citations,
+                raw["answer_kind"],
+                raw["scope"],
+                raw.get("topic", ""),
+            )
         )
     return items
 
@@ -159,23 +166,29 @@ def evaluate(
     """Answer every item as given and without diacritics; return the scores."""
     items = list(items)
     variants = [VariantReport("as given"), VariantReport("no diacritics")]
-    for report, form in zip(variants, (str, fold), strict=True):
+    forms: tuple[Callable[[str], str], ...] = (str, fold)
+    for report, form in zip(variants, forms, strict=True):
         for item in items:
             start = timer()
             result = answer(form(item.question))
             report.latencies.append(timer() - start)
             score_item(report, item, result)
-    skipped = [i.id for i in items if i.scope in IN_SCOPE and i.answer_kind in LEGAL_KINDS and not i.citations]
+    skipped = [
+        i.id
+        for i in items
+        if i.scope in IN_SCOPE and i.answer_kind in LEGAL_KINDS and not i.citations
+    ]
     return EvalReport(variants, skipped, peak_rss_mb())
 
 
 def format_report(report: EvalReport, verbose: bool = False) -> str:
     """Return the report as a plain-text table."""
-    lines = [f"{'':18}{'citation acc.':>16}{'OOS rejection':>16}{'emergency':>12}{'p50 ms':>9}{'p99 ms':>9}"]
+    header = ("citation acc.", "OOS rejection", "emergency", "p50 ms", "p99 ms")
+    lines = [f"{'':18}" + "".join(f"{h:>18}" for h in header)]
     for v in report.variants:
         lines.append(
-            f"{v.name:18}{_cell(v.citation):>16}{_cell(v.out_of_scope):>16}{_cell(v.emergency):>12}"
-            f"{v.percentile(50):>9.2f}{v.percentile(99):>9.2f}"
+            f"{v.name:18}{_cell(v.citation):>18}{_cell(v.out_of_scope):>18}"
+            f"{_cell(v.emergency):>18}{v.percentile(50):>18.2f}{v.percentile(99):>18.2f}"
         )
     if report.skipped:
         lines.append(f"not counted (no expected citation): {', '.join(report.skipped)}")
@@ -183,7 +196,8 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
     if verbose:
         for v in report.variants:
             lines.append(f"{v.name}: citation misses {v.citation.misses}")
-            lines.append(f"{v.name}: OOS misses {v.out_of_scope.misses}; emergency misses {v.emergency.misses}")
+            lines.append(f"{v.name}: OOS misses {v.out_of_scope.misses}")
+            lines.append(f"{v.name}: emergency misses {v.emergency.misses}")
     return "\n".join(lines)
 
 

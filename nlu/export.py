@@ -1,4 +1,4 @@
-"""Export the training data as a Rasa 3.x project: nlu.yml, domain.yml (responses), config, rules."""
+"""Export the training data as a Rasa 3.x project: nlu.yml, domain.yml (responses), config."""
 
 from __future__ import annotations
 
@@ -50,9 +50,7 @@ def nlu_document(data: TrainingData) -> dict[str, Any]:
 def domain_document(data: TrainingData) -> dict[str, Any]:
     """Return the domain.yml content: intents and one response per FAQ entry."""
     intents = [name for name, texts in data.intents.items() if texts]
-    responses = {
-        f"utter_{RETRIEVAL_INTENT}/{faq.id}": [{"text": faq.answer}] for faq in data.faqs
-    }
+    responses = {f"utter_{RETRIEVAL_INTENT}/{faq.id}": [{"text": faq.answer}] for faq in data.faqs}
     return {
         "version": RASA_VERSION,
         "intents": [*intents, RETRIEVAL_INTENT],
@@ -70,7 +68,12 @@ def config_document() -> dict[str, Any]:
         "pipeline": [
             {"name": "WhitespaceTokenizer"},
             {"name": "CountVectorsFeaturizer"},
-            {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
+            {
+                "name": "CountVectorsFeaturizer",
+                "analyzer": "char_wb",
+                "min_ngram": 2,
+                "max_ngram": 5,
+            },
             {"name": "DIETClassifier", "epochs": 100},
             {"name": "ResponseSelector", "epochs": 100, "retrieval_intent": RETRIEVAL_INTENT},
             {"name": "FallbackClassifier", "threshold": 0.4},
@@ -95,8 +98,6 @@ def export_rasa(data: TrainingData, directory: Path) -> list[Path]:
     }
     for path, document in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = yaml.dump(
-            document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000
-        )
+        text = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
         path.write_text(text, encoding="utf-8")
     return list(files)

@@ -1,4 +1,4 @@
-"""FAQ matcher: similarity to the nearest question variant and to the entry's centroid, combined."""
+"""FAQ matcher: nearest question variant, entry centroid and a per-entry classifier, combined."""
 
 from __future__ import annotations
 
@@ -7,20 +7,22 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
 
 from nlu.normalize import words
 from nlu.training import FaqExample
 from nlu.vectors import Featurizer
 
-STOPWORDS = frozenset(
-    "thi la ma va cua cho voi o co khong nhung cac mot nhu vay a ah nhe oi ha "
-    "toi em minh tui chi anh ban do nay kia day gi sao the nao ra lam duoc bi".split()
+STOPWORDS_TEXT = (
+    "thi la ma va cua cho voi o co khong nhung cac mot nhu vay a ah nhe oi ha toi em "
+    "minh tui chi anh ban do nay kia day gi sao the nao ra lam duoc bi"
 )
+STOPWORDS = frozenset(STOPWORDS_TEXT.split())
 """Folded function words that say nothing about the topic (ignored by ``coverage``)."""
 
-WEIGHTS = (0.5, 0.5)
-"""Weights of (best variant similarity, centroid similarity)."""
+WEIGHTS = (0.25, 0.25, 0.5)
+"""Weights of (best variant similarity, centroid similarity, classifier probability)."""
 
 ANSWER_WEIGHT = 1.0
 """Weight of the answer text in an entry's centroid, relative to all its questions."""
@@ -34,16 +36,19 @@ class Candidate:
     score: float
     variant: float
     centroid: float
+    classifier: float
 
 
 @dataclass
 class FaqMatcher:
-    """Scores every FAQ entry for a featurised message."""
+    """Scores every FAQ entry for a featurised message (the classifier reads words only)."""
 
     ids: tuple[str, ...]
     owners: np.ndarray
     variants: sp.csr_matrix
     centroids: sp.csr_matrix
+    classifier: LogisticRegression | None
+    word_features: int
     domain: frozenset[str]
 
     @classmethod
@@ -57,21 +62,37 @@ class FaqMatcher:
         texts = [prepare(q) for faq in faqs for q in faq.questions]
         owners = np.array([i for i, faq in enumerate(faqs) for _ in faq.questions], dtype=np.int32)
         variants = featurizer.transform(texts)
-        answers = featurizer.transform([prepare(faq.answer) for faq in faqs])
+        answer_texts = [prepare(faq.answer) for faq in faqs]
+        answers = featurizer.transform(answer_texts)
         centroids = _centroids(variants, owners, answers, len(faqs))
+        classifier = None
+        if len(faqs) > 1:
+            classifier = LogisticRegression(C=20.0, max_iter=1000, solver="newton-cg")
+            samples = l2_normalize(featurizer.word.transform(texts + answer_texts))
+            classifier.fit(samples, np.concatenate([owners, np.arange(len(faqs))]))
         domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
-        return cls(tuple(f.id for f in faqs), owners, variants, centroids, domain)
+        word_features = len(featurizer.word.vocabulary_)
+        ids = tuple(f.id for f in faqs)
+        return cls(ids, owners, variants, centroids, classifier, word_features, domain)
+
+    def components(self, features: sp.csr_matrix) -> np.ndarray:
+        """Return a (3, entries) array: variant, centroid and classifier scores of one message."""
+        variant = _best_per_owner(self.variants @ features.T, self.owners, len(self.ids))
+        centroid = (self.centroids @ features.T).toarray().ravel()
+        return np.vstack([variant, centroid, self._classifier(features)])
 
     def candidates(self, features: sp.csr_matrix, k: int = 5) -> list[Candidate]:
         """Return the ``k`` best entries for one featurised message, best first."""
         if not self.ids:
             return []
-        variant = _best_per_owner(self.variants @ features.T, self.owners, len(self.ids))
-        centroid = (self.centroids @ features.T).toarray().ravel()
-        score = WEIGHTS[0] * variant + WEIGHTS[1] * centroid
+        parts = self.components(features)
+        variant, centroid, classifier = parts
+        score = np.asarray(WEIGHTS) @ parts
         order = np.argsort(-score)[:k]
         return [
-            Candidate(int(i), float(score[i]), float(variant[i]), float(centroid[i]))
+            Candidate(
+                int(i), float(score[i]), float(variant[i]), float(centroid[i]), float(classifier[i])
+            )
             for i in order
         ]
 
@@ -81,6 +102,14 @@ class FaqMatcher:
         if not content:
             return 0.0
         return sum(w in self.domain for w in content) / len(content)
+
+    def _classifier(self, features: sp.csr_matrix) -> np.ndarray:
+        full = np.zeros(len(self.ids))
+        if self.classifier is None:
+            return full + 1.0
+        words_only = l2_normalize(features[:, : self.word_features])
+        full[self.classifier.classes_] = self.classifier.predict_proba(words_only)[0]
+        return full
 
 
 def _best_per_owner(similarity: sp.csr_matrix, owners: np.ndarray, count: int) -> np.ndarray:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from nlu.calibration import Calibrator, Signals, feature_rows
 from nlu.intents import IntentClassifier, intent_examples
@@ -90,7 +90,10 @@ def _split_faqs(
 def _split_intents(
     intents: Mapping[str, Sequence[str]], fold: int
 ) -> tuple[dict[str, list[str]], list[str]]:
-    kept = {name: [t for i, t in enumerate(texts) if i % FOLDS != fold] for name, texts in intents.items()}
+    kept = {
+        name: [t for i, t in enumerate(texts) if i % FOLDS != fold]
+        for name, texts in intents.items()
+    }
     held = [
         t
         for name, texts in intents.items()
@@ -101,7 +104,18 @@ def _split_intents(
     return kept, held
 
 
+def _same_answer(faqs: Sequence[FaqExample]) -> Callable[[str, str], bool]:
+    """Return a test: does entry ``a`` answer a question of entry ``b`` on the same basis."""
+    basis = {faq.id: faq.basis for faq in faqs}
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (bool(basis.get(a)) and basis.get(a) == basis.get(b))
+
+    return same
+
+
 def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[float]], list[int]]:
+    same = _same_answer(data.faqs)
     rows: list[list[float]] = []
     labels: list[int] = []
     for fold in range(FOLDS):
@@ -115,7 +129,7 @@ def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[floa
             candidates = model.matcher.candidates(features)
             found = feature_rows(candidates, _signals(model, prepared, row))
             rows += found
-            labels += [int(model.matcher.ids[c.index] == truth) for c in candidates]
+            labels += [int(same(model.matcher.ids[c.index], truth)) for c in candidates]
     return rows, labels
 
 

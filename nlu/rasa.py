@@ -36,7 +36,9 @@ def _faq_ranking(data: Mapping[str, Any], faq_probability: float) -> tuple[tuple
     for item in ranking[:5]:
         key = str(item.get("intent_response_key", ""))
         if key.startswith(f"{RETRIEVAL_INTENT}/"):
-            pairs.append((key.split("/", 1)[1], float(item.get("confidence", 0.0)) * faq_probability))
+            pairs.append(
+                (key.split("/", 1)[1], float(item.get("confidence", 0.0)) * faq_probability)
+            )
     return tuple(sorted(pairs, key=lambda pair: -pair[1]))
 
 
@@ -58,7 +60,9 @@ def parse_rasa(data: Mapping[str, Any], text: str, local: EmbeddedEngine) -> Par
         intent == "emergency" and confidence >= EMERGENCY_INTENT_THRESHOLD
     )
     faq_confidence = faq[0][1] if faq else 0.0
-    intent, confidence = resolve_intent(intent, confidence, emergency, faq_confidence, local.threshold)
+    intent, confidence = resolve_intent(
+        intent, confidence, emergency, faq_confidence, local.threshold
+    )
     article = local.articles.parse(prepared)
     if article is not None and not emergency:
         intent, confidence = "ask_law", 1.0

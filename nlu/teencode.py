@@ -1,4 +1,4 @@
-"""Teencode and abbreviation expansion (``ko`` -> ``không``, ``ck`` -> ``chồng``) from a data table."""
+"""Teencode and abbreviation expansion (``ko`` -> ``không``, ``ck`` -> ``chồng``) from data."""
 
 from __future__ import annotations
 

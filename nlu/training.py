@@ -1,4 +1,4 @@
-"""Training data for the NLU engines: intents, FAQ questions, teencode, emergency patterns, aliases."""
+"""Training data for the NLU engines: intents, FAQ questions, teencode, emergency, aliases."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ class FaqExample:
     topic: str
     questions: tuple[str, ...]
     answer: str = ""
+    basis: str = ""
+    """The article the answer rests on ("13/2022/QH15:19"): entries sharing it answer alike."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ def _load_out_of_scope(directory: Path) -> tuple[tuple[str, ...], list[Problem]]
     data, problems = load_yaml(path)
     if not isinstance(data, LineDict):
         return (), [*problems, Problem(str(path), 1, "expected a mapping 'examples:'")]
-    examples, found = _examples(data.get("examples"), str(path), data.line_of("examples"), "examples")
+    examples, found = _examples(
+        data.get("examples"), str(path), data.line_of("examples"), "examples"
+    )
     return tuple(examples), problems + found
 
 
@@ -170,14 +174,18 @@ def _load_synonyms(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(groups, LineList):
         return {}, [*problems, Problem(str(path), 1, "expected a mapping 'groups:' (a list)")]
     for index, group in enumerate(groups):
-        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(p, str) for p in group):
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(p, str) for p in group)
+        ):
             message = "a group is a list of at least two phrases"
             problems.append(Problem(str(path), groups.line_of(index), message))
     return _plain(data), problems
 
 
 def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
-    """Load and validate content/nlu: intents, out-of-scope examples, teencode, emergency, synonyms."""
+    """Load and check content/nlu: intents, out-of-scope, teencode, emergency, synonyms."""
     intents, problems = _load_intents(directory)
     out_of_scope, found = _load_out_of_scope(directory)
     intents["out_of_scope"] = out_of_scope

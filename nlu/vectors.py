@@ -9,7 +9,6 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
-
 CHAR_WEIGHT = 0.5
 """Weight of character n-grams (robustness to typos) against whole words."""
 

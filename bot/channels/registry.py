@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from bot.channels.base import ChannelRunner
@@ -9,8 +10,29 @@ from bot.channels.base import ChannelRunner
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
+log = logging.getLogger(__name__)
+
 
 def build_channels(runtime: Runtime) -> list[ChannelRunner]:
     """Return the Telegram and Zalo channels whose tokens are set."""
     channels: list[ChannelRunner] = []
+    secrets, settings = runtime.app.secrets, runtime.settings
+    if secrets.zalo_token:
+        from bot.channels.zalo import ZaloChannel
+
+        channels.append(
+            ZaloChannel(
+                settings.zalo,
+                secrets.zalo_token,
+                secrets.zalo_webhook_secret,
+                runtime.handle,
+                runtime.app.store.mark_stopped,
+                runtime.app.content.strings,
+                on_quota=_on_quota,
+            )
+        )
     return channels
+
+
+def _on_quota(message: str) -> None:
+    log.warning("Zalo quota exhausted: bulk sending pauses (%s)", message)

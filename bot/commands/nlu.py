@@ -53,7 +53,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     qa = load_runtime(args.config).qa
     questions = [args.question] if args.question else sys.stdin
     for line in ask_lines(qa, questions, args.json):
-        print(line, flush=True)
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
     return 0
 
 
@@ -61,7 +62,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Print citation accuracy, OOS rejection, emergency recall and latency on FILE."""
     qa = load_runtime(args.config).qa
     report = evaluate(qa.answer, load_items(Path(args.file)))
-    print(format_report(report, verbose=args.verbose_misses))
+    sys.stdout.write(format_report(report, verbose=args.verbose_misses) + "\n")
     return 0
 
 
@@ -69,7 +70,7 @@ def cmd_export_rasa(args: argparse.Namespace) -> int:
     """Write the training data as a Rasa 3.x project."""
     qa = load_runtime(args.config).qa
     for path in export_rasa(qa.data, Path(args.directory)):
-        print(f"wrote {path}")
+        sys.stdout.write(f"wrote {path}\n")
     return 0
 
 

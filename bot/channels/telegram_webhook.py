@@ -1,0 +1,90 @@
+"""The Telegram webhook endpoint: secret check in constant time, duplicate updates dropped."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from telegram import Bot, Update
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+"""What setWebhook accepts as secret_token."""
+BODY_LIMIT = 1024 * 1024
+SEEN_UPDATES = 10_000
+
+
+class SeenUpdates:
+    """Remembers the last ``limit`` update ids, to drop updates Telegram delivers twice."""
+
+    def __init__(self, limit: int = SEEN_UPDATES) -> None:
+        self._ids: OrderedDict[int, None] = OrderedDict()
+        self._limit = limit
+
+    def first_time(self, update_id: int) -> bool:
+        """Record ``update_id``; return False if it was already seen."""
+        if update_id in self._ids:
+            return False
+        self._ids[update_id] = None
+        if len(self._ids) > self._limit:
+            self._ids.popitem(last=False)
+        return True
+
+
+def valid_secret(secret: str) -> bool:
+    """Return whether ``secret`` is a secret_token Telegram accepts (1-256 of A-Z a-z 0-9 _ -)."""
+    return SECRET_PATTERN.fullmatch(secret) is not None
+
+
+def webhook_route(
+    path: str, secret: str, bot: Callable[[], Bot], accept: Callable[[Update], object]
+) -> Route:
+    """Return the POST route: 403 on a wrong secret, else parse, ``accept`` and answer 200 at once.
+
+    ``accept`` must only queue the update (the channel answers it in a background task).
+    """
+    expected = secret.encode()
+
+    async def receive(request: Request) -> JSONResponse:
+        supplied = request.headers.get(SECRET_HEADER, "").encode()
+        if not expected or not hmac.compare_digest(supplied, expected):
+            log.warning("Telegram webhook call rejected: wrong or missing secret token")
+            return JSONResponse({"ok": False}, status_code=403)
+        body = await _read(request)
+        if body is None:
+            return JSONResponse({"ok": False}, status_code=413)
+        update = _parse(body, bot())
+        if update is None:
+            return JSONResponse({"ok": False}, status_code=400)
+        accept(update)
+        return JSONResponse({"ok": True})
+
+    return Route(path, receive, methods=["POST"])
+
+
+async def _read(request: Request) -> bytes | None:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > BODY_LIMIT:
+            return None
+    return bytes(body)
+
+
+def _parse(body: bytes, bot: Bot) -> Update | None:
+    try:
+        data: Any = json.loads(body)
+        return Update.de_json(data, bot) if isinstance(data, dict) else None
+    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        log.warning("Telegram webhook body is not an update: %s", err)
+        return None

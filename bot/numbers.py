@@ -1,0 +1,109 @@
+"""Whole numbers as officers type them: digits ("1.200", "10^12") or simple Vietnamese words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+
+from nlu.normalize import fold, normalize
+
+DIGITS = re.compile(
+    r"(?<![\w.,])(?P<minus>-\s*)?(?P<body>\d+(?:[.,]\d+)*)"
+    r"(?:\s*(?:\^|\*\*)\s*(?P<power>\d+)|e(?P<exp>\d+))?(?:\s*(?P<mult>nghìn|ngàn|nghin|ngan)\b)?",
+    re.IGNORECASE,
+)
+"""A number in digits: thousands separated by ``.`` or ``,``, a power (``10^12``), ``nghìn``."""
+
+_UNITS = {
+    "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}  # fmt: skip
+_SCALES = {"mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000}
+_FILLERS = {"linh", "lẻ"}
+_ACCENTED = set(_UNITS) | set(_SCALES) | _FILLERS
+_FOLDED_UNITS = {fold(word): value for word, value in _UNITS.items()}
+_FOLDED_SCALES = {fold(word): value for word, value in _SCALES.items()}
+_FOLDED_FILLERS = {fold(word) for word in _FILLERS}
+HUGE = 10**18
+"""Stand-in for absurd values such as ``10^40``: larger than any field's maximum."""
+
+
+class NumberProblem(StrEnum):
+    """Why an answer is not a usable count (each has a UI string ``rep.num.<value>``)."""
+
+    NOT_NUMBER = "not_number"
+    NEGATIVE = "negative"
+    NOT_WHOLE = "not_whole"
+    SEVERAL = "several"
+
+
+def is_number_word(token: str) -> bool:
+    """Return whether a normalised token may be a number word ("năm", or "nam" typed unaccented)."""
+    if token in _ACCENTED:
+        return True
+    plain = fold(token)
+    if plain != token:
+        return False
+    return plain in _FOLDED_UNITS or plain in _FOLDED_SCALES or plain in _FOLDED_FILLERS
+
+
+def words_value(tokens: Sequence[str]) -> tuple[int, int] | None:
+    """Read number words at the start of ``tokens``; return (value, tokens used) or None."""
+    total, group, digit, used = 0, 0, None, 0
+    for token in tokens:
+        if not is_number_word(token):
+            break
+        plain = fold(token)
+        if plain in _FOLDED_UNITS:
+            if digit is not None:
+                break
+            digit = _FOLDED_UNITS[plain]
+        elif _FOLDED_SCALES.get(plain) == 1000:
+            total += (group + (digit or 0) or 1) * 1000
+            group, digit = 0, None
+        elif plain in _FOLDED_SCALES:
+            group += (1 if digit is None else digit) * _FOLDED_SCALES[plain]
+            digit = None
+        elif used == 0:
+            break
+        used += 1
+    if used == 0:
+        return None
+    return total + group + (digit or 0), used
+
+
+def digits_value(match: re.Match[str]) -> int | NumberProblem:
+    """Return the value of a ``DIGITS`` match, or why it is not a count."""
+    if match.group("minus"):
+        return NumberProblem.NEGATIVE
+    body = match.group("body")
+    groups = re.split(r"[.,]", body)
+    if len(groups) > 1 and not all(len(g) == 3 for g in groups[1:]):
+        return NumberProblem.NOT_WHOLE
+    value = int("".join(groups))
+    exponent = match.group("power") or match.group("exp")
+    if exponent is not None:
+        power = int(exponent)
+        base = value if match.group("power") else 10
+        factor = 1 if match.group("power") else value
+        value = HUGE if power > 18 or base > 10**6 else min(HUGE, factor * base**power)
+    if match.group("mult"):
+        value *= 1000
+    return min(value, HUGE)
+
+
+def parse_count(text: str) -> int | NumberProblem:
+    """Read one whole number from an answer ("250", "250 người", "hai mươi", "1.200")."""
+    cleaned = normalize(text)
+    matches = list(DIGITS.finditer(cleaned))
+    if len(matches) > 1:
+        return NumberProblem.SEVERAL
+    if matches:
+        return digits_value(matches[0])
+    tokens = re.findall(r"[^\W\d_]+", cleaned)
+    for start in range(len(tokens)):
+        found = words_value(tokens[start:])
+        if found is not None:
+            return found[0]
+    return NumberProblem.NOT_NUMBER

@@ -1,0 +1,180 @@
+"""Bot API shapes for the fake Telegram server: answers, form decoding, and the chats' messages."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+JSON_PARAMS = {
+    "reply_markup", "allowed_updates", "message_ids", "reply_parameters", "entities",
+    "caption_entities", "link_preview_options",
+}  # fmt: skip
+INT_PARAMS = {"chat_id", "message_id", "offset", "limit", "timeout", "max_connections"}
+GROUP_MEMBER = 777
+"""The user id of the person who writes in group chats."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: HTTP status and JSON body."""
+
+    status: int
+    body: Any
+
+
+def ok(result: Any) -> Answer:
+    """Return a successful answer."""
+    return Answer(200, {"ok": True, "result": result})
+
+
+def error(code: int, description: str, parameters: dict[str, Any] | None = None) -> Answer:
+    """Return an ``{"ok": false}`` answer with HTTP status ``code``."""
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return Answer(code, body)
+
+
+def utf16_len(text: str) -> int:
+    """Return the length Telegram counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def parse_form(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """Decode form fields as PTB encodes them: JSON for objects, plain strings for text."""
+    params: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in JSON_PARAMS:
+            params[name] = json.loads(value)
+        elif name in INT_PARAMS and re.fullmatch(r"-?\d+", value):
+            params[name] = int(value)
+        else:
+            params[name] = value
+    return params
+
+
+def entities(text: str) -> list[dict[str, Any]]:
+    """Return the bot_command and mention entities Telegram would attach (UTF-16 offsets)."""
+    found = []
+    for match in re.finditer(r"^/\w+(?:@\w+)?|@\w{5,}", text):
+        kind = "bot_command" if match.group().startswith("/") else "mention"
+        offset = utf16_len(text[: match.start()])
+        found.append({"type": kind, "offset": offset, "length": utf16_len(match.group())})
+    return found
+
+
+class MessageStore:
+    """Every chat's live messages (both sides), keyboards, and the texts the bot sent."""
+
+    def __init__(self, bot_id: int, username: str, date: int) -> None:
+        self.bot_id, self.username, self.date = bot_id, username, date
+        self.chats: dict[int, dict[int, dict[str, Any]]] = {}
+        self._sent: dict[int, list[str]] = {}
+        self._ids: dict[int, itertools.count[int]] = {}
+
+    def bot_user(self, full: bool = False) -> dict[str, Any]:
+        """Return the bot's User object (with getMe's extra fields when ``full``)."""
+        user = {"id": self.bot_id, "is_bot": True, "first_name": "Bình Đẳng", "username": self.username}
+        if full:
+            user |= {"can_join_groups": True, "can_read_all_group_messages": False}
+        return user
+
+    def user(self, user_id: int) -> dict[str, Any]:
+        """Return a person's User object."""
+        return {"id": user_id, "is_bot": False, "first_name": "Người dùng", "language_code": "vi"}
+
+    def chat(self, chat_id: int) -> dict[str, Any]:
+        """Return the Chat object: private for positive ids, (super)group for negative ones."""
+        if chat_id > 0:
+            return {"id": chat_id, "type": "private", "first_name": "Người dùng"}
+        kind = "supergroup" if chat_id < -1_000_000_000_000 else "group"
+        return {"id": chat_id, "type": kind, "title": "Nhóm thử"}
+
+    def _new(self, chat_id: int, sender: dict[str, Any], **fields: Any) -> dict[str, Any]:
+        number = next(self._ids.setdefault(chat_id, itertools.count(1)))
+        message = {"message_id": number, "from": sender, "chat": self.chat(chat_id), "date": self.date}
+        message.update({k: v for k, v in fields.items() if v is not None})
+        self.chats.setdefault(chat_id, {})[number] = message
+        return message
+
+    def user_message(
+        self,
+        chat_id: int,
+        text: str | None = None,
+        *,
+        user_id: int | None = None,
+        reply_to: int | None = None,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """Store and return a message the user of ``chat_id`` writes (``fields`` as in the API)."""
+        sender = self.user(user_id or (chat_id if chat_id > 0 else GROUP_MEMBER))
+        if text is not None:
+            fields |= {"text": text, "entities": entities(text) or None}
+        if fields.get("caption"):
+            fields["caption_entities"] = entities(fields["caption"]) or None
+        if reply_to is not None:
+            fields["reply_to_message"] = self.get(chat_id, reply_to)
+        return self._new(chat_id, sender, **fields)
+
+    def bot_message(
+        self, chat_id: int, method: str, params: dict[str, Any], extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Store and return a message the bot sent with ``method``."""
+        text, caption = params.get("text"), params.get("caption")
+        markup = params.get("reply_markup") or None
+        message = self._new(chat_id, self.bot_user(), text=text, caption=caption, reply_markup=markup, **extra)
+        if text or caption:
+            self._sent.setdefault(chat_id, []).append(str(text or caption))
+        return message
+
+    def sent_texts(self, chat_id: int) -> list[str]:
+        """Return the texts and captions the bot sent to ``chat_id``."""
+        return list(self._sent.get(chat_id, []))
+
+    def get(self, chat_id: int, message_id: int) -> dict[str, Any]:
+        """Return a live message."""
+        return self.chats[chat_id][message_id]
+
+    def alive(self, chat_id: int) -> list[int]:
+        """Return the ids of the chat's messages not deleted."""
+        return sorted(self.chats.get(chat_id, {}))
+
+    def keyboard(self, chat_id: int, message_id: int) -> list[list[dict[str, Any]]] | None:
+        """Return the inline keyboard of a message (None when it has none)."""
+        markup = self.get(chat_id, message_id).get("reply_markup")
+        return markup["inline_keyboard"] if markup else None
+
+    def find_button(self, chat_id: int, label: str) -> tuple[dict[str, Any], str]:
+        """Return the latest message with a button whose label contains ``label``, and its data."""
+        for message_id in reversed(self.alive(chat_id)):
+            message = self.chats[chat_id][message_id]
+            for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
+                for button in row:
+                    if label.casefold() in button["text"].casefold():
+                        return message, str(button["callback_data"])
+        raise LookupError(f"no button {label!r} in chat {chat_id}")
+
+    def change(self, method: str, params: dict[str, Any]) -> Answer:
+        """Answer editMessageReplyMarkup, deleteMessage and deleteMessages."""
+        chat = self.chats.get(int(params.get("chat_id", 0)), {})
+        if method == "deleteMessages":
+            for message_id in params.get("message_ids", []):
+                chat.pop(int(message_id), None)
+            return ok(True)
+        message = chat.get(int(params.get("message_id", 0)))
+        if method == "deleteMessage":
+            if message is None:
+                return error(400, "Bad Request: message to delete not found")
+            del chat[message["message_id"]]
+            return ok(True)
+        if message is None:
+            return error(400, "Bad Request: message to edit not found")
+        markup = params.get("reply_markup") or None
+        if markup == message.get("reply_markup"):
+            return error(400, "Bad Request: message is not modified")
+        message["reply_markup"] = markup
+        return ok({k: v for k, v in message.items() if v is not None})

@@ -1,0 +1,205 @@
+"""Answers from the shipped knowledge base: citations, fallbacks, emergency, article lookup."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.answers import MESSAGE_LIMIT
+from bot.commands.nlu import ask_json, ask_lines
+from bot.content import Content
+from bot.qa import QA, build_qa
+from nlu.parse import Parse
+from tests.conftest import ROOT, make_settings
+
+HOTLINES = ("113", "111", "1900 969 680")
+
+
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+def test_done_when_husband_beats_wife_cites_article_19(qa: QA) -> None:
+    result = ask_json(qa, "chong danh vo thi bao o dau")
+    first = result["citations"][0]
+    assert (first["document"], first["article"]) == ("13/2022/QH15", 19)
+    assert result["fallback"] is False
+    assert result["intent"] == "ask_law"
+    assert set(result) == {"question", "answer", "intent", "confidence", "fallback", "citations"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Chồng đánh vợ thì báo ở đâu?", "ck danh vk thi bao o dau", "bị chồng đánh báo cho ai"],
+    ids=["diacritics", "teencode", "colloquial"],
+)
+def test_faq_answer_has_citation_line_footer_and_buttons(qa: QA, question: str) -> None:
+    answer = qa.answer(question)
+    assert not answer.fallback
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 19)
+    assert "Căn cứ: " in answer.text
+    assert "Luật Phòng, chống bạo lực gia đình 2022" in answer.text
+    assert "113" in answer.text
+    payloads = [b.payload for r in answer.replies for b in r.buttons]
+    assert "qa:art:13/2022/QH15:19" in payloads
+    entry = qa.faq.get(answer.faq_id or "")
+    assert entry is not None
+    assert (f"qa:more:{entry.id}" in payloads) == (entry.more is not None)
+
+
+def test_low_confidence_is_honest_with_topics_and_hotline(qa: QA) -> None:
+    ids = [e.id for e in qa.faq.entries[:4]]
+    parse = Parse("hmm", "ask_law", 0.3, False, tuple((i, 0.2) for i in ids))
+    answer = qa.answer_parse(parse)
+    assert answer.fallback
+    assert answer.citations == ()
+    buttons = answer.replies[0].buttons
+    assert [b.payload for b in buttons] == [f"qa:faq:{i}" for i in ids[:3]]
+    assert "1800 1233" in answer.text
+    assert "113" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "giá vàng hôm nay bao nhiêu",
+        "kết quả bóng đá tối qua",
+        "xo so mien nam hom nay",
+        "cách làm bánh mì",
+    ],
+    ids=["gold", "football", "lottery", "cooking"],
+)
+def test_out_of_scope_gets_scope_message(qa: QA, question: str) -> None:
+    answer = qa.answer(question)
+    assert answer.intent == "out_of_scope"
+    assert answer.fallback
+    assert answer.citations == ()
+    assert "ngoài phạm vi" in answer.text
+
+
+def test_emergency_comes_first_with_local_help(qa: QA) -> None:
+    answer = qa.answer("cứu em với, chồng đang đánh em", local_help=["Công an xã X: 0123"])
+    assert answer.emergency
+    assert answer.intent == "emergency"
+    first = answer.replies[0].text
+    assert all(number in first for number in HOTLINES)
+    assert "Công an xã X: 0123" in first
+
+
+def test_emergency_then_the_answer_when_the_question_is_clear(qa: QA) -> None:
+    answer = qa.answer("chồng đang đánh tôi, bị chồng đánh thì báo tin cho ai")
+    assert answer.emergency
+    assert all(number in answer.replies[0].text for number in HOTLINES)
+    assert len(answer.replies) >= 2
+
+
+def test_emergency_replies_in_english(qa: QA) -> None:
+    text = qa.emergency("en")[0].text
+    assert "call 113" in text
+    assert "111" in text
+    assert "1900 969 680" in text
+
+
+def test_article_lookup_returns_article_text(qa: QA) -> None:
+    answer = qa.answer("điều 3 luật phòng chống bạo lực gia đình")
+    assert [(c.document, c.article) for c in answer.citations] == [("13/2022/QH15", 3)]
+    assert "Hành hạ, ngược đãi" in answer.text
+    assert all(len(r.text) <= MESSAGE_LIMIT for r in answer.replies)
+
+
+def test_clause_lookup_without_diacritics(qa: QA) -> None:
+    answer = qa.answer("khoan 9 dieu 3 bo luat lao dong")
+    citation = answer.citations[0]
+    assert (citation.document, citation.article, citation.clause) == ("45/2019/QH14", 3, 9)
+    assert answer.text.count("\n9. ") == 1
+    assert "\n1. " not in answer.text
+
+
+def test_long_article_is_split_on_clause_boundaries(qa: QA) -> None:
+    law = qa.law
+    number, article = max(
+        ((d.number, a) for d in law.documents.values() for a in d.articles.values()),
+        key=lambda pair: len(pair[1].text),
+    )
+    replies = qa.button(f"qa:art:{number}:{article.number}")
+    assert replies is not None
+    assert len(replies) > 1
+    assert all(len(r.text) <= MESSAGE_LIMIT for r in replies)
+    for clause in article.clauses:  # a clause that fits in one message is never cut
+        block = f"{clause.number}. {clause.text}"
+        if len(block) <= MESSAGE_LIMIT:
+            assert any(block in r.text for r in replies)
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet"),
+    [
+        ("điều 99 luật bình đẳng giới", "chưa có nội dung"),
+        ("điều 52 nghị định 144", "hết hiệu lực"),
+    ],
+    ids=["missing-article", "repealed-document"],
+)
+def test_article_edge_cases(qa: QA, question: str, snippet: str) -> None:
+    assert snippet in qa.answer(question).text
+
+
+def test_buttons(qa: QA) -> None:
+    with_more = next(e for e in qa.faq.entries if e.more is not None)
+    more = qa.button(f"qa:more:{with_more.id}")
+    entry = qa.button(f"qa:faq:{with_more.id}")
+    article = qa.button("qa:art:13/2022/QH15:19")
+    assert more is not None
+    assert entry is not None
+    assert article is not None
+    assert more[0].text == with_more.more_text()
+    assert with_more.answer_text() in entry[0].text
+    assert "Điều 19" in article[0].text
+    assert qa.button("qa:faq:no-such-entry") is None
+    assert qa.button("menu:start") is None
+    assert qa.button("qa:art:13/2022/QH15:x") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("xin chào", "greeting"), ("cảm ơn bạn nhiều", "thanks"), ("tks", "thanks")],
+    ids=["greeting", "thanks", "thanks-teencode"],
+)
+def test_dialogue_intents(qa: QA, question: str, intent: str) -> None:
+    answer = qa.answer(question)
+    assert answer.intent == intent
+    assert not answer.fallback
+    assert answer.citations == ()
+
+
+def test_english_answer_uses_english_text(qa: QA) -> None:
+    answer = qa.answer("chồng đánh vợ thì báo ở đâu", locale="en")
+    entry = qa.faq.get(answer.faq_id or "")
+    assert entry is not None
+    assert entry.answer_text("en") in answer.text
+    assert "Legal basis: Article 19" in answer.text
+
+
+def test_ask_lines_reads_one_question_per_line(qa: QA) -> None:
+    lines = ask_lines(qa, ["chong danh vo thi bao o dau\n", "\n", "xin chào\n"], as_json=True)
+    assert len(lines) == 2
+    assert lines[0].startswith('{"question": "chong danh vo thi bao o dau"')
+
+
+def test_start_up_with_a_warm_cache_is_fast(content: Content) -> None:
+    settings = make_settings()
+    start = time.perf_counter()
+    qa, problems = build_qa(
+        ROOT / "content",
+        content.strings,
+        content.law,
+        settings.nlu,
+        Path(settings.paths.cache),
+        date(2026, 11, 23),
+    )
+    assert problems == []
+    assert time.perf_counter() - start < 2.0
+    assert qa.answer("chong danh vo thi bao o dau").citations

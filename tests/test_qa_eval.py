@@ -1,0 +1,60 @@
+"""The measured targets of issue 3 on the shared development set, through `binhdang nlu eval`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.content import Content
+from nlu.evaluation import evaluate, load_items
+from tests.conftest import ROOT, TEST_CACHE
+
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+needs_dev = pytest.mark.skipif(
+    not DEV.exists(), reason="shared/eval/dev.jsonl is not beside the repo"
+)
+
+
+@needs_dev
+def test_dev_targets(content: Content) -> None:
+    report = evaluate(content.qa.answer, load_items(DEV))
+    given, folded = report.variants
+    assert given.citation.rate >= 0.90, given.citation.misses
+    assert folded.citation.rate >= 0.85, folded.citation.misses
+    for variant in report.variants:
+        assert variant.emergency.rate == 1.0, variant.emergency.misses
+        assert variant.out_of_scope.rate >= 0.95, variant.out_of_scope.misses
+        assert variant.percentile(99) <= 20.0
+
+
+@needs_dev
+def test_eval_command_prints_the_figures_within_memory(content: Content, tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(
+        f"paths:\n  content: {ROOT / 'content'}\n  cache: {TEST_CACHE}\n"
+        f"storage:\n  db_path: {tmp_path / 'bot.db'}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "bot", "--config", str(config), "nlu", "eval", str(DEV)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "citation",
+        "acc.",
+        "OOS",
+        "rejection",
+        "emergency",
+        "p50",
+        "ms",
+        "p99",
+        "ms",
+    ]
+    assert lines[1].startswith("as given")
+    assert lines[2].startswith("no diacritics")
+    rss = re.search(r"peak RSS: (\d+) MB", result.stdout)
+    assert rss is not None
+    assert int(rss.group(1)) <= 300

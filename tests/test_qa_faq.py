@@ -1,0 +1,142 @@
+"""The knowledge-base loader: every planted problem is reported with its file and line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.content import Content
+from bot.faq import load_faq
+
+TODAY = date(2026, 11, 23)
+
+GOOD = """\
+entries:
+  - id: dv-where-to-report
+    topic: dv_reporting
+    questions:
+      - "Khi bị bạo lực gia đình thì báo tin cho ai?"
+      - "chồng đánh vợ thì báo ở đâu vậy"
+      - "bi chong danh thi bao cho ai"
+      - "báo bạo lực gia đình ở đâu"
+    answer:
+      vi: "Bạn báo cho UBND xã hoặc Công an xã."
+      en: "Report to the commune."
+    more:
+      vi: "Chi tiết hơn."
+    citations:
+      - {document: "13/2022/QH15", article: 19}
+      - {document: "13/2022/QH15", article: 19, clause: 1}
+"""
+
+ENTRY = """\
+  - id: {id}
+    topic: {topic}
+    questions: ["câu một", "câu hai", "câu ba", "{last}"]
+    answer:
+      vi: "{answer}"
+    citations:
+      - {{document: "{document}", article: {article}}}
+"""
+
+
+def _entry(**values: object) -> str:
+    defaults: dict[str, object] = {
+        "id": "ok-entry",
+        "topic": "dv_reporting",
+        "last": "câu bốn",
+        "answer": "Trả lời.",
+        "document": "13/2022/QH15",
+        "article": 19,
+    }
+    return ENTRY.format(**{**defaults, **values})
+
+
+def test_good_file_loads(content: Content, tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(GOOD, encoding="utf-8")
+    faq, problems = load_faq(tmp_path, content.law, TODAY)
+    assert problems == []
+    entry = faq.get("dv-where-to-report")
+    assert entry is not None
+    assert entry.basis == "13/2022/QH15:19"
+    assert entry.more_text("en") == "Chi tiết hơn."
+    assert entry.answer_text("en") == "Report to the commune."
+    assert faq.examples()[0].questions[2] == "bi chong danh thi bao cho ai"
+
+
+CASES = [
+    ("unknown-key", "entries:\n" + _entry() + "    colour: red\n", 9, "unknown key 'colour'"),
+    (
+        "missing-key",
+        "entries:\n  - id: x-y\n    topic: dv_reporting\n",
+        2,
+        "missing key 'questions'",
+    ),
+    ("bad-id", "entries:\n" + _entry(id="Bad_Id"), 2, "kebab-case"),
+    ("unknown-topic", "entries:\n" + _entry(topic="weather"), 3, "unknown topic 'weather'"),
+    (
+        "too-few-questions",
+        "entries:\n" + _entry().replace(', "câu bốn"', ""),
+        4,
+        "at least 4 questions",
+    ),
+    ("repeated-question", "entries:\n" + _entry(last="CÂU MỘT"), 4, "repeated question"),
+    ("long-answer", "entries:\n" + _entry(answer="x" * 701), 6, "701 characters (max 700)"),
+    (
+        "missing-article",
+        "entries:\n" + _entry(article=999),
+        8,
+        "Điều 999 of 13/2022/QH15 is not in the law library",
+    ),
+    (
+        "unknown-document",
+        "entries:\n" + _entry(document="1/2000/QH10"),
+        8,
+        "not in the law library",
+    ),
+    (
+        "repealed-document",
+        "entries:\n" + _entry(document="144/2021/NĐ-CP", article=52),
+        8,
+        "not in force on 2026-11-23",
+    ),
+    ("not-entries", "questions: []\n", 1, "expected a mapping with 'entries:'"),
+    ("yaml-syntax", "entries:\n  - id: [\n", 3, "YAML syntax"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_planted_problem(
+    content: Content, tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    (tmp_path / "bad.yml").write_text(text, encoding="utf-8")
+    faq, problems = load_faq(tmp_path, content.law, TODAY)
+    assert [p.line for p in problems if message in p.message] == [line], [str(p) for p in problems]
+    assert all(p.file == str(tmp_path / "bad.yml") for p in problems)
+    assert faq.entries == ()
+
+
+def test_ids_and_questions_unique_across_files(content: Content, tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("entries:\n" + _entry(), encoding="utf-8")
+    (tmp_path / "b.yml").write_text("entries:\n" + _entry(), encoding="utf-8")
+    faq, problems = load_faq(tmp_path, content.law, TODAY)
+    messages = [str(p) for p in problems]
+    assert any("b.yml:2: duplicate id 'ok-entry'" in m and "a.yml:2" in m for m in messages)
+    assert len(faq.entries) == 1
+
+
+def test_same_question_in_two_entries(content: Content, tmp_path: Path) -> None:
+    text = "entries:\n" + _entry(id="one") + _entry(id="two", last="cau mot khac")
+    (tmp_path / "a.yml").write_text(text, encoding="utf-8")
+    _, problems = load_faq(tmp_path, content.law, TODAY)
+    assert any("question also in entry 'one'" in p.message for p in problems)
+
+
+def test_shipped_knowledge_base_is_valid(content: Content) -> None:
+    faq, problems = load_faq(Path(content.directory) / "faq", content.law, TODAY)
+    assert problems == []
+    assert len({e.id for e in faq.entries}) == len(faq.entries) > 0
