@@ -15,17 +15,17 @@ from bot.units import Units
 from bot.yamlfile import LineDict, LineList, load_yaml
 
 KINDS = (
-    "hotline",
-    "police",
-    "people_committee",
     "trusted_address",
     "shelter",
     "one_stop_centre",
+    "police",
+    "people_committee",
     "health_station",
     "womens_union",
+    "hotline",
     "legal_aid",
 )
-"""Entry kinds, in the order answers list them."""
+"""Entry kinds, in the order answers list them (entries of one kind keep their file order)."""
 
 HIDDEN_ADDRESS_KINDS = frozenset({"shelter", "one_stop_centre", "trusted_address"})
 """Places where people shelter: never an address, contact by phone only."""
@@ -101,15 +101,15 @@ class Directory:
 
     def all(self) -> list[Entry]:
         """Return every entry, by unit then answer order."""
-        return sorted(self.entries.values(), key=lambda e: (e.unit, *_order(e)))
+        return sorted(self.entries.values(), key=lambda e: (e.unit, _order(e)))
 
     def merged(self, overrides: Iterable[Entry]) -> Directory:
         """Return a directory where ``overrides`` replace (or add) entries with the same id."""
         return Directory([*self.entries.values(), *overrides])
 
 
-def _order(entry: Entry) -> tuple[int, str]:
-    return KINDS.index(entry.kind) if entry.kind in KINDS else len(KINDS), entry.id
+def _order(entry: Entry) -> int:
+    return KINDS.index(entry.kind) if entry.kind in KINDS else len(KINDS)
 
 
 def parse_entry(

@@ -67,8 +67,10 @@ def _rule_problems(form: Form) -> Iterator[tuple[tuple[int | str, ...], str]]:
             yield ("rules", i), f"rule names unknown field {code!r}"
         needed = {"sum": (rule.total, rule.parts), "at_most": (rule.field, rule.limit)}
         if rule.check in needed and not all(needed[rule.check]):
-            yield ("rules", i), f"rule {rule.check!r} needs " + (
-                "'total' and 'parts'" if rule.check == "sum" else "'field' and 'limit'"
+            yield (
+                ("rules", i),
+                f"rule {rule.check!r} needs "
+                + ("'total' and 'parts'" if rule.check == "sum" else "'field' and 'limit'"),
             )
         if rule.check == "growth" and rule.factor is None:
             yield ("rules", i), "rule 'growth' needs 'factor'"
@@ -102,11 +104,15 @@ def _cross_problems(loaded: list[tuple[Path, Form]]) -> list[Problem]:
     aliases: dict[str, str] = {}
     for path, form in loaded:
         if form.id in ids:
-            problems.append(Problem(str(path), 1, f"form id {form.id!r} also used in {ids[form.id]}"))
+            problems.append(
+                Problem(str(path), 1, f"form id {form.id!r} also used in {ids[form.id]}")
+            )
         ids.setdefault(form.id, path)
         for alias in form.folded_aliases():
             if aliases.setdefault(alias, form.id) != form.id:
-                problems.append(Problem(str(path), 1, f"alias {alias!r} also names form {aliases[alias]!r}"))
+                problems.append(
+                    Problem(str(path), 1, f"alias {alias!r} also names form {aliases[alias]!r}")
+                )
     return problems
 
 
@@ -120,7 +126,7 @@ def load_forms(directory: Path) -> tuple[Forms, list[Problem]]:
     for path in paths:
         form, found = load_form(path)
         problems += found
-        if form is not None and not found:
+        if form is not None:
             loaded.append((path, form))
     problems += _cross_problems(loaded)
     return Forms(tuple(form for _, form in loaded)), problems

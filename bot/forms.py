@@ -15,7 +15,7 @@ from nlu.normalize import fold
 CODE = r"^[a-z][a-z0-9_]{1,30}$"
 Part = Literal["nu", "nam"]
 PARTS: tuple[Part, ...] = ("nu", "nam")
-"""Sex parts of a field with ``by_sex``: female (nữ), male (nam); slot codes end in ``_nu``/``_nam``."""
+"""Sex parts of a ``by_sex`` field: female (nữ), male (nam); slot codes end ``_nu``/``_nam``."""
 
 
 class Spec(BaseModel):
@@ -142,9 +142,13 @@ class Form(Spec):
         return self.period(*parsed) if parsed else None
 
     def periods(self, today: date) -> list[Period]:
-        """Return last year's and this year's periods, most recent start first."""
-        found = [self.period(kind, year) for year in (today.year - 1, today.year) for kind in self.kinds()]
-        return sorted((p for p in found if p is not None), key=lambda p: p.start, reverse=True)
+        """Return last year's and this year's periods: latest start first, then nearest due."""
+        found = [
+            self.period(kind, year)
+            for year in (today.year - 1, today.year)
+            for kind in self.kinds()
+        ]
+        return sorted((p for p in found if p), key=lambda p: (-p.start.toordinal(), p.due))
 
     def open_periods(self, today: date) -> list[Period]:
         """Return the periods a report may be sent for on ``today``."""

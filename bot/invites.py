@@ -1,4 +1,4 @@
-"""Invite codes that bind a user to a unit and a role: random, hashed at rest, expiring, throttled."""
+"""Invite codes binding a user to a unit and role: random, hashed at rest, expiring, throttled."""
 
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ class Invites:
             "created_at": now.isoformat(),
         }
         ident = self.db.table("invites").insert(row).last_pk
-        return code, Invite(int(ident), unit, role, uses, expires)
+        return code, Invite(int(str(ident)), unit, role, uses, expires)
 
     def redeem(self, urn: str, typed: str, now: datetime) -> Invite | Refusal:
         """Use one of the code's uses for ``urn``; failures count towards the throttle."""

@@ -16,15 +16,28 @@ DIGITS = re.compile(
 """A number in digits: thousands separated by ``.`` or ``,``, a power (``10^12``), ``nghìn``."""
 
 _UNITS = {
-    "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-}  # fmt: skip
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
 _SCALES = {"mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000}
 _FILLERS = {"linh", "lẻ"}
 _ACCENTED = set(_UNITS) | set(_SCALES) | _FILLERS
 _FOLDED_UNITS = {fold(word): value for word, value in _UNITS.items()}
 _FOLDED_SCALES = {fold(word): value for word, value in _SCALES.items()}
 _FOLDED_FILLERS = {fold(word) for word in _FILLERS}
+_LEADING = {"khoang", "tam", "chung", "co", "la", "duoc", "gan"}
+"""Words that may come before a number in an answer ("khoảng hai mươi")."""
 HUGE = 10**18
 """Stand-in for absurd values such as ``10^40``: larger than any field's maximum."""
 
@@ -102,8 +115,7 @@ def parse_count(text: str) -> int | NumberProblem:
     if matches:
         return digits_value(matches[0])
     tokens = re.findall(r"[^\W\d_]+", cleaned)
-    for start in range(len(tokens)):
-        found = words_value(tokens[start:])
-        if found is not None:
-            return found[0]
-    return NumberProblem.NOT_NUMBER
+    while tokens and fold(tokens[0]) in _LEADING:
+        tokens = tokens[1:]
+    found = words_value(tokens)
+    return found[0] if found is not None else NumberProblem.NOT_NUMBER

@@ -15,6 +15,8 @@ from bot.units import Units
 
 ACTIONS = ("update", "add", "confirm")
 """``update``: change fields; ``add``: a new entry; ``confirm``: still correct, re-verify only."""
+NEW_ENTRY = "new"
+"""The ``entry_id`` of an ``add`` proposal: the real id is chosen when it is approved."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def proposed_entry(
 ) -> tuple[Entry | None, list[str]]:
     """Return the entry the proposal would produce (verified ``today``), or the problems."""
     if proposal.action == "add":
-        row = {**proposal.changes, "id": proposal.entry_id, "unit": proposal.unit}
+        ident = new_entry_id(directory, proposal.changes.get("kind", ""), proposal.unit)
+        row = {**proposal.changes, "id": ident, "unit": proposal.unit}
         row |= {"last_verified": today.isoformat(), "source": f"binhdang:proposal:{proposal.id}"}
     else:
         current = directory.get(proposal.entry_id)

@@ -1,4 +1,4 @@
-"""The guided report flow: form, period, one question per field, edits (bot/features/reports.mmd)."""
+"""The guided report flow: form, period, one question per field, edits (see reports.mmd)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from bot.reportprompt import (
 )
 from bot.reportrules import rule_issues, value_issue
 from bot.reportstore import display_ref
-from bot.reportview import day, issue_text, number
+from bot.reportview import day, issue_text
 from bot.turn import Outcome, Turn
 from nlu.normalize import fold
 
@@ -157,8 +157,3 @@ def suggested(rep: Reporting, turn: Turn, draft: Draft, arg: str) -> Outcome:
     if not arg.isdigit():
         return turn.reply(turn.say("rep.err.stale"))
     return answer(rep, turn, draft, int(arg))
-
-
-def done_note(turn: Turn, values: dict[str, int]) -> Reply:
-    """Return the short note shown when the officer ends the questions early."""
-    return turn.say("rep.done_early", count=number(len(values)))

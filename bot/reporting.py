@@ -73,8 +73,10 @@ class Reporting:
         raise LookupError("rep.err.other_unit")
 
     def forms_for_today(self, today: date) -> list[Form]:
-        """Return the forms, those with a period under way first."""
-        def running(form: Form) -> bool:
-            return any(p.start <= today <= p.end for p in form.periods(today))
+        """Return the forms, the one whose running period began most recently first."""
 
-        return sorted(self.forms.items, key=lambda f: (not running(f), f.id))
+        def latest_start(form: Form) -> date:
+            running = [p.start for p in form.periods(today) if p.start <= today <= p.end]
+            return max(running, default=date.min)
+
+        return sorted(self.forms.items, key=lambda f: (latest_start(f), f.id), reverse=True)

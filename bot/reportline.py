@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.draft import Draft, Mode, next_slot
+from bot.draft import Draft, next_slot
 from bot.messages import Reply
 from bot.reporting import Reporting
 from bot.reportparse import LineParse, parse_body
 from bot.reportprompt import confirm_prompt, field_prompt, lookup, unknown_prompt
 from bot.reportrules import value_issue
-from bot.reportview import issue_text, slot_label
+from bot.reportview import issue_text, number, slot_label
 from bot.turn import Outcome, Turn
 
 
@@ -18,9 +18,16 @@ def _invalid_notes(rep: Reporting, turn: Turn, draft: Draft, parsed: LineParse) 
     for code, key, typed in parsed.invalid:
         slot = form.slot(code)
         label = slot_label(turn, slot) if slot is not None else ""
-        reason = turn.t(key, label=label, value=typed, max="", min="")
-        notes.append(turn.say("rep.line.invalid" if slot else "rep.line.dropped",
-                              label=label, value=typed, reason=reason))  # fmt: skip
+        limits = {"max": number(slot.max), "min": number(slot.min)} if slot else {}
+        reason = turn.t(key, label=label, value=typed, **limits)
+        notes.append(
+            turn.say(
+                "rep.line.invalid" if slot else "rep.line.dropped",
+                label=label,
+                value=typed,
+                reason=reason,
+            )
+        )
     return notes
 
 
@@ -37,8 +44,11 @@ def line_continue(rep: Reporting, turn: Turn, draft: Draft) -> Outcome:
         draft.ref, draft.base = existing.ref, dict(existing.values)
     draft.queue = [code for code, _, _ in parsed.invalid if code]
     if existing is None:
-        draft.queue += [s.code for s in form.slots
-                        if s.part is None and s.field.required and s.code not in draft.values]  # fmt: skip
+        draft.queue += [
+            s.code
+            for s in form.slots
+            if s.part is None and s.field.required and s.code not in draft.values
+        ]
     return line_next(rep, turn, draft, *_invalid_notes(rep, turn, draft, parsed))
 
 
@@ -71,22 +81,4 @@ def place(rep: Reporting, turn: Turn, draft: Draft, code: str) -> Outcome:
             return unknown_prompt(rep, turn, draft, note)
         draft.values[slot.code] = total
     draft.pending.pop(0)
-    draft.current = slot.code if slot is not None else draft.current
     return line_next(rep, turn, draft)
-
-
-def line_start(rep: Reporting, turn: Turn, text: str) -> Outcome:
-    """Start a one-line report sent by an officer for their commune."""
-    from bot.reportflow import offer_forms, pick_form
-
-    try:
-        unit = rep.reporting_unit(turn.user, None)
-    except LookupError as err:
-        return turn.end(turn.say(str(err.args[0])))
-    from bot.reportparse import split_header
-
-    form, body = split_header(text, rep.forms)
-    draft = Draft(unit=unit, mode=Mode.LINE, text=body)
-    if form is None:
-        return offer_forms(rep, turn, draft, turn.say("rep.line.which_form"))
-    return pick_form(rep, turn, draft, form.id)

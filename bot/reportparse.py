@@ -9,15 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.forms import Form, FieldSpec, Forms
+from bot.forms import FieldSpec, Form, Forms
 from bot.numbers import DIGITS, NumberProblem, digits_value, is_number_word, words_value
 from bot.reportrules import value_issue
 from nlu.normalize import fold, normalize
 
 HEAD = re.compile(r"^/?(?:bc|bao ?cao)(?:@\w+)?(?=[\s:,-]|$)[\s:,-]*")
-_TOKEN = re.compile(DIGITS.pattern + r"|(?P<word>[^\W\d_]+)|(?P<hard>[,;\n()])|(?P<soft>[:.\-])", re.I)
-SEX_WORDS = {("nu",): "nu", ("phu", "nu"): "nu", ("nu", "gioi"): "nu", ("nam",): "nam",
-             ("nam", "gioi"): "nam", ("dan", "ong"): "nam"}  # fmt: skip
+_TOKEN = re.compile(
+    DIGITS.pattern + r"|(?P<word>[^\W\d_]+)|(?P<hard>[,;\n()])|(?P<soft>[:.\-])", re.I
+)
+SEX_WORDS = {
+    ("nu",): "nu",
+    ("phu", "nu"): "nu",
+    ("nu", "gioi"): "nu",
+    ("nam",): "nam",
+    ("nam", "gioi"): "nam",
+    ("dan", "ong"): "nam",
+}
 SHOWN = 40
 """Characters of an unmatched phrase echoed back (keeps stray names out of long replies)."""
 
@@ -94,13 +102,17 @@ class Matcher:
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        self.keywords = [(tuple(fold(w).split()), spec.code) for spec in form.fields for w in spec.words]
+        self.keywords = [
+            (tuple(fold(w).split()), spec.code) for spec in form.fields for w in spec.words
+        ]
         self.context = [tuple(fold(w).split()) for w in form.context_words]
 
     @staticmethod
     def _at(phrase: list[str], words: tuple[str, ...]) -> int:
         size = len(words)
-        return next((i for i in range(len(phrase) - size + 1) if tuple(phrase[i : i + size]) == words), -1)
+        return next(
+            (i for i in range(len(phrase) - size + 1) if tuple(phrase[i : i + size]) == words), -1
+        )
 
     def best(self, phrase: list[str], start_only: bool = False) -> set[str]:
         """Return the codes of the fields best named by ``phrase`` ("@" for context words)."""
@@ -148,10 +160,16 @@ def mentions(items: list[Token], matcher: Matcher) -> list[_Mention]:
     i = 0
     while i < len(items):
         token = items[i]
-        number = _word_number(items, i, matcher) if token.kind == "word" and is_number_word(token.text) else None
+        number = (
+            _word_number(items, i, matcher)
+            if token.kind == "word" and is_number_word(token.text)
+            else None
+        )
         if token.kind == "number" or number is not None:
             value = token.value if number is None else number[0]
-            typed = token.text if number is None else " ".join(t.text for t in items[i : i + number[1]])
+            typed = (
+                token.text if number is None else " ".join(t.text for t in items[i : i + number[1]])
+            )
             current = _Mention(value if value is not None else NumberProblem.NOT_NUMBER, typed)
             if loose and token.kind == "number" and _next_is_break(items, i):
                 current.words = loose

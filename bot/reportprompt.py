@@ -95,8 +95,11 @@ def unknown_prompt(rep: Reporting, turn: Turn, draft: Draft, *notes: Reply) -> O
     form, _ = lookup(rep, draft)
     value, words = draft.pending[0]
     codes = _suggestions(form, words)
-    buttons = [Button(s.field.short_label(turn.locale), f"rep:u:{s.code}")
-               for c in codes if (s := form.slot(c)) is not None]  # fmt: skip
+    buttons = [
+        Button(s.field.short_label(turn.locale), f"rep:u:{s.code}")
+        for c in codes
+        if (s := form.slot(c)) is not None
+    ]
     buttons += [turn.button("rep.btn.ignore", "rep:u:-"), cancel_button(turn)]
     text = turn.t("rep.ask.unknown", words=words, value=number(value))
     return turn.goto(Step.UNKNOWN, draft.to_data(), *notes, Reply(text, tuple(buttons)))
@@ -125,7 +128,10 @@ def _summary_text(rep: Reporting, turn: Turn, draft: Draft, form: Form, period: 
 
 def _save_buttons(turn: Turn, draft: Draft, warned: bool) -> list[Button]:
     if draft.mode == Mode.LINE and draft.ref:
-        return [turn.button("rep.btn.add", "rep:add"), turn.button("rep.btn.replace", "rep:replace")]
+        return [
+            turn.button("rep.btn.add", "rep:add"),
+            turn.button("rep.btn.replace", "rep:replace"),
+        ]
     if draft.mode == Mode.AMEND and draft.values == draft.base:
         return []
     return [turn.button("rep.btn.save_anyway" if warned else "rep.btn.save", "rep:save")]

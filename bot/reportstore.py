@@ -107,10 +107,15 @@ class ReportStore:
             "report_id = ?", [report.id], order_by="version"
         )
         return [
-            Version(r["version"], json.loads(r["data"]), Action(r["action"]), r["actor"],
-                    datetime.fromisoformat(r["at"]))
+            Version(
+                r["version"],
+                json.loads(r["data"]),
+                Action(r["action"]),
+                r["actor"],
+                datetime.fromisoformat(r["at"]),
+            )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def save(
         self,
@@ -155,7 +160,7 @@ class ReportStore:
             "updated_by": actor,
             "updated_at": at,
         }
-        return int(self.db.table("reports").insert(row).last_pk)
+        return int(str(self.db.table("reports").insert(row).last_pk))
 
     def _new_ref(self) -> str:
         while True:

@@ -1,8 +1,8 @@
-"""How reports read in chat: labels, amounts, questions, summaries and problems (strings in content)."""
+"""How reports read in chat: labels, amounts, questions, summaries and problems."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.draft import Draft
@@ -11,6 +11,7 @@ from bot.periods import Period
 from bot.reportrules import Issue
 from bot.turn import Turn
 from bot.units import Units
+from nlu.normalize import fold
 
 
 def day(moment: date) -> str:
@@ -37,6 +38,13 @@ def unit_name(units: Units, code: str) -> str:
 def period_label(turn: Turn, period: Period) -> str:
     """Return a period's name (``Tháng hành động 2026``)."""
     return turn.t(f"rep.period.{period.kind}", year=period.year)
+
+
+def report_name(text: Callable[..., str], locale: str, form: Form, period: Period) -> str:
+    """Return "form — period", or just the period when it already names the form."""
+    label = text(f"rep.period.{period.kind}", year=period.year)
+    short = form.short.get(locale)
+    return label if fold(label).startswith(fold(short)) else f"{short} — {label}"
 
 
 def slot_label(turn: Turn, slot: Slot, short: bool = False) -> str:
@@ -86,12 +94,8 @@ def value_lines(
 
 def heading(turn: Turn, form: Form, period: Period, units: Units, unit: str) -> str:
     """Return the title line of a report (form, period, unit)."""
-    return turn.t(
-        "rep.summary.heading",
-        form=form.short.get(turn.locale),
-        period=period_label(turn, period),
-        unit=unit_name(units, unit),
-    )
+    named = report_name(turn.t, turn.locale, form, period)
+    return turn.t("rep.summary.heading", report=named, unit=unit_name(units, unit))
 
 
 def issue_text(turn: Turn, form: Form, issue: Issue) -> str:

@@ -10,6 +10,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from nlu.matcher import Candidate
+from nlu.vectors import probabilities
 
 FEATURES = (
     "score",
@@ -17,6 +18,7 @@ FEATURES = (
     "variant",
     "centroid",
     "classifier",
+    "lexical",
     "coverage",
     "law",
     "out",
@@ -48,6 +50,7 @@ def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list
                 candidate.variant,
                 candidate.centroid,
                 candidate.classifier,
+                candidate.lexical,
                 signals.coverage,
                 signals.law,
                 signals.out,
@@ -78,4 +81,4 @@ class Calibrator:
             return []
         if self.model is None:
             return [max(0.0, min(1.0, row[0])) for row in rows]
-        return [float(p) for p in self.model.predict_proba(np.asarray(rows))[:, 1]]
+        return [float(p) for p in probabilities(self.model, np.asarray(rows))[:, 1]]

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 MODEL_VERSION = "1"
 """Bump when the model code changes in a way that makes cached models stale."""
 
-EMERGENCY_INTENT_THRESHOLD = 0.8
+EMERGENCY_INTENT_THRESHOLD = 0.5
 """Classifier probability of ``emergency`` that triggers the emergency answer on its own."""
 
 

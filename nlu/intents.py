@@ -10,6 +10,7 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
 from nlu.training import FaqExample
+from nlu.vectors import probabilities
 
 
 def intent_examples(
@@ -37,8 +38,7 @@ class IntentClassifier:
 
     def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
         """Return one row of intent probabilities per text (columns follow ``labels``)."""
-        result: np.ndarray = self.model.predict_proba(features)
-        return result
+        return probabilities(self.model, features)
 
     def ranking(self, row: np.ndarray) -> list[tuple[str, float]]:
         """Return ``(intent, probability)`` pairs for one probability row, best first."""

@@ -1,10 +1,11 @@
-"""FAQ matcher: nearest question variant, entry centroid and a per-entry classifier, combined."""
+"""FAQ matcher: nearest question variant, entry centroid, a per-entry classifier and BM25."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
@@ -12,7 +13,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from nlu.normalize import words
 from nlu.training import FaqExample
-from nlu.vectors import Featurizer
+from nlu.vectors import Featurizer, probabilities
 
 STOPWORDS_TEXT = (
     "thi la ma va cua cho voi o co khong nhung cac mot nhu vay a ah nhe oi ha toi em "
@@ -21,8 +22,8 @@ STOPWORDS_TEXT = (
 STOPWORDS = frozenset(STOPWORDS_TEXT.split())
 """Folded function words that say nothing about the topic (ignored by ``coverage``)."""
 
-WEIGHTS = (0.25, 0.25, 0.5)
-"""Weights of (best variant similarity, centroid similarity, classifier probability)."""
+WEIGHTS = (0.25, 0.25, 0.5, 0.2)
+"""Weights of (best variant similarity, centroid similarity, classifier probability, BM25)."""
 
 ANSWER_WEIGHT = 1.0
 """Weight of the answer text in an entry's centroid, relative to all its questions."""
@@ -37,6 +38,7 @@ class Candidate:
     variant: float
     centroid: float
     classifier: float
+    lexical: float
 
 
 @dataclass
@@ -50,6 +52,7 @@ class FaqMatcher:
     classifier: LogisticRegression | None
     word_features: int
     domain: frozenset[str]
+    bm25: bm25s.BM25 | None = None
 
     @classmethod
     def fit(
@@ -73,25 +76,36 @@ class FaqMatcher:
         domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
         word_features = len(featurizer.word.vocabulary_)
         ids = tuple(f.id for f in faqs)
-        return cls(ids, owners, variants, centroids, classifier, word_features, domain)
+        index = bm25s.BM25()
+        entry_texts = [
+            " ".join([*(prepare(q) for q in f.questions), prepare(f.answer)]) for f in faqs
+        ]
+        index.index([text.split() for text in entry_texts], show_progress=False)
+        return cls(ids, owners, variants, centroids, classifier, word_features, domain, index)
 
-    def components(self, features: sp.csr_matrix) -> np.ndarray:
-        """Return a (3, entries) array: variant, centroid and classifier scores of one message."""
-        variant = _best_per_owner(self.variants @ features.T, self.owners, len(self.ids))
-        centroid = (self.centroids @ features.T).toarray().ravel()
-        return np.vstack([variant, centroid, self._classifier(features)])
+    def components(self, features: sp.csr_matrix, prepared: str) -> np.ndarray:
+        """Return a (4, entries) array: variant, centroid, classifier and BM25 scores."""
+        query = features.toarray().ravel()  # sparse matrix @ dense vector is the fast path
+        variant = _best_per_owner(self.variants @ query, self.owners, len(self.ids))
+        centroid = self.centroids @ query
+        return np.vstack([variant, centroid, self._classifier(features), self._lexical(prepared)])
 
-    def candidates(self, features: sp.csr_matrix, k: int = 5) -> list[Candidate]:
-        """Return the ``k`` best entries for one featurised message, best first."""
+    def candidates(self, features: sp.csr_matrix, prepared: str, k: int = 5) -> list[Candidate]:
+        """Return the ``k`` best entries for one message (features and text), best first."""
         if not self.ids:
             return []
-        parts = self.components(features)
-        variant, centroid, classifier = parts
+        parts = self.components(features, prepared)
+        variant, centroid, classifier, lexical = parts
         score = np.asarray(WEIGHTS) @ parts
         order = np.argsort(-score)[:k]
         return [
             Candidate(
-                int(i), float(score[i]), float(variant[i]), float(centroid[i]), float(classifier[i])
+                int(i),
+                float(score[i]),
+                float(variant[i]),
+                float(centroid[i]),
+                float(classifier[i]),
+                float(lexical[i]),
             )
             for i in order
         ]
@@ -108,13 +122,21 @@ class FaqMatcher:
         if self.classifier is None:
             return full + 1.0
         words_only = l2_normalize(features[:, : self.word_features])
-        full[self.classifier.classes_] = self.classifier.predict_proba(words_only)[0]
+        full[self.classifier.classes_] = probabilities(self.classifier, words_only)[0]
         return full
 
+    def _lexical(self, prepared: str) -> np.ndarray:
+        """Return BM25 scores relative to the best entry (0 to 1)."""
+        if self.bm25 is None:
+            return np.zeros(len(self.ids))
+        scores = np.asarray(self.bm25.get_scores(prepared.split()), dtype=float)
+        best = scores.max() if len(scores) else 0.0
+        return scores / best if best > 0 else scores
 
-def _best_per_owner(similarity: sp.csr_matrix, owners: np.ndarray, count: int) -> np.ndarray:
+
+def _best_per_owner(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
     best = np.zeros(count)
-    np.maximum.at(best, owners, similarity.toarray().ravel())
+    np.maximum.at(best, owners, similarity)
     return best
 
 

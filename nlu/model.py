@@ -44,7 +44,7 @@ class NluModel:
         """Return the intent ranking and up to five calibrated FAQ matches."""
         features = self.featurizer.transform([prepared])
         row = self.intents.probabilities(features)[0]
-        candidates = self.matcher.candidates(features)
+        candidates = self.matcher.candidates(features, prepared)
         signals = _signals(self, prepared, row)
         confidences = self.calibrator.confidences(feature_rows(candidates, signals))
         faq = sorted(
@@ -126,7 +126,7 @@ def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[floa
             prepared = prepare(text)
             features = model.featurizer.transform([prepared])
             row = model.intents.probabilities(features)[0]
-            candidates = model.matcher.candidates(features)
+            candidates = model.matcher.candidates(features, prepared)
             found = feature_rows(candidates, _signals(model, prepared, row))
             rows += found
             labels += [int(same(model.matcher.ids[c.index], truth)) for c in candidates]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -9,6 +10,12 @@ from dataclasses import dataclass, field
 from nlu.normalize import fold, normalize
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    """Return ``fold(word)``, cached: the same words come back in every message."""
+    return fold(word)
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Teencode:
         """Return normalised ``text`` with every known abbreviation expanded."""
         text = normalize(text)
         matches = list(_TOKEN.finditer(text))
-        keys = [fold(match.group()) for match in matches]
+        keys = [_fold_word(match.group()) for match in matches]
         parts: list[str] = []
         end = 0
         for index, match in enumerate(matches):

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from bot.channels.base import Blocked, RateLimited
+from bot.channels.base import Blocked, RateLimited, Sender
 from bot.channels.telegram_sender import STALE
-from bot.messages import Reply
+from bot.messages import Location, Reply
+from tests.fakes.telegram_api import BLOCKED, retry_after
 from tests.fakes.telegram_harness import (
     CITIZEN,
     GROUP,
@@ -20,7 +21,7 @@ from tests.fakes.telegram_harness import (
     CannedCore,
     TelegramHarness,
 )
-from tests.fakes.telegram_server import BLOCKED, BOT_ID, SECRET, FakeTelegramServer, retry_after
+from tests.fakes.telegram_server import BOT_ID, SECRET, FakeTelegramServer
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +96,8 @@ async def test_button_press_reaches_core_and_disables_keyboard(
     assert len(fake.calls_to("answerCallbackQuery")) == 1
     edit = fake.calls_to("editMessageReplyMarkup")[0].params
     message_id = fake.messages.alive(CITIZEN)[1]
-    assert edit["message_id"] == message_id and "reply_markup" not in edit
+    assert edit["message_id"] == message_id
+    assert "reply_markup" not in edit
     assert fake.messages.keyboard(CITIZEN, message_id) is None
     assert menu.params["reply_markup"] is not None
 
@@ -130,7 +132,8 @@ async def test_long_answer_is_split_with_buttons_on_the_last_part(
     parts = await bot.say("dài")
     assert len(parts) == 2
     assert all(len(part) <= 4096 for part in parts)
-    assert parts[0].endswith(".") and parts[1].startswith("Đoạn")
+    assert parts[0].endswith(".")
+    assert parts[1].startswith("Đoạn")
     assert " ".join(" ".join(parts).split()) == " ".join(LONG.split())
     first, second = fake.calls_to("sendMessage")
     assert "reply_markup" not in first.params
@@ -162,17 +165,17 @@ async def test_bulk_sender_raises_rate_limited_without_retrying(
 ) -> None:
     fake.script("sendMessage", retry_after(7))
     with pytest.raises(RateLimited) as raised:
-        await bot.channel.bulk_sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
+        await bot.channel.sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
     assert raised.value.retry_after == 7
     assert len(fake.calls_to("sendMessage")) == 1
-    await bot.channel.bulk_sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
+    await bot.channel.sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
     assert fake.sent_to(CITIZEN) == ["Tin chiến dịch"]
 
 
 async def test_bulk_sender_raises_blocked(bot: TelegramHarness, fake: FakeTelegramServer) -> None:
     fake.script("sendMessage", BLOCKED)
     with pytest.raises(Blocked):
-        await bot.channel.bulk_sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
+        await bot.channel.sender.send(str(CITIZEN), Reply("Tin chiến dịch"))
     assert bot.blocked == [f"telegram:{CITIZEN}"]
 
 
@@ -219,7 +222,9 @@ async def test_group_answers_only_when_addressed(
     bot: TelegramHarness, fake: FakeTelegramServer, core: CannedCore
 ) -> None:
     assert await bot.say("hôm nay trời đẹp", chat_id=GROUP) == []
-    assert await bot.say("@BinhDangTestBot cho hỏi luật", chat_id=GROUP) == ["Bạn hỏi: cho hỏi luật"]
+    assert await bot.say("@BinhDangTestBot cho hỏi luật", chat_id=GROUP) == [
+        "Bạn hỏi: cho hỏi luật"
+    ]
     bot_message = fake.messages.alive(GROUP)[-1]
     assert await bot.say("cảm ơn", chat_id=GROUP, reply_to=bot_message) == ["Bạn hỏi: cảm ơn"]
     assert await bot.say("/start@OtherBot", chat_id=GROUP) == []
@@ -232,7 +237,8 @@ async def test_group_decline_mode(fake: FakeTelegramServer, core: CannedCore) ->
     assert await harness.say("xin chào", chat_id=GROUP) == []
     [declined] = await harness.say("@BinhDangTestBot xin chào", chat_id=GROUP)
     await harness.close()
-    assert "@BinhDangTestBot" in declined and "nhắn trực tiếp" in declined
+    assert "@BinhDangTestBot" in declined
+    assert "nhắn trực tiếp" in declined
     assert core.seen == []
 
 
@@ -282,9 +288,10 @@ async def test_document_and_image_replies(bot: TelegramHarness, fake: FakeTelegr
 
 async def test_location_and_media(bot: TelegramHarness, core: CannedCore) -> None:
     await bot.say(None, location={"latitude": 21.0285, "longitude": 105.8542})
-    assert core.seen[0].location is not None and core.seen[0].location.latitude == 21.0285
+    assert core.seen[0].location == Location(21.0285, 105.8542)
     [notice] = await bot.say(None, document={"file_id": "f", "file_unique_id": "u"})
-    assert "113" in notice and len(core.seen) == 1
+    assert "113" in notice
+    assert len(core.seen) == 1
     await bot.say(None, photo=[{"file_id": "p", "file_unique_id": "u", "width": 1, "height": 1}],
                   caption="ảnh này là gì")  # fmt: skip
     assert core.seen[-1].text == "ảnh này là gì"
@@ -304,7 +311,7 @@ async def test_chat_migration_moves_the_group(
     new = -1001234567890
     await bot.feed(fake.message(GROUP, None, migrate_to_chat_id=new))
     assert bot.migrated == [(f"telegram:{GROUP}", f"telegram:{new}")]
-    await bot.channel.bulk_sender.send(str(GROUP), Reply("Tin nhóm"))
+    await bot.channel.sender.send(str(GROUP), Reply("Tin nhóm"))
     assert fake.sent_to(new) == ["Tin nhóm"]
 
 
@@ -313,9 +320,27 @@ async def test_send_to_an_upgraded_group_follows_it(
 ) -> None:
     new = -1009876543210
     fake.migrated[GROUP] = new
-    await bot.channel.sender.send(str(GROUP), Reply("Tin nhóm"))
+    await bot.channel.reply_sender.send(str(GROUP), Reply("Tin nhóm"))
     assert fake.sent_to(new) == ["Tin nhóm"]
 
 
 async def test_getme_identity(bot: TelegramHarness) -> None:
     assert bot.channel.bot.id == BOT_ID
+
+
+async def test_replies_can_go_through_a_wrapper(fake: FakeTelegramServer, core: CannedCore) -> None:
+    wrapped: list[str] = []
+
+    class Recording:
+        def __init__(self, inner: Sender) -> None:
+            self.channel, self.inner = inner.channel, inner
+
+        async def send(self, chat_id: str, reply: Reply) -> None:
+            wrapped.append(reply.text)
+            await self.inner.send(chat_id, reply)
+
+    harness = TelegramHarness(fake, core, reply_via=Recording)
+    await harness.channel.connect()
+    assert await harness.say("xin chào") == ["Bạn hỏi: xin chào"]
+    await harness.close()
+    assert wrapped == ["Bạn hỏi: xin chào"]

@@ -1,4 +1,4 @@
-"""The Telegram channel's modes: the polling loop, webhook over real HTTP, transcripts on the core."""
+"""The Telegram channel's modes: polling loop, webhook over real HTTP, transcripts on the core."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from tests.fakes.telegram_harness import (
     TelegramHarness,
     shipped_strings,
 )
-from tests.fakes.telegram_server import SECRET, TOKEN, FakeTelegramServer
+from tests.fakes.telegram_server import TOKEN, FakeTelegramServer
 from tests.transcripts import Case, load_cases, run_case
 
 
@@ -37,13 +37,6 @@ def fake() -> Iterator[FakeTelegramServer]:
     server = FakeTelegramServer(poll_wait=0.05).start()
     yield server
     server.close()
-
-
-async def wait_until(condition: object, seconds: float = 5.0) -> None:
-    """Yield to the loop until ``condition()`` holds (a short poll, never a fixed sleep)."""
-    async with asyncio.timeout(seconds):
-        while not condition():  # type: ignore[operator]
-            await asyncio.sleep(0.01)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +67,7 @@ async def test_polling_loop_answers_and_confirms_on_stop(fake: FakeTelegramServe
     bot = TelegramHarness(fake, core)
     update = fake.queue(fake.message(CITIZEN, "xin chào"))
     await bot.channel.start()
-    await wait_until(lambda: fake.sent_to(CITIZEN))
+    await asyncio.wait_for(core.called.wait(), 5)
     await bot.close()
     assert fake.methods()[:4] == ["getMe", "getMe", "deleteWebhook", "getUpdates"]
     assert fake.webhook_url == ""
@@ -85,11 +78,13 @@ async def test_polling_loop_answers_and_confirms_on_stop(fake: FakeTelegramServe
 
 async def test_polling_backs_off_after_errors(fake: FakeTelegramServer) -> None:
     fake.script("getUpdates", error(502, "Bad Gateway"), error(409, "Conflict: terminated"))
-    bot = TelegramHarness(fake, CannedCore())
+    core = CannedCore()
+    bot = TelegramHarness(fake, core)
     fake.queue(fake.message(CITIZEN, "xin chào"))
     await bot.channel.start()
-    await wait_until(lambda: fake.sent_to(CITIZEN))
+    await asyncio.wait_for(core.called.wait(), 5)
     await bot.close()
+    assert fake.sent_to(CITIZEN) == ["Bạn hỏi: xin chào"]
     assert bot.sleeps[:2] == [2.0, 4.0]
 
 
@@ -97,7 +92,8 @@ async def test_polling_stops_on_a_rejected_token(fake: FakeTelegramServer) -> No
     bot = TelegramHarness(fake, CannedCore())
     await bot.channel.start()
     fake.token = "999:other"
-    await wait_until(lambda: bot.channel._poller is not None and bot.channel._poller.done())
+    assert bot.channel._poller is not None
+    await asyncio.wait_for(bot.channel._poller, 5)  # the loop ends by itself
     await bot.close()
     assert bot.sleeps == []
 

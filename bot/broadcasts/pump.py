@@ -77,9 +77,13 @@ class Pump:
         try:
             while await self._step():
                 pass
+        except BaseException:
+            for task in self._tasks:
+                task.cancel()
+            raise
         finally:
             if self._tasks:
-                await asyncio.gather(*self._tasks)
+                await asyncio.gather(*self._tasks, return_exceptions=True)
         return self.result
 
     async def _step(self) -> bool:
@@ -200,6 +204,10 @@ class Pump:
             self.parts.notice_retry[notice.id] = now() + backoff(notice.attempts + 1)
         except SendError as err:
             store.finish_notification(notice.id, "failed", now(), _short(err))
+        except Exception as err:
+            log.exception("%s notification send failed unexpectedly", self.channel)
+            store.finish_notification(notice.id, "queued", now(), _short(err))
+            self.parts.notice_retry[notice.id] = now() + backoff(notice.attempts + 1)
         else:
             store.finish_notification(notice.id, "sent", now())
             self.result.notices += 1

@@ -19,7 +19,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.channels.base import Blocked, Handle, RateLimited, SendError, TransientError
+from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 from bot.channels.telegram_sender import ChatMemory, OnBlocked, TelegramSender
 from bot.channels.telegram_updates import (
     CHANNEL,
@@ -50,6 +50,7 @@ POLL_BACKOFF_MAX = 60.0
 
 Sleep = Callable[[float], Awaitable[None]]
 OnMigrated = Callable[[str, str], None]
+ReplyVia = Callable[[Sender], Sender]
 
 
 def utc_now() -> datetime:
@@ -66,7 +67,15 @@ def api_url(base: str) -> str:
 
 
 class TelegramChannel:
-    """The Telegram channel runner: webhook route, polling loop, and the sender."""
+    """The Telegram channel runner: webhook route, polling loop, and two senders.
+
+    ``sender`` (what the app registers for broadcasts and reminders) has no rate limiter and no
+    retries: the caller paces bulk traffic and gets a 429 at once as ``RateLimited``.
+    ``reply_sender`` answers people who write in: PTB's ``AIORateLimiter`` keeps it under 30
+    messages/s (20/min per group) and waits out a 429's ``retry_after`` up to ``REPLY_RETRIES``
+    times. ``reply_via`` may wrap it (e.g. ``outbox.replies``, so replies use the bulk lane's
+    capacity first and a 429 pauses bulk sending).
+    """
 
     name = CHANNEL
 
@@ -80,6 +89,7 @@ class TelegramChannel:
         strings: Strings,
         *,
         on_migrated: OnMigrated | None = None,
+        reply_via: ReplyVia | None = None,
         now: Callable[[], datetime] = utc_now,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
@@ -92,8 +102,10 @@ class TelegramChannel:
         url = api_url(settings.api_base_url)
         limiter = AIORateLimiter(max_retries=REPLY_RETRIES)
         self.bot: ExtBot[int] = ExtBot(token, base_url=url, rate_limiter=limiter)
-        bulk_bot = Bot(token, base_url=url)
-        self.sender = TelegramSender(self.bot, ChatMemory(), on_blocked, now, bulk_bot)
+        memory = ChatMemory()
+        self.reply_sender = TelegramSender(self.bot, memory, on_blocked, now)
+        self.sender = TelegramSender(Bot(token, base_url=url), memory, on_blocked, now)
+        self._replies: Sender = reply_via(self.reply_sender) if reply_via else self.reply_sender
         self._secret = webhook_secret
         self._handle = handle
         self._on_blocked = on_blocked
@@ -107,11 +119,6 @@ class TelegramChannel:
         self._tasks: set[asyncio.Task[None]] = set()
         self._poller: asyncio.Task[None] | None = None
 
-    @property
-    def bulk_sender(self) -> TelegramSender:
-        """Return the sender for broadcasts: no limiter, a 429 raises ``RateLimited`` at once."""
-        return self.sender.bulk
-
     def routes(self) -> list[BaseRoute]:
         """Return the webhook route (it answers 403 unless the secret matches)."""
         path, secret = self.settings.webhook_path, self._secret
@@ -119,7 +126,7 @@ class TelegramChannel:
 
     async def connect(self) -> BotIdentity:
         """Check the token (getMe), then register the webhook or remove it for polling."""
-        for bot in self.sender.bots():
+        for bot in (self.bot, self.sender.bot):
             await bot.initialize()
         me = await self._identity()
         if self.settings.webhook_url:
@@ -156,7 +163,7 @@ class TelegramChannel:
             self._poller = None
             await self._confirm()
         await self.wait_idle()
-        for bot in self.sender.bots():
+        for bot in (self.bot, self.sender.bot):
             await bot.shutdown()
 
     async def wait_idle(self) -> None:
@@ -184,7 +191,7 @@ class TelegramChannel:
             except InvalidToken as err:
                 log.error("Telegram polling stopped: %s (check TELEGRAM_BOT_TOKEN)", err)
                 return
-            except Exception as err:  # noqa: BLE001 - network, API or update parsing: keep polling
+            except Exception as err:  # network, API or update parsing: keep polling
                 failures += 1
                 delay = min(2.0**failures, POLL_BACKOFF_MAX)
                 log.warning("Telegram polling failed: %r; retrying in %.0f s", err, delay)
@@ -217,7 +224,8 @@ class TelegramChannel:
     async def _process(self, update: Update) -> None:
         try:
             me = await self._identity()
-            action = translate(update, me, self.settings.group_mode, self.sender.memory.keys.decode)
+            keys = self.reply_sender.memory.keys
+            action = translate(update, me, self.settings.group_mode, keys.decode)
             await self._act(action, me)
         except Exception:
             log.exception("Telegram update %s could not be answered", update.update_id)
@@ -226,7 +234,7 @@ class TelegramChannel:
         match action:
             case Ask(chat_id, incoming, message_id):
                 if message_id is not None:
-                    self.sender.remember(chat_id, message_id)
+                    self.reply_sender.remember(chat_id, message_id)
                 async with self._lock_for(chat_id):
                     await self._reply(chat_id, await self._handle(incoming))
             case Press(chat_id, query_id, message_id, incoming):
@@ -238,7 +246,7 @@ class TelegramChannel:
                 async with self._lock_for(chat_id):
                     await self._reply(chat_id, [Reply(text)])
             case Migrate(old, new):
-                self.sender.note_migration(old, new)
+                self.reply_sender.note_migration(old, new)
                 if self._on_migrated is not None:
                     self._on_migrated(urn(old), urn(new))
             case Stopped(chat_id):
@@ -265,7 +273,7 @@ class TelegramChannel:
         """Send one reply, retrying network errors; 429s were already retried by the limiter."""
         for attempt in range(1, SEND_ATTEMPTS + 1):
             try:
-                await self.sender.send(chat_id, reply)
+                await self._replies.send(chat_id, reply)
                 return
             except Blocked:
                 log.info("Telegram chat %s cannot be messaged: user marked blocked", chat_id)

@@ -1,13 +1,10 @@
 """Replies turned into Bot API calls, and Telegram errors turned into the channels' errors.
 
-Two ways to send share one ``ChatMemory``:
-
-- ``TelegramSender.send`` is for replies to people who wrote in. Its bot goes through PTB's
-  ``AIORateLimiter`` (30 messages/s overall, 20/min per group), which also waits out a 429's
-  ``retry_after`` and tries again (``max_retries``), pausing every reply meanwhile.
-- ``TelegramSender.bulk.send`` is for broadcasts and reminders. Its bot has no rate limiter, so
-  the caller paces itself and a 429 reaches it at once as ``RateLimited(retry_after)``. (PTB's
-  ``rate_limit_args=0`` cannot turn retries off: the limiter reads it as "use the default".)
+The channel builds two senders on two PTB bots that share one ``ChatMemory`` (see
+``TelegramChannel``): one for replies, whose bot goes through ``AIORateLimiter`` and retries
+429s, and one for bot-initiated traffic, whose bot has no limiter so that a 429 reaches the
+caller at once as ``RateLimited(retry_after)``. (PTB's ``rate_limit_args=0`` cannot turn the
+limiter's retries off for single calls: it reads 0 as "use the default".)
 """
 
 from __future__ import annotations
@@ -16,7 +13,7 @@ import logging
 import secrets
 import warnings
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -211,28 +208,11 @@ class TelegramSender:
 
     channel = CHANNEL
 
-    def __init__(
-        self,
-        bot: Bot,
-        memory: ChatMemory,
-        on_blocked: OnBlocked,
-        now: Now,
-        bulk_bot: Bot | None = None,
-    ) -> None:
+    def __init__(self, bot: Bot, memory: ChatMemory, on_blocked: OnBlocked, now: Now) -> None:
         self.bot = bot
         self.memory = memory
         self._on_blocked = on_blocked
         self._now = now
-        self.bulk: TelegramSender = self
-        """The same sender without rate limiter or 429 retries, for bulk traffic."""
-        if bulk_bot is not None:
-            self.bulk = TelegramSender(bulk_bot, memory, on_blocked, now)
-
-    def bots(self) -> Iterator[Bot]:
-        """Yield the bots behind this sender (reply bot first)."""
-        yield self.bot
-        if self.bulk is not self:
-            yield self.bulk.bot
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Deliver ``reply`` to ``chat_id``; a Forbidden answer also calls ``on_blocked``."""

@@ -1,4 +1,4 @@
-"""Placeholder for the broadcasts feature (being built); registers nothing yet."""
+"""Campaign broadcasts: the Action Month calendar, sending within limits, /guitin and /tiendo."""
 
 from __future__ import annotations
 
@@ -6,14 +6,50 @@ from datetime import date
 from pathlib import Path
 
 from bot.app import App
-from bot.problems import Problem
+from bot.broadcasts.chat import FLOW, BroadcastChat
+from bot.broadcasts.engine import Engine
+from bot.broadcasts.repository import DELIVERIES
+from bot.campaigns import load_calendars
+from bot.outbox import Outbox
+from bot.problems import ContentError, Problem
 from bot.router import Router
+from bot.storage.records import Role
+from bot.storage.store import USER_TABLES
+
+JOB_SECONDS = 30.0
+"""How often the scheduler plans, starts and finishes broadcasts and restarts idle pumps."""
+ROLES = (Role.ADMIN, Role.SUPERVISOR)
 
 
 def check(directory: Path, today: date) -> list[Problem]:
-    """Validate this feature's content under ``directory``."""
-    return []
+    """Validate content/campaigns/*.yml (dates, audiences, lock-screen-safe first lines...)."""
+    return load_calendars(directory)[1]
+
+
+def outbox_of(app: App) -> Outbox:
+    """Return the app's outbox (shared with the channels' reply senders) or a new one."""
+    existing = getattr(app, "outbox", None)
+    return (
+        existing if isinstance(existing, Outbox) else Outbox.from_settings(app.settings, app.clock)
+    )
+
+
+def build_engine(app: App) -> Engine:
+    """Load the calendars (ContentError on problems) and build the broadcast engine."""
+    calendars, problems = load_calendars(app.content.directory)
+    if problems:
+        raise ContentError(problems)
+    return Engine(app, calendars, outbox_of(app))
 
 
 def register(router: Router, app: App) -> None:
-    """Register this feature's commands, buttons, states, intents and jobs."""
+    """Register /guitin, /tiendo, their flow and buttons, and the broadcast job."""
+    if DELIVERIES not in USER_TABLES:
+        USER_TABLES.append(DELIVERIES)
+    engine = build_engine(app)
+    chat = BroadcastChat(app, engine)
+    router.job("broadcasts", JOB_SECONDS, engine.tick)
+    router.command("guitin", chat.start, roles=ROLES, help_key="bc.help.compose")
+    router.command("tiendo", chat.progress, roles=ROLES, help_key="bc.help.progress")
+    router.state(FLOW, chat.step, roles=ROLES)
+    router.button(FLOW, chat.button, roles=ROLES)

@@ -1,25 +1,185 @@
-"""Placeholder for the services feature (being built); registers nothing yet."""
+"""Support services near the user: find the place, answer with national then local help.
+
+```mermaid
+stateDiagram-v2
+    [*] --> ask: svc:start button / find_services intent without a place
+    ask --> ask: several matches (buttons svc:u:CODE) or a location share
+    ask --> answer: one match, a button, or its number
+    ask --> national: unknown place (national lines, honest message)
+    answer --> [*]: place remembered on the user (unit code only)
+```
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from bot.app import App
-from bot.features.questions import LocalHelp, no_local_help
+from bot.catalog import Catalog
+from bot.directory import PLACE_NAMES_FILE, load_directory
+from bot.features.questions import LocalHelp
+from bot.features.service_reviews import register as register_reviews
+from bot.features.service_updates import register as register_updates
+from bot.localhelp import Say, answer_text, help_lines, national_text
+from bot.messages import Button, Reply
+from bot.places import Search, load_aliases
 from bot.problems import Problem
 from bot.router import Router
+from bot.storage.records import User
+from bot.turn import Outcome, Turn
+from bot.units import Unit, official_units
+
+TOPIC = "support_services"
+STATE = "svc:place"
 
 
 def check(directory: Path, today: date) -> list[Problem]:
-    """Validate this feature's content under ``directory``."""
-    return []
+    """Validate content/services: unit codes, phones, age, unknown keys, duplicate ids, aliases."""
+    folder = directory / "services"
+    units = official_units()
+    _, problems = load_directory(folder, units, today)
+    aliases = folder / PLACE_NAMES_FILE
+    return problems + (load_aliases(aliases, units)[1] if aliases.exists() else [])
+
+
+class Finder:
+    """The citizen's side: ask for the place, offer matches, answer, remember the choice."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def start(self, turn: Turn) -> Outcome:
+        """Ask where the user is (offering the saved place, if any)."""
+        saved = self._unit(turn.user.place)
+        buttons = [self._button(turn, saved, "svc.use_saved")] if saved else []
+        return turn.goto(STATE, {}, self._prompt(turn, "svc.ask_place", buttons))
+
+    def pressed(self, turn: Turn) -> Outcome:
+        """Handle ``svc:start`` and ``svc:u:<code>`` buttons."""
+        payload = turn.incoming.button or ""
+        if payload == "svc:start":
+            return self.start(turn)
+        unit = self._unit(payload.removeprefix("svc:u:"))
+        if not payload.startswith("svc:u:") or unit is None:
+            return turn.reply(turn.say("core.button_unknown"))
+        return self.show(turn, unit)
+
+    def typed(self, turn: Turn) -> Outcome:
+        """Handle text (or a location) sent while the bot waits for a place name."""
+        if turn.incoming.location is not None and not turn.text:
+            return self.location(turn)
+        choice = turn.choice()
+        if choice is not None and choice.startswith("svc:"):
+            return self.pressed(replace(turn, incoming=replace(turn.incoming, button=choice)))
+        search = self.catalog.places.search(turn.text)
+        if not search.units:
+            search = Search(tuple(self.catalog.places.find_in_text(turn.text, relaxed=True)))
+        return self.results(turn, search)
+
+    def intent(self, turn: Turn) -> Outcome:
+        """Answer ``find_services`` free text for the place it names, the saved place, or ask."""
+        units = self.catalog.places.find_in_text(turn.text)
+        if units:
+            return self.results(turn, Search(tuple(units)))
+        saved = self._unit(turn.user.place)
+        return self.show(turn, saved) if saved else self.start(turn)
+
+    def location(self, turn: Turn) -> Outcome:
+        """Answer a shared location: the data has no coordinates, so ask for the name."""
+        return turn.goto(STATE, {}, self._prompt(turn, "svc.location", []))
+
+    def results(self, turn: Turn, search: Search) -> Outcome:
+        """Answer one match, offer several as buttons, or give the national lines."""
+        if not search.units:
+            return self.not_found(turn)
+        if len(search.units) == 1 and not search.old_name:
+            return self.show(turn, search.units[0])
+        buttons = [self._button(turn, unit) for unit in search.units]
+        key = "svc.old_names" if search.old_name else "svc.choose"
+        return turn.goto(STATE, {}, self._prompt(turn, key, buttons))
+
+    def not_found(self, turn: Turn) -> Outcome:
+        """Say honestly that the place is unknown, and give the national lines."""
+        say: Say = turn.t
+        text = turn.t("svc.not_found", query=turn.text[:60])
+        text += "\n" + national_text(self.catalog.directory(), say)
+        retry = turn.button("svc.retry", "svc:start")
+        return replace(turn.end(Reply(text, (retry,))), topic=TOPIC)
+
+    def show(self, turn: Turn, unit: Unit) -> Outcome:
+        """Answer with the help for ``unit`` and remember it as the user's place."""
+        found = self.catalog.found(unit.code)
+        if found is None:
+            return self.not_found(turn)
+        text = answer_text(found, turn.t, self.catalog.places.label(unit))
+        answer = Reply(text, (turn.button("svc.retry", "svc:start"),))
+        if turn.user.place == unit.code:
+            return replace(turn.end(answer), topic=TOPIC)
+        user = replace(turn.user, place=unit.code)
+        return replace(turn.end(turn.say("svc.remembered"), answer), user=user, topic=TOPIC)
+
+    def _unit(self, code: str | None) -> Unit | None:
+        unit = self.catalog.units.get(code) if code else None
+        return unit if unit is not None and unit.level != "national" else None
+
+    def _button(self, turn: Turn, unit: Unit, key: str | None = None) -> Button:
+        label = self.catalog.places.label(unit)
+        return Button(turn.t(key, place=label) if key else label, f"svc:u:{unit.code}")
+
+    def _prompt(self, turn: Turn, key: str, buttons: list[Button]) -> Reply:
+        return Reply(turn.t(key) + "\n" + turn.t("svc.emergency"), tuple(buttons))
 
 
 def register(router: Router, app: App) -> None:
-    """Register this feature's commands, buttons, states, intents and jobs."""
+    """Register the services buttons, place flow, intents and the officers' commands."""
+    catalog = Catalog(app)
+    finder = Finder(catalog)
+    router.button("svc", finder.pressed)
+    router.state("svc", finder.typed)
+    router.intent("find_services", finder.intent)
+    router.intent("location", finder.location)
+    register_updates(router, catalog)
+    register_reviews(router, catalog)
 
 
 def local_help(app: App) -> LocalHelp:
     """Return the function that lists local help lines for a user's chosen place."""
-    return no_local_help
+    catalog = Catalog(app)
+
+    def lines(user: User) -> list[str]:
+        found = catalog.found(user.place) if user.place else None
+        if found is None or found.place.level == "national":
+            return []
+        label = catalog.places.label(found.place)
+        return help_lines(found, catalog.say(user.locale), label)
+
+    return lines
+
+
+@dataclass(frozen=True)
+class TextAnswer:
+    """A services answer outside a chat (``binhdang ask``): text, place code and level."""
+
+    text: str
+    place: str | None
+    level: str
+    candidates: tuple[str, ...] = ()
+
+
+def answer_for_text(app: App, text: str, locale: str = "vi") -> TextAnswer | None:
+    """Answer ``text`` as a services question if the NLU reads it as ``find_services``."""
+    parse = app.content.qa.parse(text)
+    if parse.emergency or parse.intent != "find_services":
+        return None
+    catalog = Catalog(app)
+    say = catalog.say(locale)
+    units = catalog.places.find_in_text(text)
+    found = catalog.found(units[0].code) if units else None
+    if found is None:
+        lines = say("svc.national") + "\n" + national_text(catalog.directory(), say)
+        return TextAnswer(lines, None, "national")
+    label = catalog.places.label(found.place)
+    codes = tuple(u.code for u in units)
+    return TextAnswer(answer_text(found, say, label), found.place.code, found.level, codes)

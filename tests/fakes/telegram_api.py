@@ -6,7 +6,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 JSON_PARAMS = {
@@ -39,6 +39,37 @@ def error(code: int, description: str, parameters: dict[str, Any] | None = None)
     return Answer(code, body)
 
 
+BLOCKED = error(403, "Forbidden: bot was blocked by the user")
+CONFLICT = error(
+    409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook"
+)
+
+
+def retry_after(seconds: float) -> Answer:
+    """Return a 429 answer asking to wait ``seconds``."""
+    text = f"Too Many Requests: retry after {seconds:g}"
+    return error(429, text, parameters={"retry_after": seconds})
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file received in a multipart request."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the fake received."""
+
+    method: str
+    params: dict[str, Any]
+    files: dict[str, Upload] = field(default_factory=dict)
+    token_ok: bool = True
+
+
 def utf16_len(text: str) -> int:
     """Return the length Telegram counts: UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
@@ -67,6 +98,41 @@ def entities(text: str) -> list[dict[str, Any]]:
     return found
 
 
+def chat_member(status: str, user: dict[str, Any]) -> dict[str, Any]:
+    """Return a ChatMember object (banned members carry until_date, 0 meaning forever)."""
+    return {"status": status, "user": user, **({"until_date": 0} if status == "kicked" else {})}
+
+
+def invalid_send(call: Call) -> str | None:
+    """Return what Telegram would reject in a send, or None."""
+    text, caption = call.params.get("text"), call.params.get("caption")
+    if call.method == "sendMessage" and not str(text or "").strip():
+        return "message text is empty"
+    if utf16_len(str(text or "")) > 4096:
+        return "message is too long"
+    if utf16_len(str(caption or "")) > 1024:
+        return "message caption is too long"
+    if call.method == "sendDocument" and "document" not in call.files:
+        return "there is no document in the request"
+    markup = call.params.get("reply_markup") or {}
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if not 1 <= len(str(button.get("callback_data", "")).encode()) <= 64:
+                return "BUTTON_DATA_INVALID"
+    return None
+
+
+def file_info(call: Call) -> dict[str, Any]:
+    """Return the photo or document fields of a sent message."""
+    upload = call.files.get("document")
+    if upload is not None:
+        info = {"file_id": f"doc-{len(upload.data)}", "file_unique_id": "d1"}
+        return {"document": {**info, "file_name": upload.filename, "file_size": len(upload.data)}}
+    if call.method == "sendPhoto":
+        return {"photo": [{"file_id": "photo-1", "file_unique_id": "p1", "width": 1, "height": 1}]}
+    return {}
+
+
 class MessageStore:
     """Every chat's live messages (both sides), keyboards, and the texts the bot sent."""
 
@@ -78,7 +144,12 @@ class MessageStore:
 
     def bot_user(self, full: bool = False) -> dict[str, Any]:
         """Return the bot's User object (with getMe's extra fields when ``full``)."""
-        user = {"id": self.bot_id, "is_bot": True, "first_name": "Bình Đẳng", "username": self.username}
+        user = {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Bình Đẳng",
+            "username": self.username,
+        }
         if full:
             user |= {"can_join_groups": True, "can_read_all_group_messages": False}
         return user
@@ -96,7 +167,12 @@ class MessageStore:
 
     def _new(self, chat_id: int, sender: dict[str, Any], **fields: Any) -> dict[str, Any]:
         number = next(self._ids.setdefault(chat_id, itertools.count(1)))
-        message = {"message_id": number, "from": sender, "chat": self.chat(chat_id), "date": self.date}
+        message = {
+            "message_id": number,
+            "from": sender,
+            "chat": self.chat(chat_id),
+            "date": self.date,
+        }
         message.update({k: v for k, v in fields.items() if v is not None})
         self.chats.setdefault(chat_id, {})[number] = message
         return message
@@ -126,7 +202,9 @@ class MessageStore:
         """Store and return a message the bot sent with ``method``."""
         text, caption = params.get("text"), params.get("caption")
         markup = params.get("reply_markup") or None
-        message = self._new(chat_id, self.bot_user(), text=text, caption=caption, reply_markup=markup, **extra)
+        message = self._new(
+            chat_id, self.bot_user(), text=text, caption=caption, reply_markup=markup, **extra
+        )
         if text or caption:
             self._sent.setdefault(chat_id, []).append(str(text or caption))
         return message

@@ -1,4 +1,4 @@
-"""Test harness for the Telegram channel: a TelegramChannel wired to the fake Bot API around any Handle.
+"""Test harness: a TelegramChannel wired to the fake Bot API around any Handle.
 
 ``TelegramHarness`` feeds updates through getUpdates (``poll_once``, no background loop) or
 through the webhook route, waits until they are answered, and reads what the bot sent from the
@@ -18,7 +18,7 @@ import httpx
 from starlette.applications import Starlette
 
 from bot.channels.base import Handle
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import ReplyVia, TelegramChannel
 from bot.config import TelegramSettings
 from bot.i18n import Strings, load_strings
 from bot.messages import Button, Document, Incoming, Reply
@@ -47,16 +47,21 @@ class CannedCore:
 
     def __init__(self) -> None:
         self.seen: list[Incoming] = []
+        self.called = asyncio.Event()
 
     async def __call__(self, incoming: Incoming) -> list[Reply]:
         self.seen.append(incoming)
+        self.called.set()
         text = incoming.text.strip().casefold()
         if incoming.button is not None:
             return [Reply(f"Bạn chọn: {incoming.button}")]
         if text == "/start":
             return [Reply("Xin chào! Bạn cần gì?", MENU), Reply("Nhận tin?", (Button("Có", "y"),))]
         if "đánh" in text:
-            return [Reply("Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113."), Reply("Bạn an toàn chưa?")]
+            return [
+                Reply("Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113."),
+                Reply("Bạn an toàn chưa?"),
+            ]
         if text == "dài":
             return [Reply(LONG, (Button("Xem thêm", "more:1"),))]
         if text == "nút dài":
@@ -82,6 +87,7 @@ class TelegramHarness:
         webhook_url: str = "",
         group_mode: str = "mention",
         now: Callable[[], datetime] = lambda: NOW,
+        reply_via: ReplyVia | None = None,
     ) -> None:
         settings = TelegramSettings.model_validate(
             {"api_base_url": fake.base_url, "webhook_url": webhook_url, "group_mode": group_mode,
@@ -93,7 +99,7 @@ class TelegramHarness:
         self.sleeps: list[float] = []
         self.channel = TelegramChannel(
             settings, TOKEN, SECRET, handle, self.blocked.append, strings or shipped_strings(),
-            on_migrated=lambda old, new: self.migrated.append((old, new)),
+            on_migrated=lambda old, new: self.migrated.append((old, new)), reply_via=reply_via,
             now=now, sleep=self._sleep,
         )  # fmt: skip
         self.app = Starlette(routes=self.channel.routes())

@@ -10,21 +10,29 @@ as Telegram does in private chats. ``rate_limit`` makes sends beyond N per secon
 from __future__ import annotations
 
 import itertools
-import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import UTC, datetime
-from email import policy
-from email.parser import BytesParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from tests.fakes.telegram_api import Answer, MessageStore, error, ok, parse_form, utf16_len
+from tests.fakes.telegram_api import (
+    BLOCKED,
+    CONFLICT,
+    Answer,
+    Call,
+    MessageStore,
+    chat_member,
+    error,
+    file_info,
+    invalid_send,
+    ok,
+    retry_after,
+)
+from tests.fakes.telegram_http import Server, handler
 
 TOKEN = "123456:fake-telegram-token"
 BOT_ID = 123456
@@ -32,35 +40,6 @@ BOT_USERNAME = "BinhDangTestBot"
 SECRET = "fake-webhook-secret_1"
 DATE = int(datetime(2026, 11, 23, 3, 0, tzinfo=UTC).timestamp())
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}
-BLOCKED = error(403, "Forbidden: bot was blocked by the user")
-CONFLICT = error(
-    409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook"
-)
-
-
-def retry_after(seconds: float) -> Answer:
-    """Return a 429 answer asking to wait ``seconds``."""
-    text = f"Too Many Requests: retry after {seconds:g}"
-    return error(429, text, parameters={"retry_after": seconds})
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file received in a multipart request."""
-
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Call:
-    """One request the fake received."""
-
-    method: str
-    params: dict[str, Any]
-    files: dict[str, Upload] = field(default_factory=dict)
-    token_ok: bool = True
 
 
 class RateLimit:
@@ -104,7 +83,7 @@ class FakeTelegramServer:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1000)
         self._cond = threading.Condition()
-        self._http = _Server(("127.0.0.1", port), _handler(self))
+        self._http = Server(("127.0.0.1", port), handler(self.answer))
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.01,), daemon=True)
 
     @property
@@ -180,7 +159,7 @@ class FakeTelegramServer:
         return self.update(edited_message=message)
 
     def press(self, chat_id: int, label: str, user_id: int | None = None) -> dict[str, Any]:
-        """Return the callback_query of pressing the latest button whose label contains ``label``."""
+        """Return the callback_query of pressing the latest button labelled like ``label``."""
         with self._cond:
             message, data = self.messages.find_button(chat_id, label)
             sender = self.messages.user(user_id or chat_id)
@@ -197,9 +176,15 @@ class FakeTelegramServer:
     def member_change(self, chat_id: int, old: str, new: str) -> dict[str, Any]:
         """Return a my_chat_member update (``kicked`` in a private chat: the user blocked us)."""
         with self._cond:
-            user, chat = self.messages.user(chat_id if chat_id > 0 else 777), self.messages.chat(chat_id)
+            user, chat = (
+                self.messages.user(chat_id if chat_id > 0 else 777),
+                self.messages.chat(chat_id),
+            )
             bot = self.messages.bot_user()
-        members = {f"{age}_chat_member": _member(status, bot) for age, status in (("old", old), ("new", new))}
+        members = {
+            f"{age}_chat_member": chat_member(status, bot)
+            for age, status in (("old", old), ("new", new))
+        }
         return self.update(my_chat_member={"chat": chat, "from": user, "date": DATE, **members})
 
     def deliver(self, update: dict[str, Any], secret: str | None = None) -> int:
@@ -210,8 +195,9 @@ class FakeTelegramServer:
 
     # --- answering ---------------------------------------------------------------------------
 
-    def answer(self, call: Call) -> Answer:
+    def answer(self, call: Call, token: str) -> Answer:
         """Record ``call``; return the scripted answer, else the documented one."""
+        call = replace(call, token_ok=token == self.token)
         with self._cond:
             self.calls.append(call)
             if not call.token_ok:
@@ -243,7 +229,11 @@ class FakeTelegramServer:
         if method in {"setWebhook", "deleteWebhook", "getWebhookInfo"}:
             return self._webhook(method, params)
         if method == "answerCallbackQuery":
-            return ok(True) if params.get("callback_query_id") else error(400, "Bad Request: query id is empty")
+            return (
+                ok(True)
+                if params.get("callback_query_id")
+                else error(400, "Bad Request: query id is empty")
+            )
         if method in SENDS:
             return self._send(call)
         if method in {"editMessageReplyMarkup", "deleteMessage", "deleteMessages"}:
@@ -272,108 +262,13 @@ class FakeTelegramServer:
             return error(400, text, parameters={"migrate_to_chat_id": self.migrated[chat_id]})
         if chat_id in self.blocked:
             return BLOCKED
-        problem = _invalid(call)
+        problem = invalid_send(call)
         if problem:
             return error(400, f"Bad Request: {problem}")
         if self.rate_limit is not None and not self.rate_limit.take():
             self.throttled += 1
             return retry_after(self.rate_limit_retry_after)
-        return ok(self.messages.bot_message(chat_id, call.method, call.params, _file_info(call)))
-
-
-def _member(status: str, user: dict[str, Any]) -> dict[str, Any]:
-    """Return a ChatMember object (banned members carry until_date, 0 meaning forever)."""
-    return {"status": status, "user": user, **({"until_date": 0} if status == "kicked" else {})}
-
-
-def _invalid(call: Call) -> str | None:
-    """Return what Telegram would reject in a send, or None."""
-    text, caption = call.params.get("text"), call.params.get("caption")
-    if call.method == "sendMessage" and not str(text or "").strip():
-        return "message text is empty"
-    if utf16_len(str(text or "")) > 4096:
-        return "message is too long"
-    if utf16_len(str(caption or "")) > 1024:
-        return "message caption is too long"
-    if call.method == "sendDocument" and "document" not in call.files:
-        return "there is no document in the request"
-    markup = call.params.get("reply_markup") or {}
-    for row in markup.get("inline_keyboard", []):
-        for button in row:
-            if not 1 <= len(str(button.get("callback_data", "")).encode()) <= 64:
-                return "BUTTON_DATA_INVALID"
-    return None
-
-
-def _file_info(call: Call) -> dict[str, Any]:
-    upload = call.files.get("document")
-    if upload is not None:
-        info = {"file_id": f"doc-{len(upload.data)}", "file_unique_id": "d1"}
-        return {"document": {**info, "file_name": upload.filename, "file_size": len(upload.data)}}
-    if call.method == "sendPhoto":
-        return {"photo": [{"file_id": "photo-1", "file_unique_id": "p1", "width": 1, "height": 1}]}
-    return {}
-
-
-class _Server(ThreadingHTTPServer):
-    request_queue_size = 256  # bursts of concurrent sends must not wait for SYN retries
-
-
-def _handler(fake: FakeTelegramServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as PTB's httpx pool expects
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            params, files = _body(self.headers.get("Content-Type", ""), raw)
-            self._reply(params, files)
-
-        def do_GET(self) -> None:
-            self._reply({}, {})
-
-        def _reply(self, params: dict[str, Any], files: dict[str, Upload]) -> None:
-            url = urlsplit(self.path)
-            params = {**parse_form(parse_qsl(url.query)), **params}
-            token, _, method = url.path.removeprefix("/bot").partition("/")
-            answer = fake.answer(Call(method, params, files, token == fake.token))
-            data = json.dumps(answer.body, ensure_ascii=False).encode()
-            try:
-                self.send_response(answer.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a cancelled long poll)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-    return Handler
-
-
-def _body(content_type: str, raw: bytes) -> tuple[dict[str, Any], dict[str, Upload]]:
-    """Parse a form, JSON or multipart body into typed params and uploaded files."""
-    if content_type.startswith("application/json"):
-        data = json.loads(raw or b"{}")
-        return (data if isinstance(data, dict) else {}), {}
-    if content_type.startswith("multipart/form-data"):
-        head = f"Content-Type: {content_type}\r\n\r\n".encode()
-        message = BytesParser(policy=policy.HTTP).parsebytes(head + raw)
-        fields: list[tuple[str, str]] = []
-        files: dict[str, Upload] = {}
-        for part in message.iter_parts():
-            name = str(part.get_param("name", header="content-disposition"))
-            payload = part.get_payload(decode=True)
-            data = payload if isinstance(payload, bytes) else b""
-            filename = part.get_filename()
-            if filename:
-                files[name] = Upload(filename, part.get_content_type(), data)
-            else:
-                fields.append((name, data.decode()))
-        return parse_form(fields), files
-    return parse_form(parse_qsl(raw.decode(), keep_blank_values=True)), {}
+        return ok(self.messages.bot_message(chat_id, call.method, call.params, file_info(call)))
 
 
 def main() -> None:
@@ -383,9 +278,10 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=8082)
-    port = parser.parse_args().port
-    fake = FakeTelegramServer(poll_wait=25, port=port).start()
-    print(f"TELEGRAM_BOT_TOKEN={TOKEN} TELEGRAM_API_BASE_URL={fake.base_url}", flush=True)
+    parser.add_argument("--token", default=TOKEN)
+    args = parser.parse_args()
+    fake = FakeTelegramServer(args.token, poll_wait=25, port=args.port).start()
+    print(f"TELEGRAM_BOT_TOKEN={args.token} TELEGRAM_API_BASE_URL={fake.base_url}", flush=True)
     for line in sys.stdin:
         before = len(fake.sent_to(4242))
         update = fake.message(4242, line.rstrip("\n"))
@@ -393,7 +289,10 @@ def main() -> None:
             fake.deliver(update)
         else:
             fake.queue(update)
-        time.sleep(2)  # a person reading: give the bot time to answer
+        deadline = time.monotonic() + 10
+        while len(fake.sent_to(4242)) == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # the rest of a multi-message answer
         print("\n---\n".join(fake.sent_to(4242)[before:]), flush=True)
     fake.close()
 

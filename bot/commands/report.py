@@ -1,0 +1,66 @@
+"""``binhdang report export``: a form's period as an xlsx or csv table for a unit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.export import csv_bytes, xlsx_bytes
+from bot.reporting import Reporting
+from bot.rollup import build_rollup
+from bot.runtime import load_runtime
+from bot.units import NATIONAL
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)  # noqa: T201
+    return 2
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the roll-up of ``--form`` and ``--period`` over ``--unit`` to ``--out``."""
+    out = Path(args.out)
+    if out.suffix not in (".xlsx", ".csv"):
+        return _fail("--out must end in .xlsx or .csv")
+    runtime = load_runtime(args.config)
+    rep = Reporting.build(runtime.app)
+    form = rep.forms.get(args.form)
+    if form is None:
+        return _fail(f"no form {args.form!r}; forms: {', '.join(f.id for f in rep.forms.items)}")
+    period = form.period_by_id(args.period)
+    if period is None:
+        return _fail(
+            f"form {form.id!r} has no period {args.period!r} (e.g. thd-2026, 6t-2026, nam-2026)"
+        )
+    if rep.units.get(args.unit) is None:
+        return _fail(f"no unit {args.unit!r}")
+    rollup = build_rollup(rep, form, period, args.unit)
+    strings = runtime.app.content.strings
+
+    def text(key: str, **values: object) -> str:
+        return strings.get(key, args.locale, **values)
+
+    at = runtime.app.now().astimezone(rep.zone)
+    if out.suffix == ".xlsx":
+        data = xlsx_bytes(rollup, rep.units, text, args.locale, at)
+    else:
+        data = csv_bytes(rollup, rep.units, text, args.locale)
+    out.write_bytes(data)
+    print(f"{out}: {rollup.reported}/{len(rollup.communes)} communes reported")  # noqa: T201
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` command group."""
+    p = sub.add_parser("report", help="officer reports: export roll-ups")
+    report = p.add_subparsers(dest="report_command", required=True)
+    p = report.add_parser(
+        "export", help="write a form's period as xlsx or csv, one sheet per level"
+    )
+    p.add_argument("--form", required=True, help="form id, e.g. thd (Action Month), bdg")
+    p.add_argument("--period", required=True, help="period id, e.g. thd-2026, 6t-2026, nam-2026")
+    p.add_argument("--unit", default=NATIONAL, help="province or commune code (default VN: all)")
+    p.add_argument("--out", required=True, help="output file, .xlsx or .csv")
+    p.add_argument("--locale", choices=["vi", "en"], default="vi", help="column language")
+    p.set_defaults(func=cmd_export)

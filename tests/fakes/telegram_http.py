@@ -1,0 +1,81 @@
+"""The fake Telegram server's HTTP side: a threaded server decoding form, JSON and multipart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from email import policy
+from email.parser import BytesParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from tests.fakes.telegram_api import Answer, Call, Upload, parse_form
+
+Receive = Callable[[Call, str], Answer]
+"""Answers one call; the second argument is the token taken from the URL."""
+
+
+class Server(ThreadingHTTPServer):
+    """A threaded HTTP server that answers each request with ``receive``."""
+
+    request_queue_size = 256  # bursts of concurrent sends must not wait for SYN retries
+
+
+def handler(receive: Receive) -> type[BaseHTTPRequestHandler]:
+    """Return the request handler class calling ``receive``."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as PTB's httpx pool expects
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            params, files = _body(self.headers.get("Content-Type", ""), raw)
+            self._reply(params, files)
+
+        def do_GET(self) -> None:
+            self._reply({}, {})
+
+        def _reply(self, params: dict[str, Any], files: dict[str, Upload]) -> None:
+            url = urlsplit(self.path)
+            params = {**parse_form(parse_qsl(url.query)), **params}
+            token, _, method = url.path.removeprefix("/bot").partition("/")
+            answer = receive(Call(method, params, files), token)
+            data = json.dumps(answer.body, ensure_ascii=False).encode()
+            try:
+                self.send_response(answer.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a cancelled long poll)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    return Handler
+
+
+def _body(content_type: str, raw: bytes) -> tuple[dict[str, Any], dict[str, Upload]]:
+    """Parse a form, JSON or multipart body into typed params and uploaded files."""
+    if content_type.startswith("application/json"):
+        data = json.loads(raw or b"{}")
+        return (data if isinstance(data, dict) else {}), {}
+    if content_type.startswith("multipart/form-data"):
+        head = f"Content-Type: {content_type}\r\n\r\n".encode()
+        message = BytesParser(policy=policy.HTTP).parsebytes(head + raw)
+        fields: list[tuple[str, str]] = []
+        files: dict[str, Upload] = {}
+        for part in message.iter_parts():
+            name = str(part.get_param("name", header="content-disposition"))
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
+            filename = part.get_filename()
+            if filename:
+                files[name] = Upload(filename, part.get_content_type(), data)
+            else:
+                fields.append((name, data.decode()))
+        return parse_form(fields), files
+    return parse_form(parse_qsl(raw.decode(), keep_blank_values=True)), {}

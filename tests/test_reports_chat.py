@@ -1,0 +1,400 @@
+"""Reporting in chat: registration, guided and one-line reports, amendments, bad input, roles."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.invites import Invites
+from bot.reportstore import ReportStore
+from bot.router import Router
+from bot.runtime import Runtime
+from bot.storage.records import Role
+from tests.chat import Chat
+from tests.conftest import Clock
+
+EXAMPLE = (
+    "bc thang hanh dong: 3 buoi truyen thong 250 nguoi (140 nu, 110 nam), "
+    "2 tin bai tren loa, 500 to roi"
+)
+
+
+def staff(runtime: Runtime, urn: str, role: Role, unit: str) -> Chat:
+    """Register ``urn`` as staff of ``unit`` through /dangky with a fresh invite code."""
+    code, _ = Invites(runtime.app.db).create(unit, role, "test", runtime.app.now())
+    chat = Chat(runtime, urn)
+    chat.say(f"/dangky {code}")
+    assert "đã được đăng ký" in chat.text()
+    return chat
+
+
+def stored(runtime: Runtime, unit: str = "00070", period: str = "thd-2026") -> dict[str, int]:
+    report = ReportStore(runtime.app.db).get("thd", period, unit)
+    return report.values if report else {}
+
+
+def audit_actions(runtime: Runtime) -> list[str]:
+    return [row["action"] for row in runtime.app.db.table("audit").rows]
+
+
+# --- citizens never see officer features -------------------------------------------------------
+
+
+def test_citizen_menu_button_explains_registration_only(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("/start")
+    chat.press("Báo cáo (cán bộ)")
+    assert chat.text() == runtime.app.content.strings.get("core.report_staff_only")
+    assert chat.labels() == []
+
+
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("say", "/baocao"),
+        ("say", "/sua"),
+        ("say", "/tonghop"),
+        ("say", "/xuat"),
+        ("say", "/moi 00070"),
+        ("press", "rep:save"),
+        ("press", "rep:f:thd"),
+        ("press", "sum:thd:thd-2026:01"),
+        ("press", "xls:thd:thd-2026:VN"),
+    ],
+    ids=["baocao", "sua", "tonghop", "xuat", "moi", "save", "form", "sum", "xls"],
+)
+def test_citizen_gets_the_unknown_answers(runtime: Runtime, how: str, message: str) -> None:
+    chat = Chat(runtime, "web:citizen")
+    if how == "say":
+        chat.say(message)
+        assert "không biết lệnh này" in chat.text()
+    else:
+        chat.press_payload(message)
+        assert "Nút này đã hết hiệu lực" in chat.text()
+
+
+def test_citizen_help_lists_no_officer_command(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("/help")
+    for command in ("/baocao", "/sua", "/tonghop", "/xuat", "/moi"):
+        assert command not in chat.text()
+
+
+def test_citizen_saying_bao_cao_is_not_sent_to_reporting(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("báo cáo")
+    assert "Bạn báo cáo mẫu nào" not in chat.text()
+    assert runtime.app.store.load_session("web:citizen").state == ""
+
+
+# --- registration -------------------------------------------------------------------------------
+
+
+def test_register_with_code_binds_unit_and_role_and_is_audited(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    user = runtime.app.store.get_user("web:officer")
+    assert user is not None
+    assert (user.role, user.unit) == (Role.OFFICER, "00070")
+    assert "Phường Hoàn Kiếm" in chat.text()
+    assert "register" in audit_actions(runtime)
+    chat.say("/help")
+    assert "/baocao" in chat.text()
+    assert "/tonghop" not in chat.text()
+
+
+def test_register_asks_for_the_code_when_missing(runtime: Runtime) -> None:
+    code, _ = Invites(runtime.app.db).create("01", Role.SUPERVISOR, "test", runtime.app.now())
+    chat = Chat(runtime, "web:sup")
+    chat.say("/dangky")
+    assert "mã mời" in chat.text()
+    chat.say(code.lower())
+    assert "cán bộ theo dõi cấp tỉnh của Thành phố Hà Nội" in chat.text()
+
+
+def test_wrong_codes_are_throttled_with_the_clock(runtime: Runtime, clock: Clock) -> None:
+    code, _ = Invites(runtime.app.db).create("00070", Role.OFFICER, "test", runtime.app.now())
+    chat = Chat(runtime, "web:guess")
+    for guess in ("AAAA-AAAA", "BBBB-BBBB", "CCCC-CCCC", "DDDD-DDDD", "EEEE-EEEE"):
+        chat.say(f"/dangky {guess}")
+        assert "Mã mời không đúng" in chat.text()
+    chat.say(f"/dangky {code}")
+    assert "thử lại sau 15 phút" in chat.text()
+    clock.now += timedelta(minutes=15)
+    chat.say(f"/dangky {code}")
+    assert "đã được đăng ký" in chat.text()
+
+
+def test_supervisor_invites_an_officer_of_a_commune_in_the_province(runtime: Runtime) -> None:
+    sup = staff(runtime, "web:sup", Role.SUPERVISOR, "01")
+    sup.say("/moi Hoàn Kiếm")
+    assert "Phường Hoàn Kiếm" in sup.text()
+    code = sup.text().split("/dangky ")[1].split()[0]
+    officer = Chat(runtime, "web:new")
+    officer.say(f"/dangky {code}")
+    assert "cán bộ xã, phường của Phường Hoàn Kiếm" in officer.text()
+    sup.say("/moi 01")
+    assert "không cấp được mã mời" in sup.text()
+    sup.say("/moi 00700")
+    assert "không cấp được mã mời" in sup.text()
+
+
+# --- guided report ------------------------------------------------------------------------------
+
+
+def guided(chat: Chat) -> None:
+    chat.say("/baocao")
+    assert chat.labels()[0] == "Tháng hành động"
+    chat.press("Tháng hành động")
+    for answer in ("1", "120", "3", "250", "140"):
+        chat.say(answer)
+    assert "bao nhiêu là nam" in chat.text()
+    chat.press("110 (phần còn lại)")
+    chat.press("Không có")
+    chat.say("hai")
+    chat.press("Xong")
+
+
+def test_guided_report_is_saved_after_confirmation_with_a_receipt(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    guided(chat)
+    assert "Người dự truyền thông: 250 người (nữ 140, nam 110)" in chat.text()
+    assert stored(runtime) == {}
+    chat.press("Lưu báo cáo")
+    assert "Số biên nhận: BC-" in chat.text()
+    assert stored(runtime) == {
+        "launch_events": 1,
+        "launch_people": 120,
+        "sessions": 3,
+        "session_people": 250,
+        "session_people_nu": 140,
+        "session_people_nam": 110,
+        "trainings": 0,
+        "news_loudspeaker": 2,
+    }
+    assert "report.submit" in audit_actions(runtime)
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("-3", "không thể là số âm"),
+        ("không biết", "cần một con số"),
+        ("10^12", "lớn quá mức cho phép"),
+        ("2,5", "số nguyên"),
+        ("140 nữ 110 nam", "một số thôi"),
+    ],
+    ids=["negative", "text", "huge", "decimal", "two-numbers"],
+)
+def test_bad_numbers_are_asked_again(runtime: Runtime, answer: str, message: str) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.say(answer)
+    assert message in chat.text()
+    assert "(1/20)" in chat.text()
+    assert stored(runtime) == {}
+
+
+def test_female_over_total_back_skip_and_cancel(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.press("Bỏ qua")
+    chat.say("3")
+    chat.say("250")
+    chat.say("300")
+    assert "lớn hơn tổng số 250" in chat.text()
+    chat.press("Quay lại")
+    assert "(4/20)" in chat.text()
+    chat.say("hủy")
+    assert "chưa lưu gì" in chat.text()
+    assert stored(runtime) == {}
+    assert runtime.app.store.load_session("web:officer").state == ""
+
+
+def test_dv_questions_say_numbers_only(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.press("Xong")
+    chat.press("Sửa một mục")
+    chat.press("Vụ bạo lực gia đình")
+    assert "không ghi tên" in chat.text()
+
+
+# --- one-line reports ---------------------------------------------------------------------------
+
+
+def test_one_line_report_echoed_then_saved_on_confirmation(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say(f"/bc {EXAMPLE}")
+    assert "• Tờ rơi, tài liệu: 500 tờ" in chat.text()
+    assert stored(runtime) == {}
+    chat.press("Lưu báo cáo")
+    assert stored(runtime)["session_people_nu"] == 140
+
+
+def test_one_line_asks_what_it_did_not_understand(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 3 buổi truyền thông, 4 bản tin phát trên loa xe, 7 cái gì đó")
+    assert 'chưa rõ "7 cái gì đó"' in chat.text()
+    chat.press("Bỏ số này")
+    assert "• Buổi truyền thông: 3 buổi" in chat.text()
+    assert "Tin bài trên loa: 4" in chat.text()
+    chat.press("Lưu báo cáo")
+    assert stored(runtime) == {"sessions": 3, "news_loudspeaker": 4}
+
+
+def test_one_line_unknown_number_placed_by_choice(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 2 tin bài")
+    chat.press("Bài đăng mạng xã hội")
+    chat.press("Lưu báo cáo")
+    assert stored(runtime) == {"news_social": 2}
+
+
+def test_one_line_without_form_asks_which_form(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc 500 tờ rơi")
+    assert "Bạn báo cáo mẫu nào" in chat.text()
+    chat.say("1")
+    assert "• Tờ rơi, tài liệu: 500 tờ" in chat.text()
+
+
+def test_one_line_bad_values_are_asked_again(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: -2 vụ bạo lực gia đình, 500 tờ rơi")
+    assert '"-2" chưa dùng được' in chat.text()
+    assert "Vụ bạo lực gia đình được phát hiện: bao nhiêu vụ" in chat.text()
+    chat.say("2")
+    chat.press("Lưu báo cáo")
+    assert stored(runtime) == {"dv_cases": 2, "leaflets": 500}
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [
+        ("Cộng thêm", {"leaflets": 800, "sessions": 3}),
+        ("Thay các mục", {"leaflets": 300, "sessions": 3}),
+    ],
+    ids=["add", "replace"],
+)
+def test_one_line_on_a_saved_report_adds_or_replaces(
+    runtime: Runtime, button: str, expected: dict[str, int]
+) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 3 buổi truyền thông, 500 tờ rơi")
+    chat.press("Lưu báo cáo")
+    chat.say("/bc thd: 300 tờ rơi")
+    assert "đã gửi báo cáo kỳ này" in chat.text()
+    chat.press(button)
+    assert "lần 2" in chat.text()
+    assert stored(runtime) == expected
+
+
+@pytest.mark.skipif(
+    not hasattr(Router, "text"), reason="needs the Router.text hook (issue 7 report)"
+)
+def test_one_line_report_without_slash(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say(EXAMPLE)
+    assert "• Tờ rơi, tài liệu: 500 tờ" in chat.text()
+
+
+def test_staff_saying_bao_cao_starts_reporting(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("báo cáo")
+    assert "Bạn báo cáo mẫu nào" in chat.text()
+
+
+# --- amendments ---------------------------------------------------------------------------------
+
+
+def test_amend_is_versioned_and_audited_until_the_lock_date(runtime: Runtime, clock: Clock) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 3 buổi truyền thông, 500 tờ rơi")
+    chat.press("Lưu báo cáo")
+    chat.say("/sua")
+    assert "Lưu" not in " ".join(chat.labels())
+    chat.press("Sửa một mục")
+    chat.press("Tờ rơi, tài liệu (500)")
+    chat.say("650")
+    assert "500 → 650 tờ" in chat.text()
+    chat.press("Lưu báo cáo")
+    assert "lần 2" in chat.text()
+    report = ReportStore(runtime.app.db).get("thd", "thd-2026", "00070")
+    assert report is not None
+    versions = ReportStore(runtime.app.db).versions(report)
+    assert [(v.version, v.values.get("leaflets")) for v in versions] == [(1, 500), (2, 650)]
+    amend = [r for r in runtime.app.db.table("audit").rows if r["action"] == "report.amend"]
+    assert json.loads(amend[0]["detail"])["changed"] == ["leaflets"]
+    clock.now = datetime(2027, 1, 8, 16, 59, tzinfo=UTC)
+    chat.say("/sua")
+    assert "Sửa một mục" in chat.labels()
+    clock.now = datetime(2027, 1, 8, 17, 0, tzinfo=UTC)
+    chat.say(f"/sua BC-{report.ref}")
+    assert "đã khóa sổ ngày 08/01/2027" in chat.text()
+
+
+def test_locked_period_and_forged_payloads(runtime: Runtime, clock: Clock) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    clock.now = datetime(2026, 7, 20, 3, 0, tzinfo=UTC)
+    chat.say("/baocao")
+    chat.press("Công tác bình đẳng giới")
+    assert chat.labels()[:2] == ["6 tháng đầu năm 2026", "Năm 2026"]
+    chat.press_payload("rep:p:nam-2025")
+    assert "đã khóa sổ ngày 29/01/2026" in chat.text()
+    chat.press_payload("rep:p:6t-2026")
+    assert "không còn hiệu lực" in chat.text()
+    for payload in ("rep:save", "rep:f:zzz", "rep:e:nothing", "rep:v:abc", "rep:u:x", "rep:q"):
+        chat.press_payload(payload)
+        assert "không còn hiệu lực" in chat.text(), payload
+    chat.press_payload("rep:r:000000")
+    assert "Không tìm thấy báo cáo" in chat.text()
+    clock.now = datetime(2027, 1, 9, 3, 0, tzinfo=UTC)
+    chat.say("/bc thd: 5 tờ rơi")
+    assert "Hiện không có kỳ báo cáo" in chat.text()
+    assert runtime.app.db.table("reports").count == 0
+
+
+def test_another_unit_is_refused(runtime: Runtime) -> None:
+    other = staff(runtime, "web:other", Role.OFFICER, "00004")
+    other.say("/bc thd: 5 tờ rơi")
+    other.press("Lưu báo cáo")
+    ref = ReportStore(runtime.app.db).get("thd", "thd-2026", "00004").ref  # type: ignore[union-attr]
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao 00004")
+    assert "đơn vị mình phụ trách" in chat.text()
+    chat.say(f"/sua BC-{ref}")
+    assert "đơn vị mình phụ trách" in chat.text()
+    chat.press_payload(f"rep:r:{ref}")
+    assert "đơn vị mình phụ trách" in chat.text()
+    assert stored(runtime, "00004") == {"leaflets": 5}
+
+
+def test_supervisor_reports_for_a_commune_of_the_province(runtime: Runtime) -> None:
+    sup = staff(runtime, "web:sup", Role.SUPERVISOR, "01")
+    sup.say("/baocao")
+    assert "/baocao MÃ_XÃ" in sup.text()
+    sup.say("/baocao 00700")
+    assert "đơn vị mình phụ trách" in sup.text()
+    sup.say("/baocao 00004")
+    sup.press("Tháng hành động")
+    sup.say("2")
+    sup.press("Xong")
+    sup.press("Lưu báo cáo")
+    assert stored(runtime, "00004") == {"launch_events": 2}
+
+
+def test_growth_over_ten_times_needs_confirmation(runtime: Runtime) -> None:
+    ReportStore(runtime.app.db).save(
+        ("thd", "thd-2025", "00070"), {"leaflets": 40}, "test", runtime.app.now()
+    )
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 500 tờ rơi")
+    assert "cao gấp hơn 10 lần kỳ trước (40)" in chat.text()
+    assert "Số liệu đúng, lưu báo cáo" in chat.labels()
+    chat.press("Số liệu đúng")
+    assert stored(runtime) == {"leaflets": 500}

@@ -1,0 +1,214 @@
+"""Citizens finding help in chat: commune entries, province fallback, unknown place, location."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.content import Content
+from bot.features import services
+from bot.messages import Incoming, Location
+from bot.runtime import Runtime, build_runtime
+from bot.storage.database import open_database
+from bot.storage.records import User
+from tests.chat import Chat
+from tests.conftest import ROOT, Clock, make_settings
+
+# Test data only (never shipped): a commune with its own entries. The numbers are placeholders.
+COMMUNE_ENTRIES = """\
+entries:
+  - id: test-dia-chi-tin-cay-hoan-kiem
+    kind: trusted_address
+    name: "Địa chỉ tin cậy thử nghiệm"
+    phone: "0900 000 000"
+    unit: "00070"
+    last_verified: 2026-10-01
+    source: "https://example.org/test"
+  - id: test-cong-an-hoan-kiem
+    kind: police
+    name: "Công an phường thử nghiệm"
+    phone: "0900 000 001"
+    address: "Số 1 phố Thử"
+    unit: "00070"
+    last_verified: 2026-10-01
+    source: "https://example.org/test"
+"""
+
+
+@pytest.fixture
+def planted(content: Content, clock: Clock, tmp_path: Path) -> Iterator[Runtime]:
+    """A bot whose directory also has entries for Phường Hoàn Kiếm (00070)."""
+    root = tmp_path / "content"
+    root.mkdir()
+    for child in (ROOT / "content").iterdir():
+        if child.name != "services":
+            (root / child.name).symlink_to(child)
+    shutil.copytree(ROOT / "content" / "services", root / "services")
+    (root / "services" / "test-00070.yml").write_text(COMMUNE_ENTRIES, encoding="utf-8")
+    db = open_database(None)
+    yield build_runtime(
+        make_settings(), clock=clock, db=db, content=replace(content, directory=root)
+    )
+    db.close()
+
+
+def place_of(runtime: Runtime, urn: str) -> str | None:
+    user = runtime.app.store.get_user(urn)
+    return user.place if user else None
+
+
+def test_citizen_in_a_commune_with_entries(planted: Runtime) -> None:
+    chat = Chat(planted, "web:citizen")
+    chat.say("/start")
+    chat.press("Tìm nơi hỗ trợ")
+    assert "Bạn đang ở tỉnh" in chat.text()
+    chat.say("phuong hoan kiem")
+    text = chat.text()
+    assert "Tại Phường Hoàn Kiếm, Thành phố Hà Nội:" in text
+    assert "Công an phường thử nghiệm: gọi 0900 000 001" in text
+    assert "Số 1 phố Thử" in text
+    assert "Địa chỉ tin cậy thử nghiệm" in text
+    assert "Số toàn quốc:" in text
+    assert "1800 1233" in text
+    assert chat.last[-1].text.endswith("gọi ngay 113.")
+    assert place_of(planted, "web:citizen") == "00070"
+    chat.say("tôi bị chồng đánh, cứu tôi")
+    emergency = chat.text()
+    assert emergency.startswith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
+    assert "Tại Phường Hoàn Kiếm, Thành phố Hà Nội (cấp xã):" in emergency
+    assert "Công an phường thử nghiệm" in emergency
+
+
+def test_citizen_in_a_commune_without_entries_gets_the_province(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload("svc:start")
+    chat.say("cua nam")
+    text = chat.text()
+    assert "Chưa có thông tin riêng của Phường Cửa Nam; đây là thông tin cấp tỉnh" in text
+    assert "Ngôi nhà Bình yên" in text
+    assert "UBND Phường Cửa Nam" in text
+    assert chat.last[-1].text.endswith("gọi ngay 113.")
+    chat.say("chồng tôi đang đánh tôi")
+    assert "thông tin cấp tỉnh (Thành phố Hà Nội)" in chat.text()
+
+
+def test_unknown_place_gives_national_lines_and_an_honest_message(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload("svc:start")
+    chat.say("xyzzy")
+    text = chat.text()
+    assert 'chưa tìm thấy "xyzzy"' in text
+    assert "chưa đối chiếu được" in text
+    for number in ("113", "111", "1900 969 680", "1800 1233"):
+        assert number in text
+    assert text.endswith("gọi ngay 113.")
+    assert chat.labels() == ["Tìm nơi khác"]
+    assert place_of(runtime, "web:citizen") is None
+
+
+def test_province_without_local_entries_says_so(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("tim noi ho tro o Da Nang")
+    assert "Nơi hỗ trợ cho Thành phố Đà Nẵng" in chat.text()
+    assert "chưa có nơi hỗ trợ riêng ở Thành phố Đà Nẵng" in chat.text()
+    assert place_of(runtime, "web:citizen") == "48"
+
+
+def test_several_matches_become_buttons_and_numbers_work(runtime: Runtime) -> None:
+    chat = Chat(runtime, "zalo:citizen")
+    chat.press_payload("svc:start")
+    chat.say("sai gon")
+    assert chat.labels() == ["Thành phố Hồ Chí Minh", "Phường Sài Gòn, Thành phố Hồ Chí Minh"]
+    assert all(b.payload.startswith("svc:u:") for r in chat.last for b in r.buttons)
+    chat.say("2")
+    assert "Nơi hỗ trợ cho Phường Sài Gòn" in chat.text()
+    assert place_of(runtime, "zalo:citizen") == "26740"
+
+
+def test_free_text_names_the_commune(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("noi tam lanh gan xa Ia Grai")
+    assert "Nơi hỗ trợ cho Xã Ia Grai, Gia Lai" in chat.text()
+    assert place_of(runtime, "web:citizen") == "23764"
+
+
+def test_find_services_uses_the_saved_place(runtime: Runtime) -> None:
+    runtime.app.store.save_user(User("web:citizen", place="01"))
+    chat = Chat(runtime, "web:citizen")
+    chat.say("tìm nơi hỗ trợ")
+    assert "Nơi hỗ trợ cho Thành phố Hà Nội" in chat.text()
+    assert "Mình đã ghi nhớ" not in chat.text()
+
+
+def test_find_services_without_a_place_asks(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("tìm nơi hỗ trợ")
+    assert "Bạn đang ở tỉnh" in chat.text()
+    chat.say("Gia Lai")
+    assert "Nơi hỗ trợ cho Gia Lai" in chat.text()
+
+
+def test_saved_place_is_offered_when_asking_again(runtime: Runtime) -> None:
+    runtime.app.store.save_user(User("web:citizen", place="23764"))
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload("svc:start")
+    chat.press("Nơi đã lưu")
+    assert "Nơi hỗ trợ cho Xã Ia Grai, Gia Lai" in chat.text()
+
+
+def test_location_share_asks_for_the_name(runtime: Runtime) -> None:
+    chat = Chat(runtime, "telegram:1")
+    where = Location(13.98, 108.0)
+    for _ in range(2):
+        replies = runtime.dispatcher.handle(Incoming("telegram:1", location=where))
+        assert "chưa có tọa độ" in replies[0].text
+    chat.say("ia grai")
+    assert "Nơi hỗ trợ cho Xã Ia Grai" in chat.text()
+
+
+@pytest.mark.parametrize("payload", ["svc:u:99999", "svc:u:VN", "svc:zzz"])
+def test_forged_place_buttons(runtime: Runtime, payload: str) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload(payload)
+    assert "Nút này đã hết hiệu lực" in chat.text()
+    assert place_of(runtime, "web:citizen") is None
+
+
+def test_english_answer(runtime: Runtime) -> None:
+    runtime.app.store.save_user(User("web:en", locale="en"))
+    chat = Chat(runtime, "web:en")
+    chat.press_payload("svc:u:48")
+    assert "Help for Thành phố Đà Nẵng" in chat.text()
+    assert chat.last[-1].text.endswith("call 113 now.")
+
+
+def test_local_help_lines(runtime: Runtime) -> None:
+    lines = services.local_help(runtime.app)
+    assert lines(User("web:a")) == []
+    assert lines(User("web:b", place="12345")) == []
+    province = lines(User("web:c", place="01"))
+    assert province[0] == "Tại Thành phố Hà Nội (cấp tỉnh):"
+    assert "1900 969 680" in province[1]
+    national = lines(User("web:d", place="48"))
+    assert national[0].startswith("Chưa có nơi hỗ trợ riêng ở Thành phố Đà Nẵng")
+
+
+def test_answer_for_text_da_nang_is_a_services_answer(runtime: Runtime) -> None:
+    answer = services.answer_for_text(runtime.app, "tim noi ho tro o Da Nang")
+    assert answer is not None
+    assert (answer.place, answer.level) == ("48", "national")
+    assert "Nơi hỗ trợ cho Thành phố Đà Nẵng" in answer.text
+    assert answer.text.endswith("gọi ngay 113.")
+
+
+def test_answer_for_text_leaves_law_questions_alone(runtime: Runtime) -> None:
+    assert services.answer_for_text(runtime.app, "nghỉ thai sản mấy tháng") is None
+    assert services.answer_for_text(runtime.app, "chồng tôi đang đánh tôi") is None
+    plain = services.answer_for_text(runtime.app, "cho xin số tổng đài")
+    assert plain is not None
+    assert plain.place is None
+    assert "1900 969 680" in plain.text
