@@ -35,6 +35,8 @@ OPTIONAL = ("phone", "address", "hours", "languages", "serves", "source_date", "
 FIELDS = REQUIRED + OPTIONAL
 MAX_AGE_DAYS = 365
 """An entry not verified for longer than this (12 months) is flagged by ``binhdang check``."""
+STALE = "not verified for over 12 months"
+"""Stale entries are warnings: ``binhdang check`` fails, the running bot keeps serving them."""
 
 PLACE_NAMES_FILE = "place-names.yml"
 """The file under content/services holding place-name aliases, not entries."""
@@ -188,7 +190,7 @@ def _age_problems(entry: Entry, today: date | None) -> list[FieldProblem]:
     if entry.last_verified > today:
         return [("last_verified", f"last_verified {entry.last_verified} is in the future")]
     if (today - entry.last_verified).days > MAX_AGE_DAYS:
-        message = f"not verified for over 12 months (last_verified {entry.last_verified})"
+        message = f"{STALE} (last_verified {entry.last_verified})"
         return [("last_verified", message)]
     return []
 
@@ -248,4 +250,5 @@ def _file_entries(
 
 
 def _problem(path: Path, item: LineDict, field: str, message: str) -> Problem:
-    return Problem(str(path), item.line_of(field), message)
+    stale = message.startswith(STALE)
+    return Problem(str(path), item.line_of(field), message, warning=stale)

@@ -44,31 +44,31 @@ def read_csv(
     entries: list[Entry] = []
     first: dict[str, int] = {}
     for number, row in enumerate(reader, start=2):
-        found = _row_problems(row, number, file)
-        data = {k: v or "" for k, v in row.items() if k is not None and k not in READ_ONLY}
-        entry, field_problems = parse_entry(data, units, today, internal_source=True)
-        found += [Problem(file, number, f"{name}: {message}") for name, message in field_problems]
+        entry, found = _parse_row(row, Problem(file, number, ""), units, today)
         if entry is not None and entry.id in first:
-            found.append(
-                Problem(file, number, f"duplicate id {entry.id!r} (row {first[entry.id]})")
-            )
-        elif entry is not None and not found:
+            message = f"duplicate id {entry.id!r} (first on row {first[entry.id]})"
+            found.append(Problem(file, number, message))
+        elif entry is not None:
             first[entry.id] = number
             entries.append(entry)
         problems += found
     return entries, problems
 
 
+def _parse_row(
+    row: dict[str | None, str], where: Problem, units: Units, today: date
+) -> tuple[Entry | None, list[Problem]]:
+    if None in row:
+        return None, [replace(where, message="more cells than columns")]
+    data = {k: v or "" for k, v in row.items() if k is not None and k not in READ_ONLY}
+    entry, field_problems = parse_entry(data, units, today, internal_source=True)
+    return entry, [replace(where, message=f"{name}: {text}") for name, text in field_problems]
+
+
 def _header_problems(header: list[str], file: str) -> list[Problem]:
     problems = [Problem(file, 1, f"missing column {c!r}") for c in REQUIRED if c not in header]
     problems += [Problem(file, 1, f"unknown column {c!r}") for c in header if c not in COLUMNS]
     return problems
-
-
-def _row_problems(row: dict[str | None, object], number: int, file: str) -> list[Problem]:
-    if None in row:
-        return [Problem(file, number, "more cells than columns")]
-    return []
 
 
 def changed_entries(entries: Iterable[Entry], current: Directory, today: date) -> list[Entry]:

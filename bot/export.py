@@ -71,93 +71,61 @@ def _write(
     sheet.column_dimensions["B"].width = 32
 
 
+def _headers(text: Text, *keys: str) -> list[str]:
+    return [text(f"rep.x.{key}") for key in keys]
+
+
+def _where(units: Units, row: Row) -> list[Any]:
+    province = units.province_of(row.unit.code)
+    return [row.unit.code, row.unit.name, province.name if province else ""]
+
+
+def _total_row(rollup: Rollup, text: Text, *counts: Any) -> list[Any]:
+    totals = rollup.totals
+    return ["", text("rep.x.total"), *counts, *(totals.get(s.code, 0) for s in rollup.form.slots)]
+
+
 def commune_rows(
     rollup: Rollup, units: Units, text: Text, locale: str
 ) -> tuple[list[str], list[list[Any]]]:
     """Return the communes table (columns and rows, totals last) shared by xlsx and csv."""
-    columns = [text("rep.x.code"), text("rep.x.unit"), text("rep.x.province"), text("rep.x.status")]
+    columns = _headers(text, "code", "unit", "province", "status")
     columns += [slot_header(text, s, locale) for s in rollup.form.slots]
-    rows: list[list[Any]] = []
-    for row in rollup.communes:
-        province = units.province_of(row.unit.code)
-        status = text(f"rep.status.{row.status}") if row.status else ""
-        rows.append(
-            [
-                row.unit.code,
-                row.unit.name,
-                province.name if province else "",
-                status,
-                *_values(rollup, row),
-            ]
-        )
-    totals = rollup.totals
-    rows.append(
-        [
-            "",
-            text("rep.x.total"),
-            "",
-            f"{rollup.reported}/{len(rollup.communes)}",
-            *(totals.get(s.code, 0) for s in rollup.form.slots),
-        ]
-    )
-    return columns, rows
+    rows = [
+        [*_where(units, r), text(f"rep.status.{r.status}"), *_values(rollup, r)]
+        for r in rollup.communes
+    ]
+    share = f"{rollup.reported}/{len(rollup.communes)}"
+    return columns, [*rows, _total_row(rollup, text, "", share)]
 
 
 def _province_sheet(
     sheet: Worksheet, rollup: Rollup, text: Text, locale: str, head: list[list[Any]]
 ) -> None:
-    columns = [
-        text("rep.x.code"),
-        text("rep.x.unit"),
-        text("rep.x.reported"),
-        text("rep.x.communes"),
-    ]
+    columns = _headers(text, "code", "unit", "reported", "communes")
     columns += [slot_header(text, s, locale) for s in rollup.form.slots]
     rows = [
         [r.unit.code, r.unit.name, r.reported, r.communes, *_values(rollup, r)] for r in rollup.rows
     ]
-    totals = rollup.totals
-    rows.append(
-        [
-            "",
-            text("rep.x.total"),
-            rollup.reported,
-            len(rollup.communes),
-            *(totals.get(s.code, 0) for s in rollup.form.slots),
-        ]
-    )
+    rows.append(_total_row(rollup, text, rollup.reported, len(rollup.communes)))
     _write(sheet, head, columns, rows)
+
+
+def _progress_row(units: Units, text: Text, row: Row, zone: Any) -> list[Any]:
+    report = row.report
+    if report is None:
+        return [*_where(units, row), text(f"rep.status.{row.status}"), "", "", None]
+    sent = report.submitted_at.astimezone(zone).strftime("%d/%m/%Y %H:%M")
+    status = text(f"rep.status.{row.status}")
+    return [*_where(units, row), status, sent, display_ref(report.ref), report.version]
 
 
 def _progress_sheet(sheet: Worksheet, rollup: Rollup, units: Units, text: Text, zone: Any) -> None:
     done = rollup.reported
     share = f"{done}/{len(rollup.communes)}"
     head = [[text("rep.x.progress", reported=share, on_time=f"{rollup.on_time}/{done}")], []]
-    columns = [
-        text("rep.x.code"),
-        text("rep.x.unit"),
-        text("rep.x.province"),
-        text("rep.x.status"),
-        text("rep.x.sent"),
-        text("rep.x.ref"),
-        text("rep.x.version"),
-    ]
-    rows = []
-    for row in rollup.communes:
-        province = units.province_of(row.unit.code)
-        report = row.report
-        sent = report.submitted_at.astimezone(zone).strftime("%d/%m/%Y %H:%M") if report else ""
-        rows.append(
-            [
-                row.unit.code,
-                row.unit.name,
-                province.name if province else "",
-                text(f"rep.status.{row.status}"),
-                sent,
-                display_ref(report.ref) if report else "",
-                report.version if report else None,
-            ]
-        )
+    columns = _headers(text, "code", "unit", "province", "status", "sent", "ref", "version")
+    rows = [_progress_row(units, text, row, zone) for row in rollup.communes]
     _write(sheet, head, columns, rows)
 
 

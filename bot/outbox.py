@@ -17,6 +17,11 @@ from bot.dispatcher import Clock
 from bot.messages import Reply
 
 Sleep = Callable[[float], Awaitable[None]]
+EPSILON = 1e-6
+"""Waits shorter than this (float rounding, clock resolution) count as no wait."""
+BURST_SECONDS = 0.1
+"""A bucket holds this many seconds of tokens (at least one), so a late wake-up is made up
+for at once instead of lost; small enough to stay far below a platform's own burst."""
 
 
 def seconds(moment: datetime) -> float:
@@ -45,12 +50,18 @@ class TokenBucket:
     def wait_time(self, now: float) -> float:
         """Return the seconds until one token is available (0 if it is now)."""
         self._refill(now)
-        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+        wait = (1 - self.tokens) / self.rate
+        return 0.0 if wait < EPSILON else wait
 
     def take(self, now: float) -> None:
         """Use one token (the caller waited for it, or is a reply that must not wait)."""
         self._refill(now)
         self.tokens -= 1
+
+
+def bucket(rate: float) -> TokenBucket:
+    """Return a bucket of ``rate`` tokens/s holding ``BURST_SECONDS`` of them (at least one)."""
+    return TokenBucket(rate, max(1.0, rate * BURST_SECONDS))
 
 
 @dataclass
@@ -63,7 +74,8 @@ class ChatLimiter:
     def wait_time(self, chat: str, now: float) -> float:
         """Return the seconds until ``chat`` may get another message."""
         previous = self.last.get(chat)
-        return 0.0 if previous is None else max(0.0, previous + 1 / self.rate - now)
+        wait = 0.0 if previous is None else previous + 1 / self.rate - now
+        return 0.0 if wait < EPSILON else wait
 
     def note(self, chat: str, now: float) -> None:
         """Record a message to ``chat``; forget chats idle for long enough."""
@@ -92,7 +104,8 @@ class Lane:
     def wait_time(self, chat: str, now: float) -> float:
         """Return the seconds a bulk message to ``chat`` must wait (pause, bucket, chat limit)."""
         chat_wait = self.per_chat.wait_time(chat, now) if self.per_chat else 0.0
-        return max(self.paused_until - now, self.bucket.wait_time(now), chat_wait, 0.0)
+        wait = max(self.pause_left(now), self.bucket.wait_time(now), chat_wait)
+        return 0.0 if wait < EPSILON else wait
 
     def take(self, chat: str, now: float) -> None:
         """Use the capacity for one message to ``chat``."""
@@ -107,7 +120,8 @@ class Lane:
 
     def pause_left(self, now: float) -> float:
         """Return the seconds left in a 429 pause."""
-        return max(0.0, self.paused_until - now)
+        left = self.paused_until - now
+        return 0.0 if left < EPSILON else left
 
 
 class ReplySender:
@@ -149,7 +163,7 @@ class Outbox:
     def lane(self, channel: str) -> Lane:
         """Return the lane of ``channel`` (a default 1 message/s lane for unknown channels)."""
         if channel not in self.lanes:
-            self.lanes[channel] = Lane(channel, TokenBucket(1.0))
+            self.lanes[channel] = Lane(channel, bucket(1.0))
         return self.lanes[channel]
 
     def replies(self, inner: Sender) -> ReplySender:

@@ -12,9 +12,17 @@ class Problem:
     file: str
     line: int
     message: str
+    warning: bool = False
+    """A warning (e.g. stale data) fails ``binhdang check`` but does not stop the bot."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.line}: {kind}{self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """Return the problems that must stop start-up (not warnings)."""
+    return [p for p in problems if not p.warning]
 
 
 class ContentError(Exception):

@@ -214,13 +214,22 @@ class QA:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
         return text
 
+    def _suggestions(self, parse: Parse) -> list[FaqEntry]:
+        """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
+        entries = [e for e in (self.faq.get(i) for i, _ in parse.faq) if e is not None]
+        chosen: list[FaqEntry] = []
+        for entry in entries:
+            if entry.topic not in {c.topic for c in chosen}:
+                chosen.append(entry)
+        chosen += [e for e in entries if e not in chosen]
+        return chosen[:SUGGESTIONS]
+
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
-        buttons: list[Button] = []
-        for faq_id, _ in parse.faq:
-            entry = self.faq.get(faq_id)
-            if entry is not None and len(buttons) < SUGGESTIONS:
-                buttons.append(Button(_label(entry.questions[0]), f"qa:faq:{entry.id}"))
-        reply = Reply(self._say("qa.not_sure", locale), tuple(buttons))
+        buttons = tuple(
+            Button(_label(entry.questions[0]), f"qa:faq:{entry.id}")
+            for entry in self._suggestions(parse)
+        )
+        reply = Reply(self._say("qa.not_sure", locale), buttons)
         confidence = parse.faq_confidence
         return Answer(parse.text, parse.intent, confidence, True, False, (), (reply,))
 

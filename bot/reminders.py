@@ -62,31 +62,29 @@ def remind_officers(
     return queued
 
 
+def _silent_text(rep: Reporting, user: User, form: Form, period: Period, silent: list[str]) -> str:
+    strings = rep.app.content.strings
+    names = ", ".join(silent[:MAX_NAMES])
+    if len(silent) > MAX_NAMES:
+        names += strings.get("rep.more", user.locale, count=len(silent) - MAX_NAMES)
+    total = len(rep.units.communes(user.unit or ""))
+    labels = _labels(rep, form, period, user.locale)
+    return strings.get(
+        "rep.remind.supervisor", user.locale, silent=len(silent), total=total, names=names, **labels
+    )
+
+
 def tell_supervisors(
     rep: Reporting, form: Form, period: Period, now: datetime, done: set[str]
 ) -> int:
     """Queue, for each supervisor, the list of their province's communes that have not reported."""
     queued = 0
     for user in _staff(rep, Role.SUPERVISOR):
-        communes = rep.units.communes(user.unit or "")
-        silent = [c.name for c in communes if c.code not in done]
-        if not silent:
-            continue
-        names = ", ".join(silent[:MAX_NAMES])
-        more = len(silent) - MAX_NAMES
-        strings = rep.app.content.strings
-        if more > 0:
-            names += strings.get("rep.more", user.locale, count=more)
-        text = strings.get(
-            "rep.remind.supervisor",
-            user.locale,
-            silent=len(silent),
-            total=len(communes),
-            names=names,
-            **_labels(rep, form, period, user.locale),
-        )
-        key = f"silent:{form.id}:{period.id}:{user.unit}:{user.urn}"
-        queued += rep.app.store.notify(user.urn, text, key, now)
+        silent = [c.name for c in rep.units.communes(user.unit or "") if c.code not in done]
+        if silent:
+            text = _silent_text(rep, user, form, period, silent)
+            key = f"silent:{form.id}:{period.id}:{user.unit}:{user.urn}"
+            queued += rep.app.store.notify(user.urn, text, key, now)
     return queued
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.draft import Draft, Mode, next_slot, parts_of, set_value
+from bot.forms import Form, Slot
 from bot.messages import Reply
 from bot.numbers import DIGITS, NumberProblem, parse_count
 from bot.reporting import Reporting
@@ -14,13 +15,22 @@ from bot.reportprompt import (
     lookup,
     periods_prompt,
 )
-from bot.reportrules import rule_issues, value_issue
+from bot.reportrules import Issue, rule_issues, value_issue
 from bot.reportstore import display_ref
 from bot.reportview import day, issue_text
 from bot.turn import Outcome, Turn
 from nlu.normalize import fold
 
 ZERO_WORDS = {"khong", "ko", "k", "khong co", "none", "no"}
+WORDS = {
+    "xong": "rep:done",
+    "tom tat": "rep:done",
+    "xem tom tat": "rep:done",
+    "bo qua": "rep:skip",
+    "quay lai": "rep:back",
+    "lui": "rep:back",
+}
+"""Typed words for the field buttons (digits are always values there, never option numbers)."""
 
 
 def begin(rep: Reporting, turn: Turn, unit_code: str | None) -> Outcome:
@@ -67,8 +77,9 @@ def pick_period(rep: Reporting, turn: Turn, draft: Draft, ident: str) -> Outcome
     if not period.started(today):
         return turn.end(turn.say("rep.err.not_started", start=day(period.start)))
     draft.period = period.id
-    if draft.mode == Mode.LINE:
+    if draft.mode == Mode.LINE and draft.text.strip():
         return line_continue(rep, turn, draft)
+    draft.mode, draft.guided = Mode.NEW, True
     existing = rep.reports.get(form.id, period.id, draft.unit)
     if existing is not None:
         amend = turn.button("rep.btn.amend", f"rep:r:{existing.ref}")
@@ -101,9 +112,18 @@ def answer(rep: Reporting, turn: Turn, draft: Draft, value: int | None) -> Outco
             return _again(rep, turn, draft, "rep.err.required")
         draft.asked.append(slot.code)
         return ask_next(rep, turn, draft)
-    issue = value_issue(slot, value)
+    issue = _apply(form, draft, slot, value)
     if issue is not None:
         return _again(rep, turn, draft, "rep.err.value", text=issue_text(turn, form, issue))
+    draft.asked.append(slot.code)
+    return ask_next(rep, turn, draft)
+
+
+def _apply(form: Form, draft: Draft, slot: Slot, value: int) -> Issue | None:
+    """Set a value unless it breaks its range or a rule it takes part in (then keep the old)."""
+    issue = value_issue(slot, value)
+    if issue is not None:
+        return issue
     before = dict(draft.values)
     if draft.values.get(slot.code) != value:
         for part in parts_of(form, slot.code):
@@ -112,9 +132,8 @@ def answer(rep: Reporting, turn: Turn, draft: Draft, value: int | None) -> Outco
     clash = [i for i in rule_issues(form, draft.values) if slot.code in i.slots]
     if clash:
         draft.values = before
-        return _again(rep, turn, draft, "rep.err.value", text=issue_text(turn, form, clash[0]))
-    draft.asked.append(slot.code)
-    return ask_next(rep, turn, draft)
+        return clash[0]
+    return None
 
 
 def back(rep: Reporting, turn: Turn, draft: Draft) -> Outcome:
@@ -132,6 +151,8 @@ def field_text(rep: Reporting, turn: Turn, draft: Draft) -> Outcome | str:
     folded = fold(turn.text).strip(" .!")
     if folded in ZERO_WORDS:
         return answer(rep, turn, draft, 0)
+    if folded in WORDS:
+        return WORDS[folded]
     if not DIGITS.search(turn.text):
         payload = turn.choice()
         if payload is not None:

@@ -152,6 +152,25 @@ def _word_number(items: list[Token], i: int, matcher: Matcher) -> tuple[int, int
     return found if after and matcher.best(after, start_only=True) - {"@"} else None
 
 
+def _number_at(items: list[Token], i: int, matcher: Matcher) -> tuple[_Mention, int] | None:
+    """Return the number starting at token ``i`` and how many tokens it takes, if any.
+
+    Number words count only when the words after them name a field ("ba buổi"), so "tư vấn"
+    or "năm" in other senses are never read as 4 or 5.
+    """
+    token = items[i]
+    if token.kind == "number":
+        value = token.value if token.value is not None else NumberProblem.NOT_NUMBER
+        return _Mention(value, token.text), 1
+    if token.kind != "word" or not is_number_word(token.text):
+        return None
+    found = _word_number(items, i, matcher)
+    if found is None:
+        return None
+    value, used = found
+    return _Mention(value, " ".join(t.text for t in items[i : i + used])), used
+
+
 def mentions(items: list[Token], matcher: Matcher) -> list[_Mention]:
     """Group tokens into numbers with the words after them (or before, when none follow)."""
     found: list[_Mention] = []
@@ -159,30 +178,19 @@ def mentions(items: list[Token], matcher: Matcher) -> list[_Mention]:
     current: _Mention | None = None
     i = 0
     while i < len(items):
-        token = items[i]
-        number = (
-            _word_number(items, i, matcher)
-            if token.kind == "word" and is_number_word(token.text)
-            else None
-        )
-        if token.kind == "number" or number is not None:
-            value = token.value if number is None else number[0]
-            typed = (
-                token.text if number is None else " ".join(t.text for t in items[i : i + number[1]])
-            )
-            current = _Mention(value if value is not None else NumberProblem.NOT_NUMBER, typed)
-            if loose and token.kind == "number" and _next_is_break(items, i):
+        number = _number_at(items, i, matcher)
+        if number is not None:
+            current, used = number
+            if loose and items[i].kind == "number" and _next_is_break(items, i):
                 current.words = loose
             found.append(current)
-            loose = []
-            i += number[1] if number is not None else 1
+            loose, i = [], i + used
             continue
-        if token.kind == "word":
-            (current.words if current is not None else loose).append(token)
+        if items[i].kind == "word":
+            (current.words if current is not None else loose).append(items[i])
         else:
             current = None
-            if token.kind == "hard":
-                loose = []
+            loose = [] if items[i].kind == "hard" else loose
         i += 1
     return found
 

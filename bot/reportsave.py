@@ -46,13 +46,13 @@ def _refusal(rep: Reporting, turn: Turn, draft: Draft, period: Period) -> Outcom
     except LookupError as err:
         return turn.end(turn.say(str(err.args[0])))
     existing = rep.reports.get(draft.form, draft.period, draft.unit)
-    current = existing.ref if existing else ""
-    if draft.mode != Mode.LINE and current != draft.ref:
-        return turn.end(turn.say("rep.err.changed"))
-    if draft.mode == Mode.LINE and current != draft.ref:
-        draft.ref, draft.base = current, dict(existing.values) if existing else {}
+    current, values = (existing.ref, existing.values) if existing else ("", {})
+    if current == draft.ref and values == draft.base:
+        return None
+    if draft.mode == Mode.LINE:
+        draft.ref, draft.base = current, dict(values)
         return confirm_prompt(rep, turn, draft, turn.say("rep.err.changed_line"))
-    return None
+    return turn.end(turn.say("rep.err.changed"))
 
 
 def save(rep: Reporting, turn: Turn, draft: Draft, adding: bool = False) -> Outcome:
@@ -63,7 +63,7 @@ def save(rep: Reporting, turn: Turn, draft: Draft, adding: bool = False) -> Outc
         return refused
     values = final_values(form, draft, adding)
     issues = rule_issues(form, values)
-    if issues or not values:
+    if issues or not values or (draft.mode == Mode.AMEND and values == draft.base):
         notes = [turn.say("rep.summary.issue", text=issue_text(turn, form, i)) for i in issues]
         return confirm_prompt(rep, turn, draft, *notes)
     before = dict(draft.base)

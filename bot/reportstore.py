@@ -133,18 +133,15 @@ class ReportStore:
         data = json.dumps(dict(sorted(values.items())), sort_keys=True)
         at = now.astimezone(UTC).isoformat()
         if existing is None:
-            ident = self._insert(key, data, actor, at)
-            action, version = Action.SUBMIT, 1
+            ident, version, action = self._insert(key, data, actor, at), 1, Action.SUBMIT
         else:
             ident, version = existing.id, existing.version + 1
             action = Action.ADD if adding else Action.AMEND
-            self.db.table("reports").update(
-                ident, {"version": version, "data": data, "updated_by": actor, "updated_at": at}
-            )
+            change = {"version": version, "data": data, "updated_by": actor, "updated_at": at}
+            self.db.table("reports").update(ident, change)
         row = {"report_id": ident, "version": version, "data": data, "actor": actor, "at": at}
         self.db.table("report_versions").insert({**row, "action": str(action)})
-        saved = self._where("id = ?", [ident])[0]
-        return saved, action
+        return self._where("id = ?", [ident])[0], action
 
     def _insert(self, key: tuple[str, str, str], data: str, actor: str, at: str) -> int:
         form, period, unit = key

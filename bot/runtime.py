@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -14,10 +15,12 @@ from bot.content import Content, load_content
 from bot.dispatcher import Clock, Dispatcher, Policy
 from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
-from bot.problems import ContentError
+from bot.problems import ContentError, errors
 from bot.router import Router
 from bot.storage.database import open_database
 from bot.storage.store import SqliteStore
+
+log = logging.getLogger(__name__)
 
 
 def system_clock() -> datetime:
@@ -82,8 +85,10 @@ def build_runtime(
     if content is None:
         today = clock().astimezone(ZoneInfo(settings.timezone)).date()
         content, problems = load_content(settings, today)
-        if problems:
-            raise ContentError(problems)
+        for warning in (p for p in problems if p.warning):
+            log.warning("%s", warning)
+        if errors(problems):
+            raise ContentError(errors(problems))
     database = db if db is not None else open_database(settings.storage.db_path)
     app = App(
         settings, secrets or Secrets.from_env(), database, SqliteStore(database), content, clock

@@ -77,7 +77,7 @@ class Turn:
 def resolve_option(text: str, options: tuple[tuple[str, str], ...]) -> str | None:
     """Map ``"2"`` or a label's words to the matching payload of ``(label, payload)`` options."""
     answer = text.strip().rstrip(".").strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(options):
+    if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(options):
         return options[int(answer) - 1][1]
     folded = fold(answer)
     if not folded:

@@ -82,7 +82,7 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as err:
-        message = f"invalid date {node.value!r}: {err}"
+        message = f"invalid value {node.value!r}: not a real date ({err})"
         raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from err
 
 

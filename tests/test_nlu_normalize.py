@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from nlu.embedded import Preparer
 from nlu.normalize import fold, has_diacritics, normalize, words
+from nlu.synonyms import Synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import load_nlu_content
 
@@ -92,3 +94,29 @@ def test_teencode_expand(teencode: Teencode, text: str, expected: str) -> None:
 def test_teencode_leaves_ordinary_words(teencode: Teencode) -> None:
     sentence = "cả nhà tôi đều biết mẹ chồng hay chì chiết"
     assert teencode.expand(sentence) == sentence
+
+
+SYNONYMS = [
+    ("pregnant-fired", "công ty đuổi việc vì có bầu", ("sa thai", "mang thai")),
+    ("folded-input", "cty duoi viec vi co bau", ("sa thai", "mang thai")),
+    ("insults", "mẹ chồng hay xỉ vả con dâu", ("lang ma",)),
+    ("none", "thời tiết mai thế nào", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "added"), [c[1:] for c in SYNONYMS], ids=[c[0] for c in SYNONYMS])
+def test_synonyms_add_the_canonical_phrase(text: str, added: tuple[str, ...]) -> None:
+    content, _ = load_nlu_content(ROOT / "content" / "nlu")
+    prepare = Preparer.from_data(content.training((), {}))
+    base = prepare.base(text)
+    expanded = prepare(text)
+    assert expanded.startswith(base)
+    assert all(phrase in expanded[len(base) :] for phrase in added)
+    if not added:
+        assert expanded == base
+
+
+def test_synonyms_match_whole_words_only() -> None:
+    synonyms = Synonyms.build([["mang thai", "có bầu"]])
+    assert synonyms.expand("co bau") == "co bau mang thai"
+    assert synonyms.expand("co bauxit") == "co bauxit"

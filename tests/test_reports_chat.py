@@ -303,6 +303,14 @@ def test_one_line_report_without_slash(runtime: Runtime) -> None:
     assert "• Tờ rơi, tài liệu: 500 tờ" in chat.text()
 
 
+def test_naming_only_the_form_starts_the_guided_flow(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao tháng hành động")
+    assert "(1/20) Lễ phát động" in chat.text()
+    chat.say("/bc bdg")
+    assert "(1/10) Hoạt động truyền thông" in chat.text()
+
+
 def test_staff_saying_bao_cao_starts_reporting(runtime: Runtime) -> None:
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say("báo cáo")
@@ -398,3 +406,19 @@ def test_growth_over_ten_times_needs_confirmation(runtime: Runtime) -> None:
     assert "Số liệu đúng, lưu báo cáo" in chat.labels()
     chat.press("Số liệu đúng")
     assert stored(runtime) == {"leaflets": 500}
+
+
+def test_amendment_on_a_stale_copy_is_refused(runtime: Runtime) -> None:
+    first = staff(runtime, "web:first", Role.OFFICER, "00070")
+    first.say("/bc thd: 500 tờ rơi")
+    first.press("Lưu báo cáo")
+    second = staff(runtime, "web:second", Role.OFFICER, "00070")
+    first.say("/sua")
+    second.say("/sua")
+    for chat, value in ((second, "600"), (first, "700")):
+        chat.press("Sửa một mục")
+        chat.press("Tờ rơi, tài liệu")
+        chat.say(value)
+        chat.press("Lưu báo cáo")
+    assert "đã được người khác gửi hoặc sửa" in first.text()
+    assert stored(runtime) == {"leaflets": 600}

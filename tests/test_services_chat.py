@@ -212,3 +212,11 @@ def test_answer_for_text_leaves_law_questions_alone(runtime: Runtime) -> None:
     assert plain is not None
     assert plain.place is None
     assert "1900 969 680" in plain.text
+
+
+def test_a_question_inside_the_place_flow_is_answered(runtime: Runtime) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload("svc:start")
+    chat.say("chồng tôi không cho tôi đi làm thì có vi phạm pháp luật không")
+    assert "chưa tìm thấy" not in chat.text()
+    assert runtime.app.store.load_session("web:citizen").state == ""

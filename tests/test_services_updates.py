@@ -1,4 +1,4 @@
-"""Officers propose service updates by chat; a provincial supervisor approves; everything audited."""
+"""Officers propose service updates by chat; a provincial supervisor approves; all audited."""
 
 from __future__ import annotations
 

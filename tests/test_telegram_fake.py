@@ -9,8 +9,9 @@ import pytest
 
 from bot.channels.base import RateLimited
 from bot.messages import Reply
+from tests.fakes.telegram_api import RateLimit
 from tests.fakes.telegram_harness import CITIZEN, CannedCore, TelegramHarness
-from tests.fakes.telegram_server import TOKEN, FakeTelegramServer, RateLimit
+from tests.fakes.telegram_server import TOKEN, FakeTelegramServer
 
 
 class Ticks:
@@ -117,3 +118,11 @@ def test_get_updates_honours_offset(fake: FakeTelegramServer) -> None:
     later = httpx.post(url, json={"offset": second["update_id"], "timeout": 0}).json()["result"]
     assert [u["update_id"] for u in later] == [second["update_id"]]
     assert fake.pending() == [second["update_id"]]
+
+
+def test_stats_endpoint_counts_sends_and_repeats(fake: FakeTelegramServer) -> None:
+    url = f"{fake.base_url}/bot{TOKEN}/sendMessage"
+    for text in ("một", "một", "hai"):
+        httpx.post(url, json={"chat_id": CITIZEN, "text": text})
+    stats = httpx.get(f"{fake.base_url}/fake/stats").json()["result"]
+    assert stats == {"sent": 3, "chats": 1, "duplicates": 1, "throttled": 0, "calls": 3}

@@ -56,10 +56,12 @@ def check_problems(config: str | None) -> list[Problem]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate config and content; print ``file:line: message`` for each problem."""
     problems = check_problems(args.config)
-    for _problem in problems:
-        pass
+    for problem in problems:
+        print(problem)
     if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
+    print("OK: config and content are valid.")
     return 0
 
 
@@ -67,7 +69,8 @@ def cmd_import_law(args: argparse.Namespace) -> int:
     """Regenerate content/law/*.yml from the law corpus."""
     from bot.law import import_law
 
-    import_law(Path(args.source), Path(args.dest))
+    written = import_law(Path(args.source), Path(args.dest))
+    print(f"wrote {len(written)} files to {args.dest}")
     return 0
 
 

@@ -8,14 +8,26 @@ from pathlib import Path
 
 from bot.export import csv_bytes, xlsx_bytes
 from bot.reporting import Reporting
-from bot.rollup import build_rollup
+from bot.rollup import Rollup, build_rollup
 from bot.runtime import load_runtime
 from bot.units import NATIONAL
 
 
 def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)  # noqa: T201
+    print(f"error: {message}", file=sys.stderr)
     return 2
+
+
+def _rollup(rep: Reporting, args: argparse.Namespace) -> Rollup | str:
+    form = rep.forms.get(args.form)
+    if form is None:
+        return f"no form {args.form!r}; forms: {', '.join(f.id for f in rep.forms.items)}"
+    period = form.period_by_id(args.period)
+    if period is None:
+        return f"form {form.id!r} has no period {args.period!r} (e.g. thd-2026, 6t-2026, nam-2026)"
+    if rep.units.get(args.unit) is None:
+        return f"no unit {args.unit!r}"
+    return build_rollup(rep, form, period, args.unit)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -25,29 +37,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail("--out must end in .xlsx or .csv")
     runtime = load_runtime(args.config)
     rep = Reporting.build(runtime.app)
-    form = rep.forms.get(args.form)
-    if form is None:
-        return _fail(f"no form {args.form!r}; forms: {', '.join(f.id for f in rep.forms.items)}")
-    period = form.period_by_id(args.period)
-    if period is None:
-        return _fail(
-            f"form {form.id!r} has no period {args.period!r} (e.g. thd-2026, 6t-2026, nam-2026)"
-        )
-    if rep.units.get(args.unit) is None:
-        return _fail(f"no unit {args.unit!r}")
-    rollup = build_rollup(rep, form, period, args.unit)
+    rollup = _rollup(rep, args)
+    if isinstance(rollup, str):
+        return _fail(rollup)
     strings = runtime.app.content.strings
 
     def text(key: str, **values: object) -> str:
         return strings.get(key, args.locale, **values)
 
-    at = runtime.app.now().astimezone(rep.zone)
     if out.suffix == ".xlsx":
-        data = xlsx_bytes(rollup, rep.units, text, args.locale, at)
+        at = runtime.app.now().astimezone(rep.zone)
+        out.write_bytes(xlsx_bytes(rollup, rep.units, text, args.locale, at))
     else:
-        data = csv_bytes(rollup, rep.units, text, args.locale)
-    out.write_bytes(data)
-    print(f"{out}: {rollup.reported}/{len(rollup.communes)} communes reported")  # noqa: T201
+        out.write_bytes(csv_bytes(rollup, rep.units, text, args.locale))
+    print(f"{out}: {rollup.reported}/{len(rollup.communes)} communes reported")
     return 0
 
 

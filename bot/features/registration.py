@@ -56,7 +56,7 @@ class Registration:
     def code_text(self, turn: Turn) -> Outcome:
         """The code typed after ``/dangky`` asked for it."""
         if fold(turn.text) in ("huy", "thoat"):
-            return turn.end(turn.say("rep.cancelled"))
+            return turn.end(turn.say("rep.reg.cancelled"))
         return self.redeem(turn, turn.text)
 
     def redeem(self, turn: Turn, code: str) -> Outcome:
@@ -84,20 +84,22 @@ class Registration:
         outcome = turn.end(Reply(f"{text}\n{hint}"))
         return replace(outcome, user=user)
 
-    def invite(self, turn: Turn) -> Outcome:
-        """``/moi UNIT``: a one-time code for an officer (commune) or supervisor (province)."""
-        wanted, scope = _argument(turn), turn.user.unit or ""
-        if not wanted:
-            return turn.reply(turn.say("rep.invite.usage"))
+    def _target(self, turn: Turn, wanted: str) -> Unit | Outcome:
+        scope = turn.user.unit or ""
         found = find_units(self.rep.units, scope, wanted)
         if len(found) > 1:
-            names = "\n".join(
-                f"• {u.code} {unit_name(self.rep.units, u.code)}" for u in found[:MAX_MATCHES]
-            )
-            return turn.reply(turn.say("rep.invite.several", names=names))
+            lines = [f"• {u.code} {unit_name(self.rep.units, u.code)}" for u in found[:MAX_MATCHES]]
+            return turn.reply(turn.say("rep.invite.several", names="\n".join(lines)))
         if not found or not may_invite(self.rep.units, turn.user.role, scope, found[0].code):
             return turn.reply(turn.say("rep.invite.not_allowed", text=wanted))
-        unit = found[0]
+        return found[0]
+
+    def invite(self, turn: Turn) -> Outcome:
+        """``/moi UNIT``: a one-time code for an officer (commune) or supervisor (province)."""
+        wanted = _argument(turn)
+        unit = self._target(turn, wanted) if wanted else turn.reply(turn.say("rep.invite.usage"))
+        if isinstance(unit, Outcome):
+            return unit
         role = Role.OFFICER if unit.level == "commune" else Role.SUPERVISOR
         with self.rep.app.db.atomic():
             code, invite = self.rep.invites.create(
@@ -105,15 +107,14 @@ class Registration:
             )
             detail = {"invite": invite.id, "unit": unit.code, "role": str(role)}
             self.rep.app.store.audit(turn.user.urn, "invite", detail, turn.now)
-        return turn.reply(
-            turn.say(
-                "rep.invite.done",
-                code=display_code(code),
-                role=turn.t(f"rep.role.{role}"),
-                unit=unit_name(self.rep.units, unit.code),
-                expires=day(self.rep.today(invite.expires_at)),
-            )
+        done = turn.say(
+            "rep.invite.done",
+            code=display_code(code),
+            role=turn.t(f"rep.role.{role}"),
+            unit=unit_name(self.rep.units, unit.code),
+            expires=day(self.rep.today(invite.expires_at)),
         )
+        return turn.reply(done)
 
 
 def register(router: Router, app: App, rep: Reporting) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.app import App
 from bot.export import XLSX_MIME, file_name, xlsx_bytes
-from bot.forms import Form
+from bot.forms import PARTS, Form
 from bot.messages import Button, Document, Reply
 from bot.periods import Period, parse_period
 from bot.reporting import SUPERVISORS, Reporting
@@ -125,49 +125,60 @@ class Rollups:
         return turn.reply(Reply(caption, document=document))
 
 
-def summary_text(rep: Reporting, turn: Turn, rollup: Rollup) -> str:
-    """Return a roll-up as a chat message."""
+def _head(rep: Reporting, turn: Turn, rollup: Rollup) -> list[str]:
     period, total = rollup.period, len(rollup.communes)
     local = turn.now.astimezone(rep.zone)
-    lines = [
-        turn.t(
-            "rep.sum.heading",
-            report=report_name(turn.t, turn.locale, rollup.form, period),
-            unit=rollup.scope.name,
-            at=local.strftime("%H:%M %d/%m/%Y"),
-            due=day(period.due),
-        )
-    ]
-    lines.append(
-        turn.t(
-            "rep.sum.progress",
-            reported=number(rollup.reported),
-            total=number(total),
-            share=_percent(rollup.reported, total),
-            on_time=number(rollup.on_time),
-        )
+    heading = turn.t(
+        "rep.sum.heading",
+        report=report_name(turn.t, turn.locale, rollup.form, period),
+        unit=rollup.scope.name,
+        at=local.strftime("%H:%M %d/%m/%Y"),
+        due=day(period.due),
     )
+    progress = turn.t(
+        "rep.sum.progress",
+        reported=number(rollup.reported),
+        total=number(total),
+        share=_percent(rollup.reported, total),
+        on_time=number(rollup.on_time),
+    )
+    return [heading, progress]
+
+
+def _totals(turn: Turn, rollup: Rollup) -> list[str]:
     totals = rollup.totals
-    lines += [turn.t("rep.sum.totals")] + (
-        value_lines(turn, rollup.form, totals) or [turn.t("rep.sum.none")]
-    )
-    female = sum(v for k, v in totals.items() if k.endswith("_nu"))
-    male = sum(v for k, v in totals.items() if k.endswith("_nam"))
-    if female or male:
-        lines.append(turn.t("rep.sum.by_sex", female=number(female), male=number(male)))
+    lines = [turn.t("rep.sum.totals")]
+    lines += value_lines(turn, rollup.form, totals) or [turn.t("rep.sum.none")]
+    by_sex = {part: 0 for part in PARTS}
+    for slot in rollup.form.slots:
+        if slot.part is not None:
+            by_sex[slot.part] += totals.get(slot.code, 0)
+    if any(by_sex.values()):
+        female, male = number(by_sex["nu"]), number(by_sex["nam"])
+        lines.append(turn.t("rep.sum.by_sex", female=female, male=male))
+    return lines
+
+
+def _units(rep: Reporting, turn: Turn, rollup: Rollup) -> list[str]:
     if rollup.scope.level == "national":
-        lines.append(turn.t("rep.sum.provinces"))
-        lines += [f"• {r.unit.name}: {r.reported}/{r.communes}" for r in rollup.rows]
-    else:
-        late = [r.unit.name for r in rollup.with_status(Status.LATE)]
-        missing = [r.unit.name for r in rollup.with_status(Status.MISSING)]
-        if late:
-            lines.append(turn.t("rep.sum.late", count=len(late), names=_names(turn, late)))
-        if missing:
-            key = "rep.sum.overdue" if rep.today(turn.now) > period.due else "rep.sum.missing"
-            lines.append(turn.t(key, count=len(missing), names=_names(turn, missing)))
-    lines.append(turn.t("rep.sum.export"))
-    return "\n".join(lines)
+        rows = [f"• {r.unit.name}: {r.reported}/{r.communes}" for r in rollup.rows]
+        return [turn.t("rep.sum.provinces"), *rows]
+    lines = []
+    late = [r.unit.name for r in rollup.with_status(Status.LATE)]
+    missing = [r.unit.name for r in rollup.with_status(Status.MISSING)]
+    if late:
+        lines.append(turn.t("rep.sum.late", count=len(late), names=_names(turn, late)))
+    if missing:
+        overdue = rep.today(turn.now) > rollup.period.due
+        key = "rep.sum.overdue" if overdue else "rep.sum.missing"
+        lines.append(turn.t(key, count=len(missing), names=_names(turn, missing)))
+    return lines
+
+
+def summary_text(rep: Reporting, turn: Turn, rollup: Rollup) -> str:
+    """Return a roll-up as a chat message: progress, totals (by sex), units behind."""
+    lines = [*_head(rep, turn, rollup), *_totals(turn, rollup), *_units(rep, turn, rollup)]
+    return "\n".join([*lines, turn.t("rep.sum.export")])
 
 
 def register(router: Router, app: App, rep: Reporting) -> None:

@@ -33,6 +33,8 @@ from bot.units import Unit, official_units
 
 TOPIC = "support_services"
 STATE = "svc:place"
+QUESTION_WORDS = 5
+"""Text with more words than this that names no place is taken as a question, not a place."""
 
 
 def check(directory: Path, today: date) -> list[Problem]:
@@ -76,7 +78,18 @@ class Finder:
         search = self.catalog.places.search(turn.text)
         if not search.units:
             search = Search(tuple(self.catalog.places.find_in_text(turn.text, relaxed=True)))
+        if not search.units and len(turn.text.split()) > QUESTION_WORDS:
+            return self.question(turn)
         return self.results(turn, search)
+
+    def question(self, turn: Turn) -> Outcome:
+        """Leave the flow and answer text that is a question rather than a place name."""
+        local = local_lines(self.catalog, turn.user)
+        answer = self.catalog.app.content.qa.answer(turn.text, turn.locale, local)
+        outcome = turn.end(*answer.replies)
+        return replace(
+            outcome, intent=answer.intent, topic=answer.topic, confidence=answer.confidence
+        )
 
     def intent(self, turn: Turn) -> Outcome:
         """Answer ``find_services`` free text for the place it names, the saved place, or ask."""
@@ -144,18 +157,18 @@ def register(router: Router, app: App) -> None:
     register_reviews(router, catalog)
 
 
+def local_lines(catalog: Catalog, user: User) -> list[str]:
+    """Return the local help lines for the user's place (none when the place is unknown)."""
+    found = catalog.found(user.place) if user.place else None
+    if found is None or found.place.level == "national":
+        return []
+    return help_lines(found, catalog.say(user.locale), catalog.places.label(found.place))
+
+
 def local_help(app: App) -> LocalHelp:
     """Return the function that lists local help lines for a user's chosen place."""
     catalog = Catalog(app)
-
-    def lines(user: User) -> list[str]:
-        found = catalog.found(user.place) if user.place else None
-        if found is None or found.place.level == "national":
-            return []
-        label = catalog.places.label(found.place)
-        return help_lines(found, catalog.say(user.locale), label)
-
-    return lines
+    return lambda user: local_lines(catalog, user)
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ class TextAnswer:
     text: str
     place: str | None
     level: str
+    confidence: float
     candidates: tuple[str, ...] = ()
 
 
@@ -179,7 +193,8 @@ def answer_for_text(app: App, text: str, locale: str = "vi") -> TextAnswer | Non
     found = catalog.found(units[0].code) if units else None
     if found is None:
         lines = say("svc.national") + "\n" + national_text(catalog.directory(), say)
-        return TextAnswer(lines, None, "national")
+        return TextAnswer(lines, None, "national", parse.confidence)
     label = catalog.places.label(found.place)
     codes = tuple(u.code for u in units)
-    return TextAnswer(answer_text(found, say, label), found.place.code, found.level, codes)
+    text = answer_text(found, say, label)
+    return TextAnswer(text, found.place.code, found.level, parse.confidence, codes)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +134,26 @@ def file_info(call: Call) -> dict[str, Any]:
     return {}
 
 
+class RateLimit:
+    """A token bucket: ``rate`` sends per second, bursts of ``burst``; ``clock`` in seconds."""
+
+    def __init__(
+        self, rate: float, burst: float | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.rate, self.burst, self.clock = rate, burst or max(1.0, rate), clock
+        self.tokens, self.last = self.burst, clock()
+
+    def take(self) -> bool:
+        """Spend one token; return False (answer 429) when none is left."""
+        now = self.clock()
+        self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class MessageStore:
     """Every chat's live messages (both sides), keyboards, and the texts the bot sent."""
 
@@ -208,6 +229,12 @@ class MessageStore:
         if text or caption:
             self._sent.setdefault(chat_id, []).append(str(text or caption))
         return message
+
+    def stats(self) -> dict[str, int]:
+        """Return how many texts were sent, to how many chats, and how many were repeats."""
+        sent = sum(len(texts) for texts in self._sent.values())
+        repeats = sum(len(texts) - len(set(texts)) for texts in self._sent.values())
+        return {"sent": sent, "chats": len(self._sent), "duplicates": repeats}
 
     def sent_texts(self, chat_id: int) -> list[str]:
         """Return the texts and captions the bot sent to ``chat_id``."""

@@ -10,10 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakes.telegram_api import Answer, Call, Upload, parse_form
+from tests.fakes.telegram_api import Answer, Call, Upload, ok, parse_form
 
 Receive = Callable[[Call, str], Answer]
 """Answers one call; the second argument is the token taken from the URL."""
+STATS_PATH = "/fake/stats"
+"""GET it for the fake's counters (for a bench running the fake in another process)."""
 
 
 class Server(ThreadingHTTPServer):
@@ -22,11 +24,12 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 256  # bursts of concurrent sends must not wait for SYN retries
 
 
-def handler(receive: Receive) -> type[BaseHTTPRequestHandler]:
-    """Return the request handler class calling ``receive``."""
+def handler(receive: Receive, stats: Callable[[], dict[str, int]]) -> type[BaseHTTPRequestHandler]:
+    """Return the request handler class calling ``receive`` (and ``stats`` on STATS_PATH)."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as PTB's httpx pool expects
+        disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between small writes
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -41,7 +44,10 @@ def handler(receive: Receive) -> type[BaseHTTPRequestHandler]:
             url = urlsplit(self.path)
             params = {**parse_form(parse_qsl(url.query)), **params}
             token, _, method = url.path.removeprefix("/bot").partition("/")
-            answer = receive(Call(method, params, files), token)
+            if url.path == STATS_PATH:
+                answer = ok(stats())
+            else:
+                answer = receive(Call(method, params, files), token)
             data = json.dumps(answer.body, ensure_ascii=False).encode()
             try:
                 self.send_response(answer.status)

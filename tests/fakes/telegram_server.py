@@ -9,10 +9,10 @@ as Telegram does in private chats. ``rate_limit`` makes sends beyond N per secon
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +25,7 @@ from tests.fakes.telegram_api import (
     Answer,
     Call,
     MessageStore,
+    RateLimit,
     chat_member,
     error,
     file_info,
@@ -40,26 +41,6 @@ BOT_USERNAME = "BinhDangTestBot"
 SECRET = "fake-webhook-secret_1"
 DATE = int(datetime(2026, 11, 23, 3, 0, tzinfo=UTC).timestamp())
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}
-
-
-class RateLimit:
-    """A token bucket: ``rate`` sends per second, bursts of ``burst``; ``clock`` in seconds."""
-
-    def __init__(
-        self, rate: float, burst: float | None = None, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.rate, self.burst, self.clock = rate, burst or max(1.0, rate), clock
-        self.tokens, self.last = self.burst, clock()
-
-    def take(self) -> bool:
-        """Spend one token; return False (answer 429) when none is left."""
-        now = self.clock()
-        self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
-        self.last = now
-        if self.tokens < 1:
-            return False
-        self.tokens -= 1
-        return True
 
 
 class FakeTelegramServer:
@@ -83,7 +64,7 @@ class FakeTelegramServer:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1000)
         self._cond = threading.Condition()
-        self._http = Server(("127.0.0.1", port), handler(self.answer))
+        self._http = Server(("127.0.0.1", port), handler(self.answer, self.stats))
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.01,), daemon=True)
 
     @property
@@ -134,6 +115,11 @@ class FakeTelegramServer:
         """Return the methods called, in order."""
         with self._cond:
             return [call.method for call in self.calls]
+
+    def stats(self) -> dict[str, int]:
+        """Return counters: sends delivered, 429s from ``rate_limit``, chats, duplicate texts."""
+        with self._cond:
+            return self.messages.stats() | {"throttled": self.throttled, "calls": len(self.calls)}
 
     def sent_to(self, chat_id: int) -> list[str]:
         """Return the texts and captions the bot sent to ``chat_id`` (deleted ones too)."""
@@ -272,29 +258,47 @@ class FakeTelegramServer:
 
 
 def main() -> None:
-    """Serve the fake on a port; each stdin line is a message from chat 4242; print replies."""
+    """Serve the fake; each stdin line is a message from chat 4242, whose replies are printed.
+
+    With ``--serve`` it only serves until interrupted (a bench reads ``/fake/stats``).
+    """
     import argparse
     import sys
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=8082)
     parser.add_argument("--token", default=TOKEN)
+    parser.add_argument("--rate-limit", type=float, help="sends per second before 429s")
+    parser.add_argument("--retry-after", type=int, default=1, help="retry_after of those 429s")
+    parser.add_argument("--serve", action="store_true", help="no stdin chat: serve until killed")
     args = parser.parse_args()
     fake = FakeTelegramServer(args.token, poll_wait=25, port=args.port).start()
+    if args.rate_limit:
+        fake.limit_rate(args.rate_limit)
+        fake.rate_limit_retry_after = args.retry_after
     print(f"TELEGRAM_BOT_TOKEN={args.token} TELEGRAM_API_BASE_URL={fake.base_url}", flush=True)
-    for line in sys.stdin:
-        before = len(fake.sent_to(4242))
-        update = fake.message(4242, line.rstrip("\n"))
-        if fake.webhook_url:
-            fake.deliver(update)
-        else:
-            fake.queue(update)
-        deadline = time.monotonic() + 10
-        while len(fake.sent_to(4242)) == before and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.5)  # the rest of a multi-message answer
-        print("\n---\n".join(fake.sent_to(4242)[before:]), flush=True)
+    if args.serve:
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+    else:
+        for line in sys.stdin:
+            print("\n---\n".join(_chat_turn(fake, line.rstrip("\n"))), flush=True)
     fake.close()
+
+
+def _chat_turn(fake: FakeTelegramServer, text: str, chat_id: int = 4242) -> list[str]:
+    """Send ``text`` from ``chat_id`` (webhook or queue); return the replies within 10 s."""
+    before = len(fake.sent_to(chat_id))
+    update = fake.message(chat_id, text)
+    if fake.webhook_url:
+        fake.deliver(update)
+    else:
+        fake.queue(update)
+    deadline = time.monotonic() + 10
+    while len(fake.sent_to(chat_id)) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the rest of a multi-message answer
+    return fake.sent_to(chat_id)[before:]
 
 
 if __name__ == "__main__":
