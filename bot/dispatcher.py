@@ -155,6 +155,9 @@ class Dispatcher:
         choice = resolve_option(turn.text, turn.session.options)
         if choice is not None:
             return self._button(turn, choice)
+        for matcher, text_route in self.router.texts:
+            if text_route.allows(turn.user.role) and matcher(turn.text):
+                return text_route.handler(turn)
         return self._intent(turn, parse)
 
     def _intent(self, turn: Turn, parse: ParseLike | None) -> Outcome:

@@ -156,8 +156,8 @@ class Outbox:
     def from_settings(cls, settings: Settings, clock: Clock) -> Outbox:
         """Telegram: ``broadcasts.telegram_rate`` and ``telegram_per_chat``; Zalo: ``send_rate``."""
         b = settings.broadcasts
-        telegram = Lane("telegram", TokenBucket(b.telegram_rate), ChatLimiter(b.telegram_per_chat))
-        zalo = Lane("zalo", TokenBucket(settings.zalo.send_rate))
+        telegram = Lane("telegram", bucket(b.telegram_rate), ChatLimiter(b.telegram_per_chat))
+        zalo = Lane("zalo", bucket(settings.zalo.send_rate))
         return cls({"telegram": telegram, "zalo": zalo}, clock)
 
     def lane(self, channel: str) -> Lane:

@@ -10,6 +10,7 @@ from bot.storage.records import Role
 from bot.turn import Outcome, Turn
 
 Handler = Callable[[Turn], Outcome]
+TextMatcher = Callable[[str], bool]
 JobFunction = Callable[[datetime], Awaitable[None]]
 """A scheduled job: takes ``now`` (aware) so tests can call it with any time."""
 
@@ -45,6 +46,13 @@ class Router:
     states: dict[str, Route] = field(default_factory=dict)
     intents: dict[str, Route] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
+    texts: list[tuple[TextMatcher, Route]] = field(default_factory=list)
+
+    def text(
+        self, matcher: TextMatcher, handler: Handler, roles: Iterable[Role] | None = None
+    ) -> None:
+        """Route free text that ``matcher`` accepts (after flows and options, before intents)."""
+        self.texts.append((matcher, Route(handler, _roles(roles))))
 
     def job(self, name: str, seconds: float, function: JobFunction) -> None:
         """Run ``function(now)`` every ``seconds`` while the bot serves."""

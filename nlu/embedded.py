@@ -4,46 +4,22 @@ from __future__ import annotations
 
 import logging
 import pickle
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlu.articles import ArticleParser
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.model import NluModel, train
-from nlu.normalize import fold
 from nlu.parse import Parse
-from nlu.synonyms import Synonyms, parse_synonyms
-from nlu.teencode import Teencode, parse_teencode
+from nlu.prepare import Preparer
 from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
 """Classifier probability of ``emergency`` that triggers the emergency answer on its own."""
-
-
-@dataclass(frozen=True)
-class Preparer:
-    """Turns a raw message into the form the components read: expanded and folded."""
-
-    teencode: Teencode
-    synonyms: Synonyms = field(default_factory=Synonyms)
-
-    @classmethod
-    def from_data(cls, data: TrainingData) -> Preparer:
-        """Build from the teencode table and synonym groups of ``data``."""
-        return cls(parse_teencode(data.teencode), parse_synonyms(data.synonyms))
-
-    def base(self, text: str) -> str:
-        """Return normalised text with abbreviations expanded and diacritics removed."""
-        return fold(self.teencode.expand(text))
-
-    def __call__(self, text: str) -> str:
-        """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""
-        return self.synonyms.expand(self.base(text))
 
 
 def resolve_intent(

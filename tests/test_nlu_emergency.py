@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nlu.embedded import Preparer
 from nlu.emergency import EmergencyDetector, parse_emergency
+from nlu.prepare import Preparer
 from nlu.teencode import parse_teencode
 from nlu.training import load_nlu_content
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nlu.embedded import Preparer
 from nlu.normalize import fold, has_diacritics, normalize, words
+from nlu.prepare import Preparer
 from nlu.synonyms import Synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import load_nlu_content

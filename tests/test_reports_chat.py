@@ -422,3 +422,14 @@ def test_amendment_on_a_stale_copy_is_refused(runtime: Runtime) -> None:
         chat.press("Lưu báo cáo")
     assert "đã được người khác gửi hoặc sửa" in first.text()
     assert stored(runtime) == {"leaflets": 600}
+
+
+def test_english_officer(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:en", Role.OFFICER, "00070")
+    chat.say("/lang en")
+    chat.say("/bc thd: 3 buổi truyền thông 250 người (140 nữ, 110 nam)")
+    assert "Report: Action Month 2026 — Phường Hoàn Kiếm" in chat.text()
+    assert "• Sessions: 3 sessions" in chat.text()
+    assert "250 people (women 140, men 110)" in chat.text()
+    chat.press("Save report")
+    assert "Receipt number: BC-" in chat.text()

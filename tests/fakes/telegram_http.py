@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from email import policy
 from email.parser import BytesParser
@@ -22,6 +23,11 @@ class Server(ThreadingHTTPServer):
     """A threaded HTTP server that answers each request with ``receive``."""
 
     request_queue_size = 256  # bursts of concurrent sends must not wait for SYN retries
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet when a client drops its connection (a killed bot, a cancelled long poll)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def handler(receive: Receive, stats: Callable[[], dict[str, int]]) -> type[BaseHTTPRequestHandler]:
