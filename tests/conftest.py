@@ -29,6 +29,12 @@ def _local(address: Any) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opt in to PTB's timedelta retry_after (else every 429 raises a deprecation warning)."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fail any connection to a host other than this machine."""
     real_connect = socket.socket.connect

@@ -128,7 +128,9 @@ def test_check_reports_planted_errors_with_file_and_line(tmp_path: Path) -> None
     assert sorted(problems) == [
         Problem(file, 11, "unknown unit code '99999'"),
         Problem(file, 17, "malformed phone number '12 34'"),
-        Problem(file, 25, "not verified for over 12 months (last_verified 2025-01-01)", warning=True),
+        Problem(
+            file, 25, "not verified for over 12 months (last_verified 2025-01-01)", warning=True
+        ),
         Problem(file, 30, "unknown key 'colour'"),
         Problem(file, 34, "duplicate id 'ok-entry' (first at " + file + ":2)"),
         Problem(file, 43, "a shelter must not have an address: phone only"),

@@ -40,7 +40,10 @@ class PermanentError(SendError):
 class Sender(Protocol):
     """Sends replies to one chat on one channel; raises SendError subclasses."""
 
-    channel: str
+    @property
+    def channel(self) -> str:
+        """Return the channel name."""
+        ...
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Deliver one reply to ``chat_id`` (the part of the URN after ``channel:``)."""
@@ -50,8 +53,15 @@ class Sender(Protocol):
 class ChannelRunner(Protocol):
     """A running channel: webhook routes for the shared web server, start/stop, and a sender."""
 
-    name: str
-    sender: Sender
+    @property
+    def name(self) -> str:
+        """Return the channel name (``telegram``, ``zalo``)."""
+        ...
+
+    @property
+    def sender(self) -> Sender:
+        """Return the sender bulk messages go through."""
+        ...
 
     def routes(self) -> list[BaseRoute]:
         """Return the HTTP routes this channel mounts on the shared web server."""

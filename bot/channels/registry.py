@@ -17,6 +17,19 @@ def build_channels(runtime: Runtime) -> list[ChannelRunner]:
     """Return the Telegram and Zalo channels whose tokens are set."""
     channels: list[ChannelRunner] = []
     secrets, settings = runtime.app.secrets, runtime.settings
+    if secrets.telegram_token:
+        from bot.channels.telegram import TelegramChannel
+
+        channels.append(
+            TelegramChannel(
+                settings.telegram,
+                secrets.telegram_token,
+                secrets.telegram_webhook_secret,
+                runtime.handle,
+                runtime.app.store.mark_stopped,
+                runtime.app.content.strings,
+            )
+        )
     if secrets.zalo_token:
         from bot.channels.zalo import ZaloChannel
 

@@ -8,6 +8,7 @@ from bot.channels.base import numbered_texts
 from bot.messages import Incoming, Reply
 
 Answer = Callable[[Incoming], list[Reply]]
+Write = Callable[[str], object]
 
 
 def render(replies: list[Reply]) -> str:
@@ -19,7 +20,7 @@ def render(replies: list[Reply]) -> str:
     return "\n\n".join(f"🤖 {block}" for block in blocks)
 
 
-def run_lines(lines: Iterable[str], user: str, answer: Answer, write: Callable[[str], None]) -> int:
+def run_lines(lines: Iterable[str], user: str, answer: Answer, write: Write) -> int:
     """Send each line as a message from ``user`` and write the replies; return messages sent."""
     count = 0
     for line in lines:
@@ -29,7 +30,7 @@ def run_lines(lines: Iterable[str], user: str, answer: Answer, write: Callable[[
     return count
 
 
-def interactive(user: str, answer: Answer, write: Callable[[str], None]) -> None:
+def interactive(user: str, answer: Answer, write: Write) -> None:
     """Chat at a prompt until end of input or Ctrl-C."""
     while True:
         try:
