@@ -177,12 +177,7 @@ def _entry(reader: _Reader, cal: dict[str, Any], data: LineDict, zone: ZoneInfo)
     texts = _texts(reader, data.get("text"), data.line_of("text"), slogans)
     audience = _audience(reader, data.get("audience"), data.line_of("audience"))
     related = tuple(str(r) for r in data.get("related") or [])
-    for key in related:
-        span = cal["related"].get(key)
-        if span is None:
-            reader.problem(data.line_of("related"), f"entry: unknown related day {key!r}")
-        elif day is not None and not span.start <= day <= span.end:
-            reader.problem(data.line_of("related"), f"entry: {day} is outside {key!r}")
+    _check_related(reader, cal["related"], related, day, data.line_of("related"))
     image = data.get("image")
     if image is not None and not (isinstance(image, str) and image.startswith("https://")):
         reader.problem(data.line_of("image"), "entry: image must be an https:// URL")
@@ -193,6 +188,21 @@ def _entry(reader: _Reader, cal: dict[str, Any], data: LineDict, zone: ZoneInfo)
     send_at = datetime.combine(day, at, zone)
     img = image if isinstance(image, str) else None
     return Entry(key, send_at, audience, texts, img, related, slogans, data.line)
+
+
+def _check_related(
+    reader: _Reader,
+    spans: Mapping[str, RelatedDay],
+    keys: tuple[str, ...],
+    day: date | None,
+    line: int,
+) -> None:
+    for key in keys:
+        span = spans.get(key)
+        if span is None:
+            reader.problem(line, f"entry: unknown related day {key!r}")
+        elif day is not None and not span.start <= day <= span.end:
+            reader.problem(line, f"entry: {day} is outside {key!r}")
 
 
 def _coverage(reader: _Reader, start: date, end: date, entries: list[Entry], line: int) -> None:

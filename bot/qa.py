@@ -38,6 +38,8 @@ TOPIC_FOOTERS = {
 """Hotline footer by topic; other topics (violence, harassment, services) get the violence one."""
 
 DEFAULT_FOOTER = "qa.footer.violence"
+SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
+"""Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
 SUGGESTION_LABEL = 60
 
@@ -104,7 +106,7 @@ class QA:
             reply = Reply(self._say("qa.out_of_scope", locale))
             return self._plain(parse, "out_of_scope", (reply,), True)
         if entry is not None:
-            return self._faq_answer(parse, entry, locale)
+            return self._faq_answer(parse, entry, locale, local_help)
         if parse.intent == "find_services":
             replies = (Reply(self._services_text(locale, local_help)),)
             return self._plain(parse, "find_services", replies, False)
@@ -166,8 +168,14 @@ class QA:
         buttons.append(Button(label, f"qa:art:{first.document}:{first.article}"))
         return (Reply("\n\n".join(p for p in parts if p), tuple(buttons)),)
 
-    def _faq_answer(self, parse: Parse, entry: FaqEntry, locale: str) -> Answer:
+    def _faq_answer(
+        self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
+    ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
+        replies = self._entry_replies(entry, locale)
+        if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
+            local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
+            replies = (*replies, Reply(local))
         return Answer(
             parse.text,
             intent,
@@ -175,7 +183,7 @@ class QA:
             False,
             False,
             entry.citations,
-            self._entry_replies(entry, locale),
+            replies,
             entry.id,
             entry.topic,
         )

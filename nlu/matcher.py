@@ -62,6 +62,9 @@ class FaqMatcher:
         prepare: Callable[[str], str],
     ) -> FaqMatcher:
         """Build the matcher from FAQ entries (questions, and answers for the centroids)."""
+        if not faqs:
+            empty = sp.csr_matrix((0, featurizer.size))
+            return cls((), np.zeros(0, dtype=np.int32), empty, empty, None, 0, frozenset())
         texts = [prepare(q) for faq in faqs for q in faq.questions]
         owners = np.array([i for i, faq in enumerate(faqs) for _ in faq.questions], dtype=np.int32)
         variants = featurizer.transform(texts)
@@ -76,11 +79,7 @@ class FaqMatcher:
         domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
         word_features = len(featurizer.word.vocabulary_)
         ids = tuple(f.id for f in faqs)
-        index = bm25s.BM25()
-        entry_texts = [
-            " ".join([*(prepare(q) for q in f.questions), prepare(f.answer)]) for f in faqs
-        ]
-        index.index([text.split() for text in entry_texts], show_progress=False)
+        index = _bm25_index([[*(prepare(q) for q in f.questions), prepare(f.answer)] for f in faqs])
         return cls(ids, owners, variants, centroids, classifier, word_features, domain, index)
 
     def components(self, features: sp.csr_matrix, prepared: str) -> np.ndarray:
@@ -132,6 +131,15 @@ class FaqMatcher:
         scores = np.asarray(self.bm25.get_scores(prepared.split()), dtype=float)
         best = scores.max() if len(scores) else 0.0
         return scores / best if best > 0 else scores
+
+
+def _bm25_index(entries: Sequence[Sequence[str]]) -> bm25s.BM25 | None:
+    """Return a BM25 index with one document per entry (its questions and answer)."""
+    if not entries:
+        return None
+    index = bm25s.BM25()
+    index.index([" ".join(texts).split() for texts in entries], show_progress=False)
+    return index
 
 
 def _best_per_owner(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:

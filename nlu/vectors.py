@@ -65,6 +65,8 @@ class Featurizer:
         """Return L2-normalised rows combining word and character features."""
         if len(texts) == 1:
             return self.transform_one(texts[0])
+        if not texts:
+            return sp.csr_matrix((0, self.size))
         stacked = sp.hstack([self.word.transform(texts), CHAR_WEIGHT * self.char.transform(texts)])
         return l2_normalize(stacked.tocsr())
 

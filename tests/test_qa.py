@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from bot.answers import MESSAGE_LIMIT
 from bot.commands.nlu import ask_json, ask_lines
 from bot.content import Content
 from bot.qa import QA, build_qa
+from bot.runtime import Runtime
 from nlu.parse import Parse
 from tests.conftest import ROOT, make_settings
 
@@ -104,6 +106,17 @@ def test_emergency_then_the_answer_when_the_question_is_clear(qa: QA) -> None:
     assert answer.citations == entry.citations
 
 
+def test_services_answer_lists_local_help(qa: QA) -> None:
+    entry = next(e for e in qa.faq.entries if e.topic == "support_services")
+    parse = Parse("...", "find_services", 0.9, False, ((entry.id, 0.9),))
+    answer = qa.answer_parse(parse, local_help=["Hội Phụ nữ xã X"])
+    assert entry.answer_text() in answer.replies[0].text
+    assert "Hội Phụ nữ xã X" in answer.replies[-1].text
+    plain = qa.answer_parse(Parse("...", "find_services", 0.2, False, ()), local_help=["Y"])
+    assert "1900 969 680" in plain.text
+    assert "Y" in plain.text
+
+
 def test_emergency_replies_in_english(qa: QA) -> None:
     text = qa.emergency("en")[0].text
     assert "call 113" in text
@@ -190,10 +203,19 @@ def test_english_answer_uses_english_text(qa: QA) -> None:
     assert "Legal basis: Article 19" in answer.text
 
 
-def test_ask_lines_reads_one_question_per_line(qa: QA) -> None:
-    lines = ask_lines(qa, ["chong danh vo thi bao o dau\n", "\n", "xin chào\n"], as_json=True)
+def test_ask_lines_reads_one_question_per_line(runtime: Runtime) -> None:
+    questions = ["chong danh vo thi bao o dau\n", "\n", "xin chào\n"]
+    lines = ask_lines(runtime.app, questions, as_json=True)
     assert len(lines) == 2
     assert lines[0].startswith('{"question": "chong danh vo thi bao o dau"')
+
+
+def test_ask_finds_services_not_law_for_a_place(runtime: Runtime) -> None:
+    data = json.loads(ask_lines(runtime.app, ["tim noi ho tro o Da Nang"], as_json=True)[0])
+    assert data["intent"] == "find_services"
+    assert data["place"] == "48"
+    assert data["citations"] == []
+    assert "113" in data["answer"]
 
 
 def test_start_up_with_a_warm_cache_is_fast(content: Content) -> None:

@@ -143,6 +143,12 @@ class Engine:
         results = await asyncio.gather(*(self._run(c, self.app.senders[c]) for c in channels))
         return dict(zip(channels, results, strict=True))
 
+    async def join(self) -> dict[str, PumpResult]:
+        """Wait for the pumps the last tick started; return their results."""
+        tasks = dict(self._tasks)
+        results = await asyncio.gather(*tasks.values())
+        return dict(zip(tasks, results, strict=True))
+
     async def stop(self) -> None:
         """Cancel running pumps (their in-flight rows stay 'sending' and are resent on restart)."""
         for task in self._tasks.values():

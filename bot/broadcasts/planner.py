@@ -29,23 +29,25 @@ def plan(
     An entry found too late is recorded as cancelled with a note, so it is never sent.
     """
     planned = broadcasts.keys(KEY_PREFIX)
+    due = [e for calendar in calendars for e in calendar.due(now) if e.key not in planned]
     scheduled = []
-    for calendar in calendars:
-        for entry in calendar.due(now):
-            if entry.key in planned:
-                continue
-            late = missed(entry, now, quiet)
-            ident = broadcasts.create(
-                entry.texts,
-                entry.audience,
-                CALENDAR_ACTOR,
-                now,
-                status=Status.CANCELLED if late else Status.SCHEDULED,
-                send_at=entry.send_at,
-                key=entry.key,
-                image=entry.image,
-                note=MISSED_NOTE if late else "",
-            )
-            if ident is not None and not late:
-                scheduled.append(ident)
+    for entry in due:
+        late = missed(entry, now, quiet)
+        ident = _create(broadcasts, entry, now, late)
+        if ident is not None and not late:
+            scheduled.append(ident)
     return scheduled
+
+
+def _create(broadcasts: Broadcasts, entry: Entry, now: datetime, late: bool) -> int | None:
+    return broadcasts.create(
+        entry.texts,
+        entry.audience,
+        CALENDAR_ACTOR,
+        now,
+        status=Status.CANCELLED if late else Status.SCHEDULED,
+        send_at=entry.send_at,
+        key=entry.key,
+        image=entry.image,
+        note=MISSED_NOTE if late else "",
+    )

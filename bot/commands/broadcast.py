@@ -22,7 +22,7 @@ ACTOR = "cli"
 
 
 def _out(text: str) -> None:
-    print(text)  # noqa: T201
+    print(text)
 
 
 def _load(args: argparse.Namespace) -> tuple[Runtime, Engine]:

@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bot.app import App
+from bot.features import services
+from bot.features.services import TextAnswer
 from bot.qa import QA, Answer
 from bot.runtime import load_runtime
 from nlu.evaluation import evaluate, format_report, load_items
@@ -35,24 +38,41 @@ def ask_json(qa: QA, question: str) -> dict[str, Any]:
     return answer_json(qa.answer(question))
 
 
-def ask_lines(qa: QA, questions: Iterable[str], as_json: bool) -> list[str]:
+def services_json(question: str, found: TextAnswer) -> dict[str, Any]:
+    """Return the ``ask --json`` object for a services answer."""
+    return {
+        "question": question,
+        "answer": found.text,
+        "intent": "find_services",
+        "confidence": round(found.confidence, 4),
+        "fallback": False,
+        "citations": [],
+        "place": found.place,
+        "level": found.level,
+    }
+
+
+def ask_one(app: App, question: str, as_json: bool) -> str:
+    """Answer one question: a services question gets local help, any other the Q&A answer."""
+    found = services.answer_for_text(app, question)
+    if found is not None:
+        data = services_json(question, found)
+        return json.dumps(data, ensure_ascii=False) if as_json else found.text + "\n"
+    if as_json:
+        return json.dumps(ask_json(app.content.qa, question), ensure_ascii=False)
+    return app.content.qa.answer(question).text + "\n"
+
+
+def ask_lines(app: App, questions: Iterable[str], as_json: bool) -> list[str]:
     """Return the output lines for each non-empty question."""
-    lines = []
-    for question in (q.strip() for q in questions):
-        if not question:
-            continue
-        if as_json:
-            lines.append(json.dumps(ask_json(qa, question), ensure_ascii=False))
-        else:
-            lines.append(qa.answer(question).text + "\n")
-    return lines
+    return [ask_one(app, q.strip(), as_json) for q in questions if q.strip()]
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer QUESTION, or one question per stdin line."""
-    qa = load_runtime(args.config).qa
+    app = load_runtime(args.config).app
     questions = [args.question] if args.question else sys.stdin
-    for line in ask_lines(qa, questions, args.json):
+    for line in ask_lines(app, questions, args.json):
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
     return 0
