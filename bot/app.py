@@ -11,6 +11,7 @@ from bot.channels.base import Sender
 from bot.config import Secrets, Settings
 from bot.content import Content
 from bot.dispatcher import Clock
+from bot.outbox import Outbox
 from bot.storage.store import SqliteStore
 
 
@@ -24,6 +25,8 @@ class App:
     store: SqliteStore
     content: Content
     clock: Clock
+    outbox: Outbox
+    """Per-channel send lanes: replies before reminders before bulk, rate limits, 429 pauses."""
     senders: dict[str, Sender] = field(default_factory=dict)
     """Senders of the running channels by name (``telegram``, ``zalo``), filled by the server."""
 

@@ -102,7 +102,7 @@ class Dispatcher:
         user = self.store.get_user(incoming.user) or User(
             incoming.user, locale=self.policy.default_locale, first_seen=now
         )
-        user = replace(user, last_seen=now)
+        user = replace(user, last_seen=now, stopped=False)  # writing in makes them reachable
         session = self.store.load_session(incoming.user)
         text = clean_text(incoming.text)
         turn = Turn(incoming, user, session, now, self.strings, text[:MAX_TEXT])

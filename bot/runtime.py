@@ -15,6 +15,7 @@ from bot.content import Content, load_content
 from bot.dispatcher import Clock, Dispatcher, Policy
 from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
+from bot.outbox import Outbox
 from bot.problems import ContentError, errors
 from bot.router import Router
 from bot.storage.database import open_database
@@ -90,9 +91,9 @@ def build_runtime(
         if errors(problems):
             raise ContentError(errors(problems))
     database = db if db is not None else open_database(settings.storage.db_path)
-    app = App(
-        settings, secrets or Secrets.from_env(), database, SqliteStore(database), content, clock
-    )
+    store = SqliteStore(database)
+    outbox = Outbox.from_settings(settings, clock)
+    app = App(settings, secrets or Secrets.from_env(), database, store, content, clock, outbox)
     router = Router()
     return Runtime(app, router, _register(router, app))
 

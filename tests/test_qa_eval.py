@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.content import Content
+from bot.content import Content, load_content
 from nlu.evaluation import EvalReport, evaluate, load_items
-from tests.conftest import ROOT, TEST_CACHE
+from tests.conftest import ROOT, TEST_CACHE, make_settings
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 needs_dev = pytest.mark.skipif(
@@ -54,6 +55,9 @@ def test_citation_accuracy_targets(report: EvalReport) -> None:
 
 @needs_dev
 def test_eval_command_prints_the_figures_within_memory(content: Content, tmp_path: Path) -> None:
+    # Serving memory is what is measured: make sure the trained model is cached first (other
+    # tests may have trained different content into the shared test cache since the session began).
+    load_content(make_settings(), date(2026, 11, 23))
     config = tmp_path / "config.yml"
     config.write_text(
         f"paths:\n  content: {ROOT / 'content'}\n  cache: {TEST_CACHE}\n"

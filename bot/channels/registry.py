@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from bot.channels.base import ChannelRunner
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
-
-log = logging.getLogger(__name__)
 
 
 def build_channels(runtime: Runtime) -> list[ChannelRunner]:
@@ -28,6 +25,7 @@ def build_channels(runtime: Runtime) -> list[ChannelRunner]:
                 runtime.handle,
                 runtime.app.store.mark_stopped,
                 runtime.app.content.strings,
+                reply_via=runtime.app.outbox.replies,
             )
         )
     if secrets.zalo_token:
@@ -41,11 +39,7 @@ def build_channels(runtime: Runtime) -> list[ChannelRunner]:
                 runtime.handle,
                 runtime.app.store.mark_stopped,
                 runtime.app.content.strings,
-                on_quota=_on_quota,
+                on_quota=runtime.app.outbox.on_quota("zalo", 60.0),
             )
         )
     return channels
-
-
-def _on_quota(message: str) -> None:
-    log.warning("Zalo quota exhausted: bulk sending pauses (%s)", message)

@@ -27,11 +27,8 @@ def check(directory: Path, today: date) -> list[Problem]:
 
 
 def outbox_of(app: App) -> Outbox:
-    """Return the app's outbox (shared with the channels' reply senders) or a new one."""
-    existing = getattr(app, "outbox", None)
-    return (
-        existing if isinstance(existing, Outbox) else Outbox.from_settings(app.settings, app.clock)
-    )
+    """Return the app's outbox (shared with the channels' reply senders)."""
+    return app.outbox
 
 
 def build_engine(app: App) -> Engine:

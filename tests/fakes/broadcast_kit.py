@@ -68,7 +68,8 @@ def make_app(clock: FakeClock, **broadcasts: object) -> App:
     content = Content(ROOT / "content", strings, None, None)  # type: ignore[arg-type]
     settings = Settings(broadcasts=BroadcastSettings(**broadcasts))  # type: ignore[arg-type]
     db = open_database(None)
-    return App(settings, Secrets(), db, SqliteStore(db), content, clock)
+    outbox = Outbox.from_settings(settings, clock)
+    return App(settings, Secrets(), db, SqliteStore(db), content, clock, outbox)
 
 
 def make_engine(app: App, clock: FakeClock, concurrency: int = 1) -> Engine:
