@@ -59,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines carry bot tokens
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return int(args.func(args))
     except ContentError as err:

@@ -153,7 +153,16 @@ def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> Non
 
 
 def peak_rss_mb() -> float:
-    """Return the peak resident memory of this process in MB."""
+    """Return the peak resident memory of this process in MB.
+
+    Linux's ``ru_maxrss`` survives fork + exec, so a process started by a big parent would
+    report the parent's peak; ``VmHWM`` belongs to this process image alone.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
