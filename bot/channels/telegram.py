@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import weakref
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
@@ -20,6 +19,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
 from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
+from bot.channels.chatwork import ChatWork
 from bot.channels.telegram_sender import ChatMemory, OnBlocked, TelegramSender
 from bot.channels.telegram_updates import (
     CHANNEL,
@@ -115,8 +115,7 @@ class TelegramChannel:
         self._seen = SeenUpdates()
         self._offset: int | None = None
         self._me: BotIdentity | None = None
-        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._work: ChatWork[int] = ChatWork()
         self._poller: asyncio.Task[None] | None = None
 
     def routes(self) -> list[BaseRoute]:
@@ -168,8 +167,7 @@ class TelegramChannel:
 
     async def wait_idle(self) -> None:
         """Wait until every accepted update has been answered."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._work.wait_idle()
 
     async def poll_once(self, wait: int | None = None) -> int:
         """Fetch one batch of updates (long poll of ``wait`` seconds) and queue them; count them."""
@@ -209,17 +207,8 @@ class TelegramChannel:
         if not self._seen.first_time(update.update_id):
             log.info("Telegram duplicate update %s dropped", update.update_id)
             return False
-        task = asyncio.create_task(self._process(update))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._work.spawn(self._process(update))
         return True
-
-    def _lock_for(self, chat_id: int) -> asyncio.Lock:
-        """One lock per chat, so a chat's messages are answered in order (freed when unused)."""
-        lock = self._locks.get(chat_id)
-        if lock is None:
-            lock = self._locks[chat_id] = asyncio.Lock()
-        return lock
 
     async def _process(self, update: Update) -> None:
         try:
@@ -235,15 +224,15 @@ class TelegramChannel:
             case Ask(chat_id, incoming, message_id):
                 if message_id is not None:
                     self.reply_sender.remember(chat_id, message_id)
-                async with self._lock_for(chat_id):
+                async with self._work.lock(chat_id):
                     await self._reply(chat_id, await self._handle(incoming))
             case Press(chat_id, query_id, message_id, incoming):
                 await self._pressed(chat_id, query_id, message_id)
-                async with self._lock_for(chat_id):
+                async with self._work.lock(chat_id):
                     await self._reply(chat_id, await self._handle(incoming))
             case Notice(chat_id, key):
                 text = self._strings.get(key, bot=me.username)
-                async with self._lock_for(chat_id):
+                async with self._work.lock(chat_id):
                     await self._reply(chat_id, [Reply(text)])
             case Migrate(old, new):
                 self.reply_sender.note_migration(old, new)

@@ -12,7 +12,6 @@ import contextlib
 import hmac
 import json
 import logging
-import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -33,6 +32,7 @@ from bot.channels.base import (
     numbered_texts,
     split_text,
 )
+from bot.channels.chatwork import ChatWork
 from bot.config import ZaloSettings
 from bot.i18n import Strings
 from bot.messages import Incoming, Reply
@@ -176,8 +176,7 @@ class ZaloChannel:
         self._sleep = sleep
         self._poll_timeout = poll_timeout
         self._seen = SeenEvents()
-        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._work: ChatWork[str] = ChatWork()
         self._poller: asyncio.Task[None] | None = None
 
     def routes(self) -> list[BaseRoute]:
@@ -211,8 +210,7 @@ class ZaloChannel:
 
     async def wait_idle(self) -> None:
         """Wait until every accepted event has been answered."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._work.wait_idle()
 
     def accept(self, update: api.Update) -> bool:
         """Queue ``update`` for answering unless it is a duplicate; return whether queued."""
@@ -220,17 +218,8 @@ class ZaloChannel:
         if message_id and not self._seen.first_time(f"{update.event_name}:{message_id}"):
             log.info("Zalo duplicate event %s:%s dropped", update.event_name, message_id)
             return False
-        task = asyncio.create_task(self._process(update))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._work.spawn(self._process(update))
         return True
-
-    def _lock_for(self, chat_id: str) -> asyncio.Lock:
-        """One lock per chat, so a chat's messages are answered in order (freed when unused)."""
-        lock = self._locks.get(chat_id)
-        if lock is None:
-            lock = self._locks[chat_id] = asyncio.Lock()
-        return lock
 
     async def _webhook(self, request: Request) -> JSONResponse:
         supplied = request.headers.get("x-bot-api-secret-token", "").encode()
@@ -279,7 +268,7 @@ class ZaloChannel:
         if message.author is not None and message.author.is_bot:
             return
         try:
-            async with self._lock_for(chat.id):
+            async with self._work.lock(chat.id):
                 replies = await self._replies_for(update.event_name, message, chat.id)
                 for reply, text in zip(replies, numbered_texts(replies), strict=True):
                     await self._send(chat.id, replace(reply, text=text, buttons=()))
