@@ -49,7 +49,9 @@ class EmbeddedEngine:
         prediction = self.model.predict(self.prepare.synonyms.expand(base))
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
         emergency = self.detector.detect(base) or (
-            intent == "emergency" and confidence >= EMERGENCY_INTENT_THRESHOLD
+            intent == "emergency"
+            and confidence >= EMERGENCY_INTENT_THRESHOLD
+            and len(base.split()) >= MIN_CLASSIFIED_EMERGENCY_WORDS
         )
         article = self.articles.parse(base)
         faq_confidence = prediction.faq[0][1] if prediction.faq else 0.0
@@ -59,6 +61,10 @@ class EmbeddedEngine:
         if article is not None and not emergency:
             intent, confidence = "ask_law", 1.0
         return Parse(text, intent, confidence, emergency, prediction.faq, article)
+
+
+MIN_CLASSIFIED_EMERGENCY_WORDS = 3
+"""Shorter messages ("xong", "ok") are emergencies only if a danger pattern matches them."""
 
 
 def cache_path(data: TrainingData, cache_dir: Path) -> Path:

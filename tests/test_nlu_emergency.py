@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.runtime import Runtime
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.prepare import Preparer
 from nlu.teencode import parse_teencode
@@ -77,3 +78,16 @@ def test_weak_category_yields_to_legal_question() -> None:
     )
     assert detector.detect("bi danh")
     assert not detector.detect("danh la gi")
+
+
+@pytest.mark.parametrize(
+    "text", ["xong", "Xong.", "ok xong", "dc"], ids=["xong", "xong-dot", "ok-xong", "dc"]
+)
+def test_regression_one_word_replies_are_not_emergencies(runtime: Runtime, text: str) -> None:
+    # Issue 7 (officer flows): "xong" ("done") was classified as an emergency by the intent
+    # model alone, because it appears in "chết cho xong". Short messages need a danger pattern.
+    assert not runtime.qa.parse(text).emergency
+
+
+def test_classified_emergency_still_works_for_real_sentences(runtime: Runtime) -> None:
+    assert runtime.qa.parse("tôi muốn chết cho xong").emergency
