@@ -15,6 +15,7 @@ from bot.router import Route, Router
 from bot.storage.records import Stat, User
 from bot.storage.store import Store
 from bot.turn import Outcome, Turn, resolve_option
+from nlu import Parse
 
 log = logging.getLogger(__name__)
 
@@ -25,23 +26,10 @@ Clock = Callable[[], datetime]
 LocalHelp = Callable[[User], Sequence[str]]
 
 
-class ParseLike(Protocol):
-    """What the dispatcher needs from the NLU's parse of a message."""
-
-    @property
-    def intent(self) -> str: ...  # noqa: D102
-
-    @property
-    def confidence(self) -> float: ...  # noqa: D102
-
-    @property
-    def emergency(self) -> bool: ...  # noqa: D102
-
-
 class Understanding(Protocol):
     """What the dispatcher needs from the Q&A engine."""
 
-    def parse(self, text: str) -> ParseLike:
+    def parse(self, text: str) -> Parse:
         """Classify a message."""
         ...
 
@@ -80,7 +68,7 @@ class Dispatcher:
     ) -> None:
         self.store, self.strings, self.router, self.nlu = store, strings, router, nlu
         self.clock, self.policy, self.local_help = clock, policy, local_help
-        self.fallback: Callable[[Turn, ParseLike], Outcome] | None = None
+        self.fallback: Callable[[Turn, Parse], Outcome] | None = None
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message; never raises (the user gets a clear message instead)."""
@@ -145,7 +133,7 @@ class Dispatcher:
             return Outcome(tuple(replies), intent="emergency", confidence=parse.confidence)
         return self._free_text(turn, parse)
 
-    def _free_text(self, turn: Turn, parse: ParseLike | None) -> Outcome:
+    def _free_text(self, turn: Turn, parse: Parse | None) -> Outcome:
         flow = turn.session.flow()
         if flow:
             route = self.router.states.get(flow)
@@ -160,7 +148,7 @@ class Dispatcher:
                 return text_route.handler(turn)
         return self._intent(turn, parse)
 
-    def _intent(self, turn: Turn, parse: ParseLike | None) -> Outcome:
+    def _intent(self, turn: Turn, parse: Parse | None) -> Outcome:
         if parse is None:
             route = self.router.intents.get("location")
             return route.handler(turn) if route else turn.reply(turn.say("core.empty"))

@@ -17,6 +17,7 @@ from bot.features import broadcasts, core, questions, reports, services, subscri
 from bot.messages import Incoming, Reply
 from bot.outbox import Outbox
 from bot.problems import ContentError, errors
+from bot.qa import QA
 from bot.router import Router
 from bot.storage.database import open_database
 from bot.storage.store import SqliteStore
@@ -43,12 +44,12 @@ class Runtime:
         return self.app.settings
 
     @property
-    def qa(self) -> questions.QA:
+    def qa(self) -> QA:
         """Return the Q&A engine."""
         return self.app.content.qa
 
     @property
-    def content(self) -> object:
+    def content(self) -> Content:
         """Return the loaded content."""
         return self.app.content
 

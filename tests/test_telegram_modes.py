@@ -13,6 +13,7 @@ from bot.channels.telegram import TelegramChannel, api_url
 from bot.config import TelegramSettings
 from bot.messages import Incoming, Reply
 from bot.runtime import Runtime
+from tests.fakes import shipped_strings
 from tests.fakes.telegram_api import error
 from tests.fakes.telegram_harness import (
     CITIZEN,
@@ -20,7 +21,6 @@ from tests.fakes.telegram_harness import (
     CannedCore,
     TelegramDriver,
     TelegramHarness,
-    shipped_strings,
 )
 from tests.fakes.telegram_server import TOKEN, FakeTelegramServer
 from tests.transcripts import Case, load_cases, run_case

@@ -17,13 +17,13 @@ from bot.channels.zalo import SeenEvents
 from bot.channels.zalo_client import parse_update
 from bot.i18n import Strings
 from bot.messages import Document, Incoming, Reply
+from tests.fakes import shipped_strings
 from tests.fakes.zalo_harness import (
     CITIZEN,
     LONG,
     WEBHOOK_URL,
     CannedCore,
     ZaloHarness,
-    shipped_strings,
 )
 from tests.fakes.zalo_server import QUOTA_EXCEEDED, SECRET, Answer, FakeZaloServer
 

@@ -13,13 +13,13 @@ from bot.channels.zalo import ZaloChannel
 from bot.config import ZaloSettings
 from bot.i18n import Strings
 from bot.runtime import Runtime
+from tests.fakes import shipped_strings
 from tests.fakes.zalo_harness import (
     CITIZEN,
     WEBHOOK_URL,
     CannedCore,
     ZaloDriver,
     ZaloHarness,
-    shipped_strings,
 )
 from tests.fakes.zalo_server import SECRET, TOKEN, FakeZaloServer
 from tests.transcripts import Case, load_cases, run_case

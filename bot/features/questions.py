@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.app import App
-from bot.dispatcher import ParseLike
-from bot.qa import QA
 from bot.router import Router
 from bot.storage.records import User
 from bot.turn import Outcome, Turn
-
-__all__ = ["QA", "Questions", "no_local_help", "register"]
+from nlu import Parse
 
 LocalHelp = Callable[[User], Sequence[str]]
 
@@ -28,9 +25,9 @@ class Questions:
         self.qa = app.content.qa
         self.local_help = local_help
 
-    def answer(self, turn: Turn, parse: ParseLike) -> Outcome:
+    def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim."""
-        answer = self.qa.answer_parse(parse, turn.locale, self.local_help(turn.user))  # type: ignore[arg-type]
+        answer = self.qa.answer_parse(parse, turn.locale, self.local_help(turn.user))
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,11 +19,11 @@ from starlette.applications import Starlette
 from bot.channels.base import Handle
 from bot.channels.telegram import ReplyVia, TelegramChannel
 from bot.config import TelegramSettings
-from bot.i18n import Strings, load_strings
+from bot.i18n import Strings
 from bot.messages import Button, Document, Incoming, Reply
+from tests.fakes import shipped_strings
 from tests.fakes.telegram_server import SECRET, TOKEN, FakeTelegramServer
 
-ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 CITIZEN = 4242
 GROUP = -100200300
@@ -34,12 +33,6 @@ LONG_PAYLOAD = "report:" + "x" * 80
 LONG = "\n\n".join(
     f"Đoạn {i}: quyền của nạn nhân bạo lực gia đình được pháp luật bảo vệ. " * 8 for i in range(12)
 )
-
-
-def shipped_strings() -> Strings:
-    """Return the strings in content/strings (problems in other files are not checked here)."""
-    table, _ = load_strings(ROOT / "content" / "strings")
-    return table
 
 
 class CannedCore:

@@ -34,6 +34,7 @@ from tests.fakes.telegram_api import (
     retry_after,
 )
 from tests.fakes.telegram_http import Server, handler
+from tests.fakes.threaded import ThreadedFake
 
 TOKEN = "123456:fake-telegram-token"
 BOT_ID = 123456
@@ -43,7 +44,7 @@ DATE = int(datetime(2026, 11, 23, 3, 0, tzinfo=UTC).timestamp())
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}
 
 
-class FakeTelegramServer:
+class FakeTelegramServer(ThreadedFake):
     """The running fake: base URL, received calls, chats' messages, and what it will answer."""
 
     def __init__(self, token: str = TOKEN, poll_wait: float = 0.2, port: int = 0) -> None:
@@ -63,27 +64,7 @@ class FakeTelegramServer:
         self._scripts: dict[str, list[Answer]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1000)
-        self._cond = threading.Condition()
-        self._http = Server(("127.0.0.1", port), handler(self.answer, self.stats))
-        self._thread = threading.Thread(target=self._http.serve_forever, args=(0.01,), daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        """Return the server's root URL (``TELEGRAM_API_BASE_URL``; the bot appends ``/bot``)."""
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> FakeTelegramServer:
-        """Serve in a background thread."""
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        """Stop serving and wake any waiting long poll."""
-        with self._cond:
-            self._cond.notify_all()
-        self._http.shutdown()
-        self._http.server_close()
+        super().__init__(Server(("127.0.0.1", port), handler(self.answer, self.stats)))
 
     def limit_rate(self, per_second: float, burst: float | None = None, **kwargs: Any) -> None:
         """Answer 429 to sends beyond ``per_second`` overall (``clock=`` may be injected)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import threading
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,8 @@ from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
+
+from tests.fakes.threaded import ThreadedFake
 
 TOKEN = "1459232241454765289:fake-token"
 SECRET = "fake-webhook-secret"
@@ -56,7 +57,7 @@ QUOTA_EXCEEDED = error(429, "Quota exceeded")
 NO_UPDATE = error(408, "Request timeout", status=200)  # assumed: how an empty long poll ends
 
 
-class FakeZaloServer:
+class FakeZaloServer(ThreadedFake):
     """The running fake: its base URL, the calls it received, and what it will answer."""
 
     def __init__(self, token: str = TOKEN, poll_wait: float = 0.2, port: int = 0) -> None:
@@ -71,28 +72,8 @@ class FakeZaloServer:
         self._sent: dict[str, list[str]] = {}
         self._scripts: dict[str, deque[Answer]] = {}
         self._updates: deque[dict[str, Any]] = deque()
-        self._cond = threading.Condition()
         self._ids = itertools.count(1)
-        self._http = _Server(("127.0.0.1", port), _handler(self))
-        self._thread = threading.Thread(target=self._http.serve_forever, args=(0.01,), daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        """Return the URL to use as zalo.api_base_url."""
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> FakeZaloServer:
-        """Serve in a background thread."""
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        """Stop serving and wake any waiting long poll."""
-        with self._cond:
-            self._cond.notify_all()
-        self._http.shutdown()
-        self._http.server_close()
+        super().__init__(_Server(("127.0.0.1", port), _handler(self)))
 
     def script(self, method: str, *answers: Answer) -> None:
         """Answer the next calls to ``method`` with ``answers``, in order."""
