@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,3 +82,22 @@ class Calibrator:
         if self.model is None:
             return [max(0.0, min(1.0, row[0])) for row in rows]
         return [float(p) for p in probabilities(self.model, np.asarray(rows))[:, 1]]
+
+
+def agreed(
+    faq: Sequence[tuple[str, float]], bases: Mapping[str, str]
+) -> tuple[tuple[str, float], ...]:
+    """Raise the best match's confidence by the others that rest on the same article (noisy-OR).
+
+    The answer is judged by the article it rests on, so two less certain matches that agree on
+    it make that article more likely than either alone; the order of the matches is kept.
+    """
+    if not faq:
+        return ()
+    best, confidence = faq[0]
+    basis = bases.get(best, "")
+    doubt = 1.0 - confidence
+    for other, p in faq[1:]:
+        if basis and bases.get(other) == basis:
+            doubt *= 1.0 - p
+    return ((best, max(confidence, 1.0 - doubt)), *faq[1:])

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import logging
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 from nlu.articles import ArticleParser
 from nlu.emergency import EmergencyDetector, parse_emergency
-from nlu.model import NluModel, train
+from nlu.focus import closing, lead_with_closing
+from nlu.model import NluModel, Prediction, train
 from nlu.parse import Parse
 from nlu.prepare import Preparer
 from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -46,7 +48,7 @@ class EmbeddedEngine:
     def parse(self, text: str) -> Parse:
         """Understand one message."""
         base = self.prepare.base(text)
-        prediction = self.model.predict(self.prepare.synonyms.expand(base))
+        prediction = self._focused(text, self.model.predict(self.prepare.synonyms.expand(base)))
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
         emergency = self.detector.detect(base) or (
             intent == "emergency"
@@ -61,6 +63,14 @@ class EmbeddedEngine:
         if article is not None and not emergency:
             intent, confidence = "ask_law", 1.0
         return Parse(text, intent, confidence, emergency, prediction.faq, article)
+
+    def _focused(self, text: str, prediction: Prediction) -> Prediction:
+        """Let the closing question of a long story pick among the matches of the whole."""
+        ending = closing(text)
+        if ending is None:
+            return prediction
+        faq = lead_with_closing(prediction.faq, self.model.predict(self.prepare(ending)).faq)
+        return replace(prediction, faq=faq)
 
 
 MIN_CLASSIFIED_EMERGENCY_WORDS = 3

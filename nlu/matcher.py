@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import bm25s
 import numpy as np
@@ -53,6 +53,8 @@ class FaqMatcher:
     word_features: int
     domain: frozenset[str]
     bm25: bm25s.BM25 | None = None
+    bases: Mapping[str, str] = field(default_factory=dict)
+    """Each entry's basis, by id: the article it rests on ("" when unknown)."""
 
     @classmethod
     def fit(
@@ -80,7 +82,10 @@ class FaqMatcher:
         word_features = len(featurizer.word.vocabulary_)
         ids = tuple(f.id for f in faqs)
         index = _bm25_index([[*(prepare(q) for q in f.questions), prepare(f.answer)] for f in faqs])
-        return cls(ids, owners, variants, centroids, classifier, word_features, domain, index)
+        bases = {f.id: f.basis for f in faqs}
+        return cls(
+            ids, owners, variants, centroids, classifier, word_features, domain, index, bases
+        )
 
     def components(self, features: sp.csr_matrix, prepared: str) -> np.ndarray:
         """Return a (4, entries) array: variant, centroid, classifier and BM25 scores."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from nlu.calibration import Calibrator, Signals, feature_rows
+from nlu.calibration import Calibrator, Signals, agreed, feature_rows
 from nlu.intents import IntentClassifier, intent_examples
 from nlu.matcher import FaqMatcher
 from nlu.normalize import words
@@ -51,7 +51,7 @@ class NluModel:
             ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
             key=lambda pair: -pair[1],
         )
-        return Prediction(tuple(self.intents.ranking(row)), tuple(faq))
+        return Prediction(tuple(self.intents.ranking(row)), agreed(faq, self.matcher.bases))
 
 
 def _signals(model: NluModel, prepared: str, row: np.ndarray) -> Signals:

@@ -232,3 +232,17 @@ def test_start_up_with_a_warm_cache_is_fast(content: Content) -> None:
     assert problems == []
     assert time.perf_counter() - start < 2.0
     assert qa.answer("chong danh vo thi bao o dau").citations
+
+
+def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
+    story = (
+        "Chị gái tôi lấy chồng đã gần mười năm, nhà nghèo, anh rể lại hay uống rượu. "
+        "Mỗi lần say anh ấy chửi bới, đánh chị tôi, có lần chị phải vào trạm y tế. "
+        "Họ hàng khuyên chị nhẫn nhịn cho yên cửa yên nhà nên chị cứ chịu đựng mãi. "
+        "Hôm trước tôi đi nghe tuyên truyền ở xã thì biết có biện pháp cấm tiếp xúc. "
+        "Xin hỏi biện pháp này được pháp luật quy định như thế nào?"
+    )
+    answer = qa.answer(story)
+    assert not answer.fallback
+    assert answer.faq_id == "dv-no-contact-order"
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 2)
