@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from nlu.focus import STORY_WORDS
 from nlu.matcher import Candidate
 from nlu.vectors import probabilities
 
@@ -60,28 +61,52 @@ def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list
     return rows
 
 
+MIN_STORY_ROWS = 200
+"""Fewer held-out story rows than this are not enough to calibrate stories apart."""
+
+_LENGTH = FEATURES.index("length")
+
+
+def is_story_row(row: Sequence[float]) -> bool:
+    """Return whether a feature row comes from a story (a long message): calibrated apart."""
+    return row[_LENGTH] > math.log1p(STORY_WORDS)
+
+
 @dataclass
 class Calibrator:
     """Maps feature rows to the probability that the candidate is the right answer."""
 
     model: LogisticRegression | None
+    story: LogisticRegression | None = None
+    """The model for stories, when there were enough held-out stories to fit it."""
 
     @classmethod
     def fit(cls, rows: Sequence[Sequence[float]], labels: Sequence[int]) -> Calibrator:
-        """Fit on held-out rows; with a single class there is nothing to learn (None)."""
-        if len(set(labels)) < 2:
-            return cls(None)
-        model = LogisticRegression(C=1.0, max_iter=1000)
-        model.fit(np.asarray(rows), np.asarray(labels))
-        return cls(model)
+        """Fit on held-out rows, stories apart when there are enough of them."""
+        stories = [(r, y) for r, y in zip(rows, labels, strict=True) if is_story_row(r)]
+        story = _logistic(stories) if len(stories) >= MIN_STORY_ROWS else None
+        pairs = list(zip(rows, labels, strict=True))
+        kept = [(r, y) for r, y in pairs if story is None or not is_story_row(r)]
+        return cls(_logistic(kept), story)
 
     def confidences(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """Return the calibrated confidence of each row."""
-        if not rows:
-            return []
-        if self.model is None:
-            return [max(0.0, min(1.0, row[0])) for row in rows]
-        return [float(p) for p in probabilities(self.model, np.asarray(rows))[:, 1]]
+        return [self._confidence(row) for row in rows]
+
+    def _confidence(self, row: Sequence[float]) -> float:
+        model = self.story if self.story is not None and is_story_row(row) else self.model
+        if model is None:
+            return max(0.0, min(1.0, row[0]))
+        return float(probabilities(model, np.asarray([row]))[0, 1])
+
+
+def _logistic(pairs: Sequence[tuple[Sequence[float], int]]) -> LogisticRegression | None:
+    """Return a logistic model of the labels, or None with a single class (nothing to learn)."""
+    if len({y for _, y in pairs}) < 2:
+        return None
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    model.fit(np.asarray([r for r, _ in pairs]), np.asarray([y for _, y in pairs]))
+    return model
 
 
 def agreed(
@@ -101,3 +126,16 @@ def agreed(
         if basis and bases.get(other) == basis:
             doubt *= 1.0 - p
     return ((best, max(confidence, 1.0 - doubt)), *faq[1:])
+
+
+SURE_OUT_OF_SCOPE = 0.9
+"""Out-of-scope probability above which matches fade (held-out FAQ questions stay below it)."""
+
+
+def scoped(faq: Sequence[tuple[str, float]], out: float) -> tuple[tuple[str, float], ...]:
+    """Fade the match confidences when the intent model is sure the message is out of scope.
+
+    "giá cà phê" folds to words of "gia đình" and "phê bình"; the matcher alone cannot tell.
+    """
+    scale = min(1.0, max(0.0, 1.0 - out) / (1.0 - SURE_OUT_OF_SCOPE))
+    return tuple((i, p * scale) for i, p in faq)

@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
 
+from nlu.focus import is_story
 from nlu.normalize import words
 from nlu.training import FaqExample
 from nlu.vectors import Featurizer, probabilities
@@ -78,7 +79,8 @@ class FaqMatcher:
             classifier = LogisticRegression(C=20.0, max_iter=1000, solver="newton-cg")
             samples = l2_normalize(featurizer.word.transform(texts + answer_texts))
             classifier.fit(samples, np.concatenate([owners, np.arange(len(faqs))]))
-        domain = frozenset(w for text in texts for w in words(text)) - STOPWORDS
+        questions = [t for t in texts if not is_story(t)]
+        domain = frozenset(w for text in questions for w in words(text)) - STOPWORDS
         word_features = len(featurizer.word.vocabulary_)
         ids = tuple(f.id for f in faqs)
         index = _bm25_index([[*(prepare(q) for q in f.questions), prepare(f.answer)] for f in faqs])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from nlu.calibration import Calibrator, Signals, agreed, feature_rows
+from nlu.calibration import Calibrator, Signals, agreed, feature_rows, scoped
 from nlu.intents import IntentClassifier, intent_examples
 from nlu.matcher import FaqMatcher
 from nlu.normalize import words
@@ -47,11 +47,12 @@ class NluModel:
         candidates = self.matcher.candidates(features, prepared)
         signals = _signals(self, prepared, row)
         confidences = self.calibrator.confidences(feature_rows(candidates, signals))
-        faq = sorted(
+        ranked = sorted(
             ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
             key=lambda pair: -pair[1],
         )
-        return Prediction(tuple(self.intents.ranking(row)), agreed(faq, self.matcher.bases))
+        faq = scoped(agreed(ranked, self.matcher.bases), signals.out)
+        return Prediction(tuple(self.intents.ranking(row)), faq)
 
 
 def _signals(model: NluModel, prepared: str, row: np.ndarray) -> Signals:

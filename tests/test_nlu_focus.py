@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.calibration import agreed
-from nlu.focus import LONG_MESSAGE_WORDS, closing, lead_with_closing
+from nlu.calibration import SURE_OUT_OF_SCOPE, agreed, scoped
+from nlu.focus import STORY_WORDS, closing, is_story, lead_with_closing
 
 STORY = (
     "Tôi lấy chồng đã mười năm, nhà nghèo, chồng tôi hay uống rượu. "
@@ -17,7 +17,8 @@ STORY = (
 
 
 def test_a_long_story_is_read_by_its_last_two_sentences() -> None:
-    assert len(STORY.split()) > LONG_MESSAGE_WORDS
+    assert is_story(STORY)
+    assert len(STORY.split()) > STORY_WORDS
     assert closing(STORY) == (
         "Ở xã có buổi tuyên truyền nói về biện pháp cấm tiếp xúc. "
         "Xin hỏi biện pháp này được quy định thế nào?"
@@ -50,13 +51,21 @@ def test_the_closing_match_leads_when_the_whole_found_it_less_surely() -> None:
     [
         (("elsewhere", 0.99),),  # the whole message never considered it
         (("dv-no-contact-order", 0.5),),  # not surer than the whole's best
-        (("dv-repeat-offender", 0.99),),  # already first
         (),
     ],
 )
 def test_otherwise_the_whole_message_decides(ending: tuple[tuple[str, float], ...]) -> None:
     whole = (("dv-repeat-offender", 0.72), ("dv-no-contact-order", 0.39))
     assert lead_with_closing(whole, ending) == whole
+
+
+def test_a_closing_question_that_confirms_the_best_match_lends_its_confidence() -> None:
+    whole = (("dv-repeat-offender", 0.4), ("dv-no-contact-order", 0.39))
+    ending = (("dv-repeat-offender", 0.7),)
+    assert lead_with_closing(whole, ending) == (
+        ("dv-repeat-offender", 0.7),
+        ("dv-no-contact-order", 0.39),
+    )
 
 
 BASES = {"a": "13/2022/QH15:22", "b": "13/2022/QH15:22", "c": "13/2022/QH15:19", "d": ""}
@@ -73,3 +82,12 @@ def test_other_articles_and_unknown_bases_do_not_add_up() -> None:
     assert agreed([("c", 0.4), ("a", 0.3)], BASES) == (("c", 0.4), ("a", 0.3))
     assert agreed([("d", 0.4), ("d2", 0.3)], {**BASES, "d2": ""})[0] == ("d", 0.4)
     assert agreed([], BASES) == ()
+
+
+def test_matches_fade_when_the_message_is_surely_out_of_scope() -> None:
+    faq = [("a", 0.6), ("b", 0.2)]
+    assert scoped(faq, 0.5) == (("a", 0.6), ("b", 0.2))
+    assert scoped(faq, SURE_OUT_OF_SCOPE) == (("a", 0.6), ("b", 0.2))
+    faded = scoped(faq, 0.99)
+    assert faded[0][1] == pytest.approx(0.06)
+    assert scoped(faq, 1.0) == (("a", 0.0), ("b", 0.0))

@@ -21,7 +21,6 @@ needs_dev = pytest.mark.skipif(
 
 
 CITATION_TARGETS = (0.90, 0.85)  # as given, without diacritics (issue 3)
-CITATION_FLOOR = 0.78  # what the shipped content reaches now; a drop below is a regression
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +37,6 @@ def test_emergency_out_of_scope_and_latency_targets(report: EvalReport) -> None:
 
 
 @needs_dev
-def test_citation_accuracy_does_not_regress(report: EvalReport) -> None:
-    for variant in report.variants:
-        assert variant.citation.rate >= CITATION_FLOOR, variant.citation.misses
-
-
-@needs_dev
-@pytest.mark.xfail(
-    reason="some dev items cite documents outside the corpus or articles the FAQ does not rest on",
-    strict=False,
-)
 def test_citation_accuracy_targets(report: EvalReport) -> None:
     for variant, target in zip(report.variants, CITATION_TARGETS, strict=True):
         assert variant.citation.rate >= target, variant.citation.misses
