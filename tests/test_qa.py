@@ -246,3 +246,23 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
     assert not answer.fallback
     assert answer.faq_id == "dv-no-contact-order"
     assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "article"),
+    [
+        ("cháu chứng kiến cha đánh mẹ suốt, cháu nên làm gì", "13/2022/QH15", 19),
+        ("người quen biết bé bị đánh đập ở nhà mà làm ngơ thì có sao không", "102/2016/QH13", 51),
+        ("bị trưởng phòng sàm sỡ thì em nên làm gì", "45/2019/QH14", 8),
+        ("ai ra quyết định cấm tiếp xúc", "13/2022/QH15", 25),
+        ("con cái có bổn phận gì với cha mẹ già", "52/2014/QH13", 70),
+    ],
+    ids=["child-witness-cha", "child-abuse-silence", "harassment", "no-contact-who", "children"],
+)
+def test_answers_rest_on_the_right_article(
+    qa: QA, question: str, document: str, article: int
+) -> None:
+    """Regressions: each question once reached a neighbouring article."""
+    answer = qa.answer(question)
+    assert not answer.fallback
+    assert (answer.citations[0].document, answer.citations[0].article) == (document, article)
