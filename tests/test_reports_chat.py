@@ -176,6 +176,18 @@ def test_guided_report_is_saved_after_confirmation_with_a_receipt(runtime: Runti
     assert "report.submit" in audit_actions(runtime)
 
 
+def test_emergency_comes_first_in_the_middle_of_a_report(runtime: Runtime) -> None:
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    assert "(1/20)" in chat.text()
+    chat.say("cứu tôi với, chồng tôi đang cầm dao đòi chém")
+    assert chat.text().startswith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay 113")
+    chat.say("1")
+    assert "(2/20)" in chat.text()  # the report goes on where it was
+    assert stored(runtime) == {}
+
+
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
