@@ -9,12 +9,13 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import UTC, datetime
+from typing import cast
 
 import pytest
 
 from bot.channels.base import Handle, PermanentError, RateLimited
-from bot.channels.zalo import SeenEvents
-from bot.channels.zalo_client import parse_update
+from bot.channels.zalo import SeenEvents, ZaloSender
+from bot.channels.zalo_client import ZaloClient, ZaloQuotaExceeded, parse_update
 from bot.i18n import Strings
 from bot.messages import Document, Incoming, Reply
 from tests.fakes import shipped_strings
@@ -195,6 +196,41 @@ async def test_quota_exceeded_during_a_burst(
     assert "Quota exceeded" in bot.quota[0]
     fake.send_quota = None
     assert await bot.say("xin chào") == ["Bạn hỏi: xin chào"]
+
+
+class GatedClient:
+    """A Zalo client stand-in whose sends finish when the test opens their gate."""
+
+    def __init__(self) -> None:
+        self.gates: dict[str, asyncio.Event] = {}
+
+    async def send_message(self, chat_id: str, text: str) -> None:
+        await self.gates.setdefault(chat_id, asyncio.Event()).wait()
+        if chat_id.startswith("over"):
+            raise ZaloQuotaExceeded("sendMessage", 429, "Quota exceeded")
+
+
+async def test_regression_a_late_success_does_not_restart_the_quota_alarm(
+    strings: Strings,
+) -> None:
+    """Sends started before a quota error may finish after it; the alarm still fires once."""
+    alarms: list[str] = []
+    client = GatedClient()
+    sender = ZaloSender(cast("ZaloClient", client), strings, send_rate=1.0, on_quota=alarms.append)
+    tasks = [
+        asyncio.create_task(sender.send(chat, Reply("Tin"))) for chat in ("over-1", "ok", "over-2")
+    ]
+    await asyncio.sleep(0)
+    for chat in ("over-1", "ok", "over-2"):  # the server answered in this order
+        client.gates.setdefault(chat, asyncio.Event()).set()
+        await asyncio.sleep(0)
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert [type(r).__name__ for r in results] == [
+        "ZaloQuotaExceeded",
+        "NoneType",
+        "ZaloQuotaExceeded",
+    ]
+    assert len(alarms) == 1
 
 
 async def test_reply_waits_out_a_429_then_arrives(

@@ -109,15 +109,22 @@ class ZaloSender:
         self._strings = strings
         self._on_quota = on_quota
         self._quota_strikes = 0
+        self._tickets = 0
+        self._quota_mark = 0
+        """Tickets issued when the last quota error came: older sends prove nothing by succeeding."""
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Deliver ``reply``: numbered options instead of buttons, split at 2000 characters."""
+        ticket = self._tickets
+        self._tickets += 1
         try:
             await self._deliver(chat_id, reply)
         except api.ZaloQuotaExceeded as err:
+            self._quota_mark = self._tickets
             self._quota_hit(err)
             raise
-        self._quota_strikes = 0
+        if ticket >= self._quota_mark:
+            self._quota_strikes = 0
 
     async def _deliver(self, chat_id: str, reply: Reply) -> None:
         text = numbered_options(reply)
