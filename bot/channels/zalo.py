@@ -111,7 +111,7 @@ class ZaloSender:
         self._quota_strikes = 0
         self._tickets = 0
         self._quota_mark = 0
-        """Tickets issued when the last quota error came: older sends prove nothing by succeeding."""
+        """Tickets issued at the last quota error: older sends prove nothing by succeeding late."""
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Deliver ``reply``: numbered options instead of buttons, split at 2000 characters."""
