@@ -83,9 +83,9 @@ class Calibrator:
     @classmethod
     def fit(cls, rows: Sequence[Sequence[float]], labels: Sequence[int]) -> Calibrator:
         """Fit on held-out rows, stories apart when there are enough of them."""
-        stories = [(r, y) for r, y in zip(rows, labels, strict=True) if is_story_row(r)]
-        story = _logistic(stories) if len(stories) >= MIN_STORY_ROWS else None
         pairs = list(zip(rows, labels, strict=True))
+        stories = [(r, y) for r, y in pairs if is_story_row(r)]
+        story = _logistic(stories) if len(stories) >= MIN_STORY_ROWS else None
         kept = [(r, y) for r, y in pairs if story is None or not is_story_row(r)]
         return cls(_logistic(kept), story)
 
@@ -120,12 +120,16 @@ def agreed(
     if not faq:
         return ()
     best, confidence = faq[0]
-    basis = bases.get(best, "")
     doubt = 1.0 - confidence
     for other, p in faq[1:]:
-        if basis and bases.get(other) == basis:
+        if same_basis(bases, best, other):
             doubt *= 1.0 - p
     return ((best, max(confidence, 1.0 - doubt)), *faq[1:])
+
+
+def same_basis(bases: Mapping[str, str], a: str, b: str) -> bool:
+    """Return whether entries ``a`` and ``b`` rest on the same (known) article."""
+    return bool(bases.get(a)) and bases.get(a) == bases.get(b)
 
 
 SURE_OUT_OF_SCOPE = 0.9

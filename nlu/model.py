@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from nlu.calibration import Calibrator, Signals, agreed, feature_rows, scoped
+from nlu.calibration import Calibrator, Signals, agreed, feature_rows, same_basis, scoped
 from nlu.intents import IntentClassifier, intent_examples
 from nlu.matcher import FaqMatcher
 from nlu.normalize import words
@@ -107,10 +107,10 @@ def _split_intents(
 
 def _same_answer(faqs: Sequence[FaqExample]) -> Callable[[str, str], bool]:
     """Return a test: does entry ``a`` answer a question of entry ``b`` on the same basis."""
-    basis = {faq.id: faq.basis for faq in faqs}
+    bases = {faq.id: faq.basis for faq in faqs}
 
     def same(a: str, b: str) -> bool:
-        return a == b or (bool(basis.get(a)) and basis.get(a) == basis.get(b))
+        return a == b or same_basis(bases, a, b)
 
     return same
 
