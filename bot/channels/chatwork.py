@@ -1,8 +1,9 @@
-"""Background answering shared by the messaging channels: tasks kept alive, one lock per chat."""
+"""Background work shared by the messaging channels: answering tasks, chat order, stopping polls."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import weakref
 from collections.abc import Coroutine
 from typing import Any, Generic, TypeVar
@@ -36,3 +37,13 @@ class ChatWork(Generic[ChatId]):
         """Wait until every spawned task has finished."""
         while self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
+async def cancel(task: asyncio.Task[None] | None) -> bool:
+    """Cancel ``task`` (a polling loop), wait until it has ended; return whether there was one."""
+    if task is None:
+        return False
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return True

@@ -19,7 +19,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
 from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
-from bot.channels.chatwork import ChatWork
+from bot.channels.chatwork import ChatWork, cancel
 from bot.channels.telegram_sender import ChatMemory, OnBlocked, TelegramSender
 from bot.channels.telegram_updates import (
     CHANNEL,
@@ -155,10 +155,7 @@ class TelegramChannel:
 
     async def stop(self) -> None:
         """Stop polling, confirm the updates taken, finish answering, and close connections."""
-        if self._poller is not None:
-            self._poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._poller
+        if await cancel(self._poller):
             self._poller = None
             await self._confirm()
         await self.wait_idle()

@@ -8,7 +8,6 @@ millisecond dates, no documents, and a 429 "Quota exceeded" answer instead of a 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import json
 import logging
@@ -32,7 +31,7 @@ from bot.channels.base import (
     numbered_texts,
     split_text,
 )
-from bot.channels.chatwork import ChatWork
+from bot.channels.chatwork import ChatWork, cancel
 from bot.config import ZaloSettings
 from bot.i18n import Strings
 from bot.messages import Incoming, Reply
@@ -207,11 +206,8 @@ class ZaloChannel:
 
     async def stop(self) -> None:
         """Stop polling, finish the messages being answered, and close connections."""
-        if self._poller is not None:
-            self._poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._poller
-            self._poller = None
+        await cancel(self._poller)
+        self._poller = None
         await self.wait_idle()
         await self.client.aclose()
 
