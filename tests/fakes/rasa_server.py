@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.fakes.threaded import write_json
+
 
 def rasa_response(
     text: str,
@@ -73,17 +75,9 @@ def _handler(fake: FakeRasa) -> type[BaseHTTPRequestHandler]:
                 fake.answers.get(text) or fake.default or rasa_response(text, "out_of_scope", 0.9)
             )
             if self.path != "/model/parse":
-                self._send(404, {"error": "not found"})
+                write_json(self, 404, {"error": "not found"})
             else:
-                self._send(fake.status, body)
-
-        def _send(self, status: int, body: dict[str, Any]) -> None:
-            data = json.dumps(body).encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+                write_json(self, fake.status, body)
 
         def log_message(self, format: str, *args: Any) -> None:
             return

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.telegram_api import Answer, Call, Upload, ok, parse_form
+from tests.fakes.threaded import write_json
 
 Receive = Callable[[Call, str], Answer]
 """Answers one call; the second argument is the token taken from the URL."""
@@ -54,15 +55,7 @@ def handler(receive: Receive, stats: Callable[[], dict[str, int]]) -> type[BaseH
                 answer = ok(stats())
             else:
                 answer = receive(Call(method, params, files), token)
-            data = json.dumps(answer.body, ensure_ascii=False).encode()
-            try:
-                self.send_response(answer.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a cancelled long poll)
+            write_json(self, answer.status, answer.body)
 
         def log_message(self, format: str, *args: Any) -> None:
             return

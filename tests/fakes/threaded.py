@@ -1,10 +1,11 @@
-"""What the fake Bot API servers share: an HTTP server on 127.0.0.1 run in a background thread."""
+"""What the fake servers share: an HTTP server on 127.0.0.1 in a thread, JSON answers."""
 
 from __future__ import annotations
 
+import json
 import threading
-from http.server import ThreadingHTTPServer
-from typing import Self
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Self
 
 
 class ThreadedFake:
@@ -34,3 +35,16 @@ class ThreadedFake:
             self._cond.notify_all()
         self._http.shutdown()
         self._http.server_close()
+
+
+def write_json(handler: BaseHTTPRequestHandler, status: int, body: Any) -> None:
+    """Answer the request with ``body`` as JSON; a client that gave up is not an error."""
+    data = json.dumps(body, ensure_ascii=False).encode()
+    try:
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client gave up (a cancelled long poll)

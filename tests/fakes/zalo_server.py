@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from tests.fakes.threaded import ThreadedFake
+from tests.fakes.threaded import ThreadedFake, write_json
 
 TOKEN = "1459232241454765289:fake-token"
 SECRET = "fake-webhook-secret"
@@ -238,15 +238,7 @@ def _handler(fake: FakeZaloServer) -> type[BaseHTTPRequestHandler]:
             params = {**dict(parse_qsl(url.query)), **params}
             token, _, method = url.path.removeprefix("/bot").partition("/")
             answer = fake.answer(method, params, token == fake.token)
-            data = json.dumps(answer.body, ensure_ascii=False).encode()
-            try:
-                self.send_response(answer.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a cancelled long poll)
+            write_json(self, answer.status, answer.body)
 
         def log_message(self, format: str, *args: Any) -> None:
             return
