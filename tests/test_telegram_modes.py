@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from bot.channels.telegram import TelegramChannel, api_url
 from bot.config import TelegramSettings
@@ -23,6 +21,7 @@ from tests.fakes.telegram_harness import (
     TelegramHarness,
 )
 from tests.fakes.telegram_server import TOKEN, FakeTelegramServer
+from tests.servers import listening, served_in_loop
 from tests.transcripts import Case, load_cases, run_case
 
 
@@ -116,23 +115,15 @@ async def test_webhook_answers_before_the_core_finishes(fake: FakeTelegramServer
 
 
 async def test_webhook_over_real_http(fake: FakeTelegramServer) -> None:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/telegram/webhook"
-    bot = TelegramHarness(fake, CannedCore(), webhook_url=url)
-    config = uvicorn.Config(bot.app, lifespan="off", ws="none", log_level="warning")
-    server = uvicorn.Server(config)
-    serving = asyncio.create_task(server.serve(sockets=[sock]))
-    await bot.channel.start()
-    update = fake.message(CITIZEN, "xin chào")
-    assert await asyncio.to_thread(fake.deliver, update) == 200
-    assert await asyncio.to_thread(fake.deliver, update, "wrong") == 403
-    await bot.channel.wait_idle()
-    server.should_exit = True
-    await serving
-    await bot.close()
-    sock.close()
+    with listening() as (sock, base):
+        bot = TelegramHarness(fake, CannedCore(), webhook_url=f"{base}/telegram/webhook")
+        async with served_in_loop(bot.app, sock):
+            await bot.channel.start()
+            update = fake.message(CITIZEN, "xin chào")
+            assert await asyncio.to_thread(fake.deliver, update) == 200
+            assert await asyncio.to_thread(fake.deliver, update, "wrong") == 403
+            await bot.channel.wait_idle()
+        await bot.close()
     assert fake.sent_to(CITIZEN) == ["Bạn hỏi: xin chào"]
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from bot.channels.zalo import ZaloChannel
 from bot.config import ZaloSettings
@@ -22,6 +20,7 @@ from tests.fakes.zalo_harness import (
     ZaloHarness,
 )
 from tests.fakes.zalo_server import SECRET, TOKEN, FakeZaloServer
+from tests.servers import listening, served_in_loop
 from tests.transcripts import Case, load_cases, run_case
 
 
@@ -69,21 +68,14 @@ async def test_polling_mode(fake: FakeZaloServer, core: CannedCore, strings: Str
 async def test_webhook_over_real_http(
     fake: FakeZaloServer, core: CannedCore, strings: Strings
 ) -> None:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/zalo/webhook"
-    bot = ZaloHarness(fake, core, strings, webhook_url=url)
-    config = uvicorn.Config(bot.app, lifespan="off", ws="none", log_level="warning")
-    server = uvicorn.Server(config)
-    serving = asyncio.create_task(server.serve(sockets=[sock]))
-    await bot.channel.start()
-    assert await asyncio.to_thread(fake.deliver, fake.text_event(CITIZEN, "xin chào")) == 200
-    await bot.channel.wait_idle()
-    server.should_exit = True
-    await serving
-    await bot.close()
-    sock.close()
+    with listening() as (sock, base):
+        bot = ZaloHarness(fake, core, strings, webhook_url=f"{base}/zalo/webhook")
+        async with served_in_loop(bot.app, sock):
+            await bot.channel.start()
+            event = fake.text_event(CITIZEN, "xin chào")
+            assert await asyncio.to_thread(fake.deliver, event) == 200
+            await bot.channel.wait_idle()
+        await bot.close()
     assert fake.sent_to(CITIZEN) == ["Bạn hỏi: xin chào"]
 
 
