@@ -9,7 +9,6 @@ import pytest
 
 from bot.invites import Invites
 from bot.reportstore import ReportStore
-from bot.router import Router
 from bot.runtime import Runtime
 from bot.storage.records import Role
 from tests.chat import Chat
@@ -306,9 +305,6 @@ def test_one_line_on_a_saved_report_adds_or_replaces(
     assert stored(runtime) == expected
 
 
-@pytest.mark.skipif(
-    not hasattr(Router, "text"), reason="needs the Router.text hook (issue 7 report)"
-)
 def test_one_line_report_without_slash(runtime: Runtime) -> None:
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say(EXAMPLE)
