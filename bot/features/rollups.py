@@ -82,6 +82,14 @@ class Rollups:
         ]
         return turn.reply(Reply(turn.t("rep.choose_form"), tuple(buttons)))
 
+    def _rollup(self, turn: Turn, prefix: str) -> Rollup | Outcome:
+        """Return the roll-up a button or the command's words choose, or the question to ask."""
+        if turn.incoming.button:
+            found = self._from_button(turn)
+        else:
+            found = self._pick(turn, prefix, turn.text.partition(" ")[2])
+        return found if isinstance(found, Outcome) else build_rollup(self.rep, *found)
+
     def _from_button(self, turn: Turn) -> Choice | Outcome:
         parts = (turn.incoming.button or "").split(":")
         form = self.rep.forms.get(parts[1]) if len(parts) == 4 else None
@@ -96,24 +104,16 @@ class Rollups:
 
     def summary(self, turn: Turn) -> Outcome:
         """``/tonghop [period] [unit]`` and its buttons: totals, progress, silent communes."""
-        if turn.incoming.button:
-            found = self._from_button(turn)
-        else:
-            found = self._pick(turn, "sum", turn.text.partition(" ")[2])
-        if isinstance(found, Outcome):
-            return found
-        rollup = build_rollup(self.rep, *found)
+        rollup = self._rollup(turn, "sum")
+        if isinstance(rollup, Outcome):
+            return rollup
         return turn.reply(Reply(summary_text(self.rep, turn, rollup)))
 
     def export(self, turn: Turn) -> Outcome:
         """``/xuat [period] [unit]``: the roll-up as an Excel file."""
-        if turn.incoming.button:
-            found = self._from_button(turn)
-        else:
-            found = self._pick(turn, "xls", turn.text.partition(" ")[2])
-        if isinstance(found, Outcome):
-            return found
-        rollup = build_rollup(self.rep, *found)
+        rollup = self._rollup(turn, "xls")
+        if isinstance(rollup, Outcome):
+            return rollup
         local = turn.now.astimezone(self.rep.zone)
         data = xlsx_bytes(rollup, self.rep.units, turn.t, turn.locale, local)
         document = Document(file_name(rollup, "xlsx"), data, XLSX_MIME)
