@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.problems import ContentError
+from bot.problems import ContentError, print_problems
 
 COMMAND_MODULES = ("core", "nlu", "admin", "report", "broadcast", "services")
 """Modules under bot/commands, each with ``register(subparsers)``, in help order."""
@@ -63,8 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ContentError as err:
-        for _problem in err.problems:
-            pass
+        print_problems(err.problems)
         return 2
 
 

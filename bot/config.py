@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.problems import ContentError, Problem
 from bot.yamlfile import LineDict, load_yaml
 
 DEFAULT_CONFIG = "config.yml"
+
+
+HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def clock_time(value: str) -> str:
+    """Return ``value`` if it is a local time ``HH:MM`` (00:00 to 23:59), else raise ValueError."""
+    if not HHMM.match(value):
+        raise ValueError(f"{value!r} is not a time of day HH:MM (00:00 to 23:59)")
+    return value
+
+
+def time_zone(value: str) -> str:
+    """Return ``value`` if it names an IANA time zone, else raise ValueError."""
+    try:
+        ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ValueError(f"unknown time zone {value!r} (e.g. 'Asia/Ho_Chi_Minh')") from None
+    return value
 
 
 class Section(BaseModel):
@@ -127,6 +148,11 @@ class BroadcastSettings(Section):
     )
     max_attempts: int = Field(3, ge=1, description="Tries for a transient delivery error.")
 
+    @field_validator("quiet_start", "quiet_end")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        return clock_time(value)
+
 
 class Settings(Section):
     """All settings of binhdang-bot."""
@@ -144,6 +170,11 @@ class Settings(Section):
     broadcasts: BroadcastSettings = Field(
         default_factory=BroadcastSettings, description="Broadcasts."
     )
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        return time_zone(value)
 
 
 class Secrets(BaseModel):
@@ -219,7 +250,8 @@ def _problem(err: dict[str, Any], data: Any, file: str) -> Problem:
     if err["type"] == "extra_forbidden":
         known = _fields_at([str(p) for p in err["loc"][:-1]])
         return Problem(file, line, f"unknown key {path!r}{_hint(str(err['loc'][-1]), known)}")
-    return Problem(file, line, f"{path}: {err['msg']}")
+    message = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
+    return Problem(file, line, f"{path}: {message}")
 
 
 def _apply_env(data: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:

@@ -77,7 +77,20 @@ class Dispatcher:
             return self._handle(incoming, now)
         except Exception:
             log.exception("failed to handle a message from %s", incoming.channel)
-            return [Reply(self.strings.get("core.error", self._locale_of(incoming.user)))]
+            locale = self._locale_of(incoming.user)
+            return self._emergency_anyway(incoming, locale) or [
+                Reply(self.strings.get("core.error", locale))
+            ]
+
+    def _emergency_anyway(self, incoming: Incoming, locale: str) -> list[Reply]:
+        """Return the emergency answer if the message is one: it needs no storage."""
+        text = clean_text(incoming.text)[:MAX_TEXT]
+        try:
+            if text and not text.startswith("/") and self.nlu.parse(text).emergency:
+                return self.nlu.emergency(locale)
+        except Exception:
+            log.exception("emergency check failed")
+        return []
 
     def _locale_of(self, urn: str) -> str:
         try:

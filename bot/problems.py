@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TextIO
 
 
 @dataclass(frozen=True, order=True)
@@ -31,3 +34,10 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
+    """Write each problem as ``file:line: message``, one a line (to stderr by default)."""
+    out = sys.stderr if stream is None else stream
+    out.write("".join(f"{problem}\n" for problem in problems))
+    out.flush()

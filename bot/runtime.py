@@ -16,10 +16,10 @@ from bot.dispatcher import Clock, Dispatcher, Policy
 from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
 from bot.outbox import Outbox
+from bot.preflight import open_or_raise, webhook_problems
 from bot.problems import ContentError, errors
 from bot.qa import QA
 from bot.router import Router
-from bot.storage.database import open_database
 from bot.storage.store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def build_runtime(
             log.warning("%s", warning)
         if errors(problems):
             raise ContentError(errors(problems))
-    database = db if db is not None else open_database(settings.storage.db_path)
+    database = db if db is not None else open_or_raise(settings.storage.db_path)
     store = SqliteStore(database)
     outbox = Outbox.from_settings(settings, clock)
     app = App(settings, secrets or Secrets.from_env(), database, store, content, clock, outbox)
@@ -101,4 +101,8 @@ def build_runtime(
 
 def load_runtime(config: str | None = None, clock: Clock = system_clock) -> Runtime:
     """Load settings from the config file and assemble the bot."""
-    return build_runtime(settings_or_raise(config), clock=clock)
+    settings, secrets = settings_or_raise(config), Secrets.from_env()
+    problems = webhook_problems(settings, secrets, config)
+    if problems:
+        raise ContentError(problems)
+    return build_runtime(settings, secrets, clock=clock)

@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot import preflight
 from bot.channels import terminal
-from bot.config import load_settings
+from bot.config import Secrets, load_settings
 from bot.content import load_content
-from bot.problems import Problem
+from bot.problems import Problem, print_problems
 from bot.runtime import load_runtime
 from bot.server import serve
 
@@ -49,15 +50,18 @@ def check_problems(config: str | None) -> list[Problem]:
     """Return every problem in the config and the content."""
     settings, problems = load_settings(config)
     today = datetime.now(UTC).astimezone(ZoneInfo(settings.timezone)).date()
-    _, content_problems = load_content(settings, today)
+    content, content_problems = load_content(settings, today)
+    if not problems:  # the checks below need the configured settings, not the defaults
+        problems += preflight.webhook_problems(settings, Secrets.from_env(), config)
+        problems += preflight.database_problems(settings.storage.db_path)
+    problems += preflight.string_problems(content.strings, content.directory / "strings")
     return sorted(problems + content_problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate config and content; print ``file:line: message`` for each problem."""
     problems = check_problems(args.config)
-    for problem in problems:
-        print(problem)
+    print_problems(problems, sys.stdout)
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
