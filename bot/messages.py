@@ -62,3 +62,5 @@ class Reply:
     image: str | None = None
     clear_chat: bool = False
     """Ask the channel to delete the recent messages of this chat where it can (``/xoa``)."""
+    urgent: bool = False
+    """An emergency answer: channels send it before anything else waiting."""

@@ -1,12 +1,17 @@
 """Per-channel sending limits: a token bucket, a per-chat limit, 429 pauses, replies first.
 
 Each channel has one ``Lane``. Bulk senders (the broadcast pump) wait for a token; replies to
-people who write in never wait: they take a token at once, even into debt, so bulk slows down
-instead (replies always go before bulk). A 429 ``retry_after`` pauses the lane's bulk sending.
+people who write in do not wait for tokens: they take one at once, even into debt, so bulk slows
+down instead, and bulk yields while any reply waits. Where the platform has a hard limit
+(Telegram: 30 messages in any second) replies and bulk together stay under it, replies queued
+with emergency answers first. A 429 ``retry_after`` pauses the whole lane; a reply is sent again
+after it, until delivered or ``REPLY_MAX_AGE`` old.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,8 +20,17 @@ from bot.channels.base import RateLimited, Sender
 from bot.config import Settings
 from bot.dispatcher import Clock
 from bot.messages import Reply
+from bot.sendwindow import REPLY, UNTIL_FREED, URGENT, SendQueue, SlidingWindow
+
+log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+REPLY_MAX_AGE = 600.0
+"""Seconds after which a reply still refused with 429 is given up (the person has moved on)."""
+TELEGRAM_WINDOW = 30
+"""Telegram's hard limit: messages in any one second, all chats together."""
+YIELD = 0.01
+"""Seconds bulk sending waits, each time it looks, while replies queue for the lane."""
 EPSILON = 1e-6
 """Waits shorter than this (float rounding, clock resolution) count as no wait."""
 BURST_SECONDS = 0.1
@@ -85,6 +99,12 @@ class ChatLimiter:
             self.last = {c: t for c, t in self.last.items() if t > horizon}
 
 
+def telegram_lane(rate: float = 25.0, per_chat: float = 1.0) -> Lane:
+    """Return a Telegram lane: bulk at ``rate``/s and ``per_chat``/s, all under 30 in any second."""
+    window = SlidingWindow(TELEGRAM_WINDOW)
+    return Lane("telegram", bucket(rate), ChatLimiter(per_chat), window=window)
+
+
 @dataclass
 class Lane:
     """One channel's limits and counters, shared by its bulk pump and its reply sender."""
@@ -92,9 +112,13 @@ class Lane:
     channel: str
     bucket: TokenBucket
     per_chat: ChatLimiter | None = None
+    window: SlidingWindow | None = None
+    """The platform's hard limit, shared by replies and bulk."""
     paused_until: float = 0.0
     rate_limited: int = 0
     replies: int = 0
+    queue: SendQueue | None = None
+    """Where replies wait for the window or a 429 pause; set by ``Outbox``."""
 
     @property
     def rate(self) -> float:
@@ -104,7 +128,17 @@ class Lane:
     def wait_time(self, chat: str, now: float) -> float:
         """Return the seconds a bulk message to ``chat`` must wait (pause, bucket, chat limit)."""
         chat_wait = self.per_chat.wait_time(chat, now) if self.per_chat else 0.0
-        wait = max(self.pause_left(now), self.bucket.wait_time(now), chat_wait)
+        wait = max(self.reply_wait(now), self.bucket.wait_time(now), chat_wait)
+        if self.queue is not None and self.queue.waiting:
+            wait = max(wait, YIELD)
+        if wait == UNTIL_FREED:  # only sends in flight fill the window: look again soon
+            wait = YIELD
+        return 0.0 if wait < EPSILON else wait
+
+    def reply_wait(self, now: float) -> float:
+        """Return the seconds until any message may go: the 429 pause and the hard limit."""
+        window = self.window.wait_time(now) if self.window is not None else 0.0
+        wait = max(self.pause_left(now), window)
         return 0.0 if wait < EPSILON else wait
 
     def take(self, chat: str, now: float) -> None:
@@ -112,6 +146,15 @@ class Lane:
         self.bucket.take(now)
         if self.per_chat is not None:
             self.per_chat.note(chat, now)
+        if self.window is not None:
+            self.window.start(now)
+
+    def done(self, now: float) -> None:
+        """Record that the message taken last has been sent or refused (frees the window)."""
+        if self.window is not None:
+            self.window.finish(now)
+        if self.queue is not None:
+            self.queue.freed()
 
     def pause(self, retry_after: float, now: float) -> None:
         """Stop bulk sending for ``retry_after`` seconds (the platform answered 429)."""
@@ -125,40 +168,62 @@ class Lane:
 
 
 class ReplySender:
-    """Wraps a channel's sender for replies: never waits, but uses the lane's capacity first."""
+    """Wraps a channel's sender for replies: they go before bulk, emergency answers first.
 
-    def __init__(self, inner: Sender, lane: Lane, clock: Clock) -> None:
+    A reply waits only for the platform's hard limit and a 429 pause. After a 429 it is sent
+    again once ``retry_after`` has passed, until delivered or ``REPLY_MAX_AGE`` seconds old
+    (then ``RateLimited`` is raised).
+    """
+
+    def __init__(self, inner: Sender, lane: Lane, clock: Clock, sleep: Sleep) -> None:
         self.channel = inner.channel
         self.inner = inner
         self.lane = lane
         self.clock = clock
+        if lane.queue is None:
+            lane.queue = SendQueue(lane.reply_wait, lambda: seconds(clock()), sleep)
+        self.queue = lane.queue
 
     async def send(self, chat_id: str, reply: Reply) -> None:
-        """Send a reply at once; a 429 pauses the lane's bulk sending, then is re-raised."""
-        now = seconds(self.clock())
-        self.lane.take(chat_id, now)
-        self.lane.replies += 1
-        try:
-            await self.inner.send(chat_id, reply)
-        except RateLimited as err:
-            self.lane.pause(err.retry_after, seconds(self.clock()))
-            raise
+        """Send one reply, waiting its turn and waiting out 429s; raise when too old."""
+        born = seconds(self.clock())
+        while True:
+            await self.queue.turn(URGENT if reply.urgent else REPLY)
+            now = seconds(self.clock())
+            self.lane.take(chat_id, now)
+            self.lane.replies += 1
+            try:
+                await self.inner.send(chat_id, reply)
+                return
+            except RateLimited as err:
+                now = seconds(self.clock())
+                self.lane.pause(err.retry_after, now)
+                if now + err.retry_after - born > REPLY_MAX_AGE:
+                    raise
+                log.info(
+                    "%s reply to %s waits %.1f s (429)", self.channel, chat_id, err.retry_after
+                )
+            finally:
+                self.lane.done(seconds(self.clock()))
 
 
 class Outbox:
     """The lanes of every channel, built from settings."""
 
-    def __init__(self, lanes: dict[str, Lane], clock: Clock) -> None:
+    def __init__(self, lanes: dict[str, Lane], clock: Clock, sleep: Sleep = asyncio.sleep) -> None:
         self.lanes = lanes
         self.clock = clock
+        self.sleep = sleep
 
     @classmethod
-    def from_settings(cls, settings: Settings, clock: Clock) -> Outbox:
+    def from_settings(
+        cls, settings: Settings, clock: Clock, sleep: Sleep = asyncio.sleep
+    ) -> Outbox:
         """Telegram: ``broadcasts.telegram_rate`` and ``telegram_per_chat``; Zalo: ``send_rate``."""
         b = settings.broadcasts
-        telegram = Lane("telegram", bucket(b.telegram_rate), ChatLimiter(b.telegram_per_chat))
+        telegram = telegram_lane(b.telegram_rate, b.telegram_per_chat)
         zalo = Lane("zalo", bucket(settings.zalo.send_rate))
-        return cls({"telegram": telegram, "zalo": zalo}, clock)
+        return cls({"telegram": telegram, "zalo": zalo}, clock, sleep)
 
     def lane(self, channel: str) -> Lane:
         """Return the lane of ``channel`` (a default 1 message/s lane for unknown channels)."""
@@ -168,7 +233,7 @@ class Outbox:
 
     def replies(self, inner: Sender) -> ReplySender:
         """Return a sender for replies on ``inner``'s channel that goes before bulk."""
-        return ReplySender(inner, self.lane(inner.channel), self.clock)
+        return ReplySender(inner, self.lane(inner.channel), self.clock, self.sleep)
 
     def on_quota(self, channel: str, retry_after: float) -> Callable[[str], None]:
         """Return a callback pausing ``channel``'s bulk sending (e.g. Zalo "Quota exceeded")."""

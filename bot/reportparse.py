@@ -18,6 +18,8 @@ HEAD = re.compile(r"^/?(?:bc|bao ?cao)(?:@\w+)?(?=[\s:,-]|$)[\s:,-]*")
 _TOKEN = re.compile(
     DIGITS.pattern + r"|(?P<word>[^\W\d_]+)|(?P<hard>[,;\n()])|(?P<soft>[:.\-])", re.I
 )
+LEADING_SEPARATORS = re.compile(r"^[\s:,\-\u2013\u2014]+")
+"""Separators between the form's name and the numbers ("bc thd - 2 buoi"): not a minus sign."""
 SEX_WORDS = {
     ("nu",): "nu",
     ("phu", "nu"): "nu",
@@ -76,10 +78,11 @@ def split_header(text: str, forms: Forms) -> tuple[Form | None, str]:
             if at >= 0 and (colon or at == 0) and (best is None or len(alias) > len(best[0])):
                 best = (alias, form)
     if colon:
-        return (best[1] if best else None), rest
+        return (best[1] if best else None), LEADING_SEPARATORS.sub("", rest)
     if best is None:
         return None, body
-    return best[1], " ".join(body.split()[len(best[0].split()) :])
+    rest = " ".join(body.split()[len(best[0].split()) :])
+    return best[1], LEADING_SEPARATORS.sub("", rest)
 
 
 def tokens(text: str) -> list[Token]:

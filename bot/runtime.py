@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -20,7 +21,9 @@ from bot.preflight import open_or_raise, webhook_problems
 from bot.problems import ContentError, errors
 from bot.qa import QA
 from bot.router import Router
+from bot.storage.database import ThreadDatabase
 from bot.storage.store import SqliteStore
+from bot.workers import DEFAULT_WORKERS, Workers
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ class Runtime:
     app: App
     router: Router
     dispatcher: Dispatcher
+    workers: Workers = field(default_factory=Workers)
+    """Threads the turns run on, so the event loop stays free (per-chat order kept)."""
 
     @property
     def settings(self) -> Settings:
@@ -54,8 +59,8 @@ class Runtime:
         return self.app.content
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        """Answer one message (the ``Handle`` every channel calls)."""
-        return self.dispatcher.handle(incoming)
+        """Answer one message on a worker thread (the ``Handle`` every channel calls)."""
+        return await self.workers.run(incoming.user, partial(self.dispatcher.handle, incoming))
 
 
 FEATURES = (core, subscription, services, reports, broadcasts)
@@ -96,7 +101,9 @@ def build_runtime(
     outbox = Outbox.from_settings(settings, clock)
     app = App(settings, secrets or Secrets.from_env(), database, store, content, clock, outbox)
     router = Router()
-    return Runtime(app, router, _register(router, app))
+    shared = not isinstance(database, ThreadDatabase)  # one connection: one thread at a time
+    workers = Workers(1 if shared else DEFAULT_WORKERS)
+    return Runtime(app, router, _register(router, app), workers)
 
 
 def load_runtime(config: str | None = None, clock: Clock = system_clock) -> Runtime:

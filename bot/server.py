@@ -52,16 +52,39 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
     return Starlette(routes=routes, lifespan=lifespan)
 
 
-async def serve(runtime: Runtime) -> None:
-    """Serve until interrupted."""
+def needs_port(runtime: Runtime) -> bool:
+    """Return whether anything must listen on ``web.port``: the web chat or a channel's webhook."""
+    settings, secrets = runtime.settings, runtime.app.secrets
+    telegram_hook = bool(secrets.telegram_token and settings.telegram.webhook_url)
+    zalo_hook = bool(secrets.zalo_token and settings.zalo.webhook_url)
+    return settings.web.enabled or telegram_hook or zalo_hook
+
+
+async def serve(runtime: Runtime, stop: asyncio.Event | None = None) -> None:
+    """Serve until interrupted (or ``stop`` is set); bind ``web.port`` only when needed."""
     channels = enabled_channels(runtime)
     web = runtime.settings.web
     app = web_app(runtime, channels)
-    config = uvicorn.Config(app, host=web.host, port=web.port, log_level="warning")
-    server = uvicorn.Server(config)
     names = ", ".join(
         ["web", *(c.name for c in channels)] if web.enabled else [c.name for c in channels]
     )
+    if not needs_port(runtime):
+        print(f"binhdang: serving {names or 'nothing'} (no web server)", flush=True)  # noqa: T201
+        async with app.router.lifespan_context(app):
+            await (stop or asyncio.Event()).wait()
+        return
+    config = uvicorn.Config(app, host=web.host, port=web.port, log_level="warning")
+    server = uvicorn.Server(config)
     print(f"binhdang: serving {names} on http://{web.host}:{web.port}", flush=True)  # noqa: T201
-    await server.serve()
+    if stop is None:
+        await server.serve()
+    else:
+        await _serve_until(server, stop)
     await asyncio.sleep(0)
+
+
+async def _serve_until(server: uvicorn.Server, stop: asyncio.Event) -> None:
+    serving = asyncio.create_task(server.serve())
+    await stop.wait()
+    server.should_exit = True
+    await serving

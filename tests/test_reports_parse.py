@@ -39,6 +39,9 @@ WORDS = ACCENTED.replace("3 buổi", "ba buổi").replace("2 tin", "hai tin")
         "báo cáo thd: 3 buổi truyền thông 250 người (140 nữ và 110 nam); 2 tin bài trên loa; "
         "tờ rơi: 500",
         f"/bc thang hanh dong {PLAIN}",
+        f"bc thang hd - {PLAIN}",
+        f"bc tháng hành động – {ACCENTED}",
+        f"bc thd: - {PLAIN}",
     ],
     ids=[
         "no-diacritics",
@@ -47,6 +50,9 @@ WORDS = ACCENTED.replace("3 buổi", "ba buổi").replace("2 tin", "hai tin")
         "words-no-diacritics",
         "label-first",
         "command",
+        "issue-15-dash-after-form-name",
+        "en-dash-after-form-name",
+        "dash-after-colon",
     ],
 )
 def test_the_example_parses(forms: Forms, text: str) -> None:

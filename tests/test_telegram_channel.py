@@ -267,10 +267,11 @@ async def test_clear_chat_deletes_recent_messages(
 async def test_clear_chat_skips_messages_older_than_48_hours(
     fake: FakeTelegramServer, core: CannedCore
 ) -> None:
-    times = iter([NOW, NOW, NOW + timedelta(hours=49), NOW + timedelta(hours=49)])
-    harness = TelegramHarness(fake, core, now=lambda: next(times))
+    clock = [NOW]
+    harness = TelegramHarness(fake, core, now=lambda: clock[0])
     await harness.channel.connect()
     await harness.say("xin chào")  # user message + answer, remembered at NOW
+    clock[0] = NOW + timedelta(hours=49)
     await harness.say("/xoa")  # user message at +49 h, deleted; the old ones are too old
     await harness.close()
     assert fake.calls_to("deleteMessages")[0].params["message_ids"] == [3]

@@ -134,7 +134,7 @@ class Pump:
     async def _deliver(self, delivery: Delivery) -> None:
         deliveries = self.parts.deliveries
         try:
-            await self.sender.send(delivery.chat_id, self.parts.render(delivery))
+            await self._send(delivery.chat_id, self.parts.render(delivery))
         except Blocked as err:
             deliveries.mark_blocked(delivery.id, _short(err))
             self.parts.store.mark_stopped(delivery.urn)
@@ -151,6 +151,13 @@ class Pump:
         else:
             deliveries.mark_sent(delivery.id, self.parts.clock())
             self.result.sent += 1
+
+    async def _send(self, chat: str, reply: Reply) -> None:
+        """Send one message taken from the lane; free its place in the lane's window after."""
+        try:
+            await self.sender.send(chat, reply)
+        finally:
+            self.lane.done(seconds(self.parts.clock()))
 
     def _rate_limited(self, err: RateLimited) -> None:
         self.lane.pause(err.retry_after, seconds(self.parts.clock()))
@@ -192,7 +199,7 @@ class Pump:
     async def _send_notice(self, notice: Notification, chat: str) -> None:
         store, now = self.parts.store, self.parts.clock
         try:
-            await self.sender.send(chat, Reply(notice.text))
+            await self._send(chat, Reply(notice.text))
         except Blocked as err:
             store.mark_stopped(notice.urn)
             store.finish_notification(notice.id, "failed", now(), _short(err))

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from starlette.routing import BaseRoute
 from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, ExtBot
+from telegram.ext import ExtBot
 
 from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 from bot.channels.chatwork import ChatWork, cancel
@@ -38,12 +38,11 @@ from bot.channels.telegram_webhook import SeenUpdates, valid_secret, webhook_rou
 from bot.config import TelegramSettings
 from bot.i18n import Strings
 from bot.messages import Reply
+from bot.outbox import Outbox, telegram_lane
 
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-REPLY_RETRIES = 2
-"""How often AIORateLimiter retries a reply after a 429 (it waits ``retry_after`` first)."""
 SEND_ATTEMPTS = 3
 """Tries for a reply that fails with a network error."""
 POLL_BACKOFF_MAX = 60.0
@@ -71,10 +70,10 @@ class TelegramChannel:
 
     ``sender`` (what the app registers for broadcasts and reminders) has no rate limiter and no
     retries: the caller paces bulk traffic and gets a 429 at once as ``RateLimited``.
-    ``reply_sender`` answers people who write in: PTB's ``AIORateLimiter`` keeps it under 30
-    messages/s (20/min per group) and waits out a 429's ``retry_after`` up to ``REPLY_RETRIES``
-    times. ``reply_via`` may wrap it (e.g. ``outbox.replies``, so replies use the bulk lane's
-    capacity first and a 429 pauses bulk sending).
+    ``reply_sender`` answers people who write in, through ``reply_via`` (``outbox.replies``: under
+    Telegram's 30 messages in any second together with bulk, emergency answers first, a 429 waited
+    out and the reply sent again until delivered or ten minutes old). Without ``reply_via`` the
+    channel keeps a Telegram lane of its own.
     """
 
     name = CHANNEL
@@ -100,12 +99,13 @@ class TelegramChannel:
             )
         self.settings = settings
         url = api_url(settings.api_base_url)
-        limiter = AIORateLimiter(max_retries=REPLY_RETRIES)
-        self.bot: ExtBot[int] = ExtBot(token, base_url=url, rate_limiter=limiter)
+        self.bot: ExtBot[None] = ExtBot(token, base_url=url)
         memory = ChatMemory()
         self.reply_sender = TelegramSender(self.bot, memory, on_blocked, now)
         self.sender = TelegramSender(Bot(token, base_url=url), memory, on_blocked, now)
-        self._replies: Sender = reply_via(self.reply_sender) if reply_via else self.reply_sender
+        if reply_via is None:
+            reply_via = Outbox({CHANNEL: telegram_lane()}, now, sleep).replies
+        self._replies: Sender = reply_via(self.reply_sender)
         self._secret = webhook_secret
         self._handle = handle
         self._on_blocked = on_blocked
@@ -256,7 +256,7 @@ class TelegramChannel:
             await self._send(str(chat_id), reply)
 
     async def _send(self, chat_id: str, reply: Reply) -> None:
-        """Send one reply, retrying network errors; 429s were already retried by the limiter."""
+        """Send one reply, retrying network errors; ``_replies`` waits out 429s itself."""
         for attempt in range(1, SEND_ATTEMPTS + 1):
             try:
                 await self._replies.send(chat_id, reply)
@@ -269,6 +269,11 @@ class TelegramChannel:
                     log.warning("Telegram reply to %s given up: %s", chat_id, err)
                     return
                 await self._sleep(2.0**attempt)
-            except (RateLimited, SendError) as err:
+            except RateLimited as err:
+                log.warning(
+                    "Telegram reply to %s given up after 429s for too long: %s", chat_id, err
+                )
+                return
+            except SendError as err:
                 log.warning("Telegram reply to %s failed: %s", chat_id, err)
                 return

@@ -1,10 +1,9 @@
 """Replies turned into Bot API calls, and Telegram errors turned into the channels' errors.
 
 The channel builds two senders on two PTB bots that share one ``ChatMemory`` (see
-``TelegramChannel``): one for replies, whose bot goes through ``AIORateLimiter`` and retries
-429s, and one for bot-initiated traffic, whose bot has no limiter so that a 429 reaches the
-caller at once as ``RateLimited(retry_after)``. (PTB's ``rate_limit_args=0`` cannot turn the
-limiter's retries off for single calls: it reads 0 as "use the default".)
+``TelegramChannel``): one for replies and one for bot-initiated traffic. Neither has a PTB rate
+limiter: a 429 reaches the caller at once as ``RateLimited(retry_after)``, and the outbox
+(``bot/outbox.py``) paces both and sends replies again after it.
 """
 
 from __future__ import annotations

@@ -68,13 +68,14 @@ def make_app(clock: FakeClock, **broadcasts: object) -> App:
     content = Content(ROOT / "content", strings, None, None)  # type: ignore[arg-type]
     settings = Settings(broadcasts=BroadcastSettings(**broadcasts))  # type: ignore[arg-type]
     db = open_database(None)
-    outbox = Outbox.from_settings(settings, clock)
+    outbox = Outbox.from_settings(settings, clock, clock.sleep)
     return App(settings, Secrets(), db, SqliteStore(db), content, clock, outbox)
 
 
 def make_engine(app: App, clock: FakeClock, concurrency: int = 1) -> Engine:
     """Return an engine with no calendar, sleeping on the fake clock."""
-    return Engine(app, [], Outbox.from_settings(app.settings, clock), clock.sleep, concurrency)
+    outbox = Outbox.from_settings(app.settings, clock, clock.sleep)
+    return Engine(app, [], outbox, clock.sleep, concurrency)
 
 
 def add_users(app: App, count: int, channel: str = "telegram", **fields: object) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -152,6 +153,28 @@ class RateLimit:
             return False
         self.tokens -= 1
         return True
+
+
+class SlidingWindowLimit:
+    """Telegram's strict limit: at most ``limit`` sends in any ``period`` seconds, no burst.
+
+    ``take`` returns 0 for a send that fits, else the whole seconds to wait (``retry_after``).
+    """
+
+    def __init__(
+        self, limit: int = 30, period: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit, self.period, self.clock = limit, period, clock
+        self.sent: list[float] = []
+
+    def take(self) -> int:
+        """Count one send at ``clock()``; return 0, or the seconds to wait if it does not fit."""
+        now = self.clock()
+        self.sent = [moment for moment in self.sent if moment > now - self.period]
+        if len(self.sent) < self.limit:
+            self.sent.append(now)
+            return 0
+        return max(1, math.ceil(self.sent[0] + self.period - now))
 
 
 class MessageStore:

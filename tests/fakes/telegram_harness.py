@@ -9,8 +9,8 @@ fake server. Plug in the real core with ``runtime.handle`` or a canned one such 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -79,8 +79,9 @@ class TelegramHarness:
         *,
         webhook_url: str = "",
         group_mode: str = "mention",
-        now: Callable[[], datetime] = lambda: NOW,
+        now: Callable[[], datetime] | None = None,
         reply_via: ReplyVia | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         settings = TelegramSettings.model_validate(
             {"api_base_url": fake.base_url, "webhook_url": webhook_url, "group_mode": group_mode,
@@ -93,11 +94,15 @@ class TelegramHarness:
         self.channel = TelegramChannel(
             settings, TOKEN, SECRET, handle, self.blocked.append, strings or shipped_strings(),
             on_migrated=lambda old, new: self.migrated.append((old, new)), reply_via=reply_via,
-            now=now, sleep=self._sleep,
+            now=now or self._now, sleep=sleep or self._sleep,
         )  # fmt: skip
         self.app = Starlette(routes=self.channel.routes())
         transport = httpx.ASGITransport(app=self.app)
         self.http = httpx.AsyncClient(transport=transport, base_url="http://bot.test")
+
+    def _now(self) -> datetime:
+        """Return NOW moved on by every fake sleep so far."""
+        return NOW + timedelta(seconds=sum(self.sleeps))
 
     async def _sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)

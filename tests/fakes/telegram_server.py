@@ -26,6 +26,7 @@ from tests.fakes.telegram_api import (
     Call,
     MessageStore,
     RateLimit,
+    SlidingWindowLimit,
     chat_member,
     error,
     file_info,
@@ -57,6 +58,7 @@ class FakeTelegramServer(ThreadedFake):
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
         self.rate_limit: RateLimit | None = None
+        self.window: SlidingWindowLimit | None = None
         self.rate_limit_retry_after = 1
         self.throttled = 0
         """How many sends were answered 429 by ``rate_limit``."""
@@ -69,6 +71,10 @@ class FakeTelegramServer(ThreadedFake):
     def limit_rate(self, per_second: float, burst: float | None = None, **kwargs: Any) -> None:
         """Answer 429 to sends beyond ``per_second`` overall (``clock=`` may be injected)."""
         self.rate_limit = RateLimit(per_second, burst, **kwargs)
+
+    def limit_window(self, limit: int = 30, **kwargs: Any) -> None:
+        """Answer 429 to a send beyond ``limit`` in the last second, as Telegram does strictly."""
+        self.window = SlidingWindowLimit(limit, **kwargs)
 
     def script(self, method: str, *answers: Answer) -> None:
         """Answer the next calls to ``method`` with ``answers``, in order."""
@@ -235,6 +241,10 @@ class FakeTelegramServer(ThreadedFake):
         if self.rate_limit is not None and not self.rate_limit.take():
             self.throttled += 1
             return retry_after(self.rate_limit_retry_after)
+        wait = self.window.take() if self.window is not None else 0
+        if wait:
+            self.throttled += 1
+            return retry_after(wait)
         return ok(self.messages.bot_message(chat_id, call.method, call.params, file_info(call)))
 
 
