@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+from bot.messages import Button
 from bot.storage.records import Notification, Role, Session, Stat, User
 
 
@@ -154,6 +157,11 @@ class SqliteStore:
             "updated_at": now.isoformat(),
         }
         self.db.table("sessions").upsert(row, pk="urn")
+
+    def offer_options(self, urn: str, buttons: Sequence[Button], now: datetime) -> None:
+        """Remember the buttons of a message sent outside a turn (a broadcast) as the options."""
+        options = tuple((b.label, b.payload) for b in buttons)
+        self.save_session(replace(self.load_session(urn), options=options), now)
 
     def record_stat(self, stat: Stat) -> None:
         """Record an anonymous question statistic."""
