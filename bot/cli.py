@@ -11,7 +11,7 @@ from types import ModuleType
 
 from bot.problems import ContentError
 
-COMMAND_MODULES = ("core", "nlu", "admin", "report", "broadcast", "services")
+COMMAND_MODULES = ("core", "nlu", "admin", "report", "broadcast", "services", "poll")
 """Modules under bot/commands, each with ``register(subparsers)``, in help order."""
 
 

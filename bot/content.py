@@ -37,8 +37,9 @@ def load_content(settings: Settings, today: date) -> tuple[Content, list[Problem
 
 def _feature_problems(directory: Path, today: date) -> list[Problem]:
     from bot.features import broadcasts, reports, services
+    from bot.polls import feature as polls
 
     problems: list[Problem] = []
-    for feature in (services, reports, broadcasts):
+    for feature in (services, reports, broadcasts, polls):
         problems += feature.check(directory, today)
     return problems

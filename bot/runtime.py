@@ -16,6 +16,7 @@ from bot.dispatcher import Clock, Dispatcher, Policy
 from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
 from bot.outbox import Outbox
+from bot.polls import feature as polls
 from bot.problems import ContentError, errors
 from bot.qa import QA
 from bot.router import Router
@@ -58,7 +59,7 @@ class Runtime:
         return self.dispatcher.handle(incoming)
 
 
-FEATURES = (core, subscription, services, reports, broadcasts)
+FEATURES = (core, subscription, services, reports, broadcasts, polls)
 """Feature modules, each with ``register(router, app)``; those with content also ``check``."""
 
 

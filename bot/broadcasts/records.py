@@ -124,7 +124,7 @@ def buttons_to_json(buttons: Mapping[str, Sequence[Button]]) -> str:
 def buttons_from_json(text: str | None) -> dict[str, tuple[Button, ...]]:
     """Parse the ``buttons`` column."""
     data: dict[str, list[list[str]]] = json.loads(text) if text else {}
-    return {loc: tuple(Button(label, payload) for label, payload in items) for loc, items in data.items()}
+    return {loc: tuple(Button(lab, pay) for lab, pay in items) for loc, items in data.items()}
 
 
 def _when(value: str | None) -> datetime | None:
