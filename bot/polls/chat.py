@@ -70,7 +70,13 @@ class PollChat:
         return turn.reply(Reply(text, buttons))
 
     def list_open(self, turn: Turn) -> Outcome:
-        """``/khaosat``: the open polls this person may answer."""
+        """``/khaosat [id or key]``: one poll, or the open polls this person may answer."""
+        words = turn.text.split()[1:]
+        if words:
+            poll = self.polls.find(words[0])
+            if poll is None:
+                return turn.reply(turn.say("poll.missing"))
+            return self._refuse(turn, poll) or self.show(turn, poll)
         found = [p for p in self.polls.open_at(turn.now) if eligible(p, turn.user)]
         if not found:
             return turn.reply(turn.say("poll.none_open"))
