@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
 
 from bot.broadcasts.records import Audience
 from bot.broadcasts.repository import stamp
@@ -92,10 +91,8 @@ class Polls:
 
     def get(self, ident: int) -> Poll | None:
         """Return the poll with this id, or None."""
-        try:
-            return poll_from_row(self.db.table(POLLS).get(ident))
-        except NotFoundError:
-            return None
+        row = next(self.db.query(f"select * from {POLLS} where id = ?", [ident]), None)
+        return poll_from_row(row) if row is not None else None
 
     def by_key(self, key: str) -> Poll | None:
         """Return the poll with this key, or None."""
@@ -166,9 +163,8 @@ class Profiles:
 
     def get(self, urn: str) -> Profile | None:
         """Return the profile row (maybe only the 'asked' mark), or None."""
-        try:
-            row = self.db.table(PROFILES).get(urn)
-        except NotFoundError:
+        row = next(self.db.query(f"select * from {PROFILES} where urn = ?", [urn]), None)
+        if row is None:
             return None
         return Profile(
             urn,
