@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from bot.config import PathSettings, Settings
-from bot.content import Content, load_content
-from bot.runtime import Runtime, build_runtime
+from bot.core.config import PathSettings, Settings
+from bot.runtime.assembly import Runtime, build_runtime
+from bot.runtime.content import Content, load_content
 from bot.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,6 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.channels.base import Blocked, PermanentError, RateLimited, SendError, TransientError
 from bot.channels.telegram_sender import (
     STALE,
     CallbackKeys,
@@ -44,7 +43,8 @@ from bot.channels.telegram_updates import (
     translate,
 )
 from bot.channels.telegram_webhook import SeenUpdates, valid_secret
-from bot.messages import Button, Document, Location, Reply
+from bot.core.messages import Button, Document, Location, Reply
+from bot.core.transport import Blocked, PermanentError, RateLimited, SendError, TransientError
 from tests.fakes.telegram_api import MessageStore
 from tests.fakes.telegram_harness import CITIZEN, GROUP, NOW
 from tests.fakes.telegram_server import BOT_ID, BOT_USERNAME, DATE

@@ -13,11 +13,11 @@ from typing import cast
 
 import pytest
 
-from bot.channels.base import Handle, PermanentError, RateLimited
 from bot.channels.zalo import SeenEvents, ZaloSender
 from bot.channels.zalo_client import ZaloClient, ZaloQuotaExceeded, parse_update
-from bot.i18n import Strings
-from bot.messages import Document, Incoming, Reply
+from bot.core.i18n import Strings
+from bot.core.messages import Document, Incoming, Reply
+from bot.core.transport import Handle, PermanentError, RateLimited
 from tests.fakes import shipped_strings
 from tests.fakes.zalo_harness import (
     CITIZEN,

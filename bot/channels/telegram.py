@@ -18,7 +18,6 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 from bot.channels.chatwork import ChatWork, cancel
 from bot.channels.telegram_sender import ChatMemory, OnBlocked, TelegramSender
 from bot.channels.telegram_updates import (
@@ -35,9 +34,10 @@ from bot.channels.telegram_updates import (
     urn,
 )
 from bot.channels.telegram_webhook import SeenUpdates, valid_secret, webhook_route
-from bot.config import TelegramSettings
-from bot.i18n import Strings
-from bot.messages import Reply
+from bot.core.config import TelegramSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Reply
+from bot.core.transport import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,11 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot.channels import zalo_client as api
-from bot.channels.base import (
+from bot.channels.chatwork import ChatWork, cancel
+from bot.core.config import ZaloSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming, Reply
+from bot.core.transport import (
     Blocked,
     Handle,
     RateLimited,
@@ -31,10 +35,6 @@ from bot.channels.base import (
     numbered_texts,
     split_text,
 )
-from bot.channels.chatwork import ChatWork, cancel
-from bot.config import ZaloSettings
-from bot.i18n import Strings
-from bot.messages import Incoming, Reply
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.channels.base import Blocked, PermanentError, RateLimited, SendError, TransientError
+from bot.core.transport import Blocked, PermanentError, RateLimited, SendError, TransientError
 
 DEFAULT_BASE_URL = "https://bot-api.zaloplatforms.com"
 TEXT_LIMIT = 2000
