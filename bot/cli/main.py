@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.core.problems import ContentError
+from bot.core.problems import ContentError, StartupError
 
 COMMAND_MODULES = ("run", "nlu", "admin", "report", "broadcast", "services")
 """Modules under bot/cli, each with ``register(subparsers)``, in help order."""
@@ -63,8 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ContentError as err:
-        for _problem in err.problems:
-            pass
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except StartupError as err:
+        print(f"binhdang: {err}", file=sys.stderr)
         return 2
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.channels import terminal
 from bot.core.config import load_settings
-from bot.core.problems import Problem
+from bot.core.problems import Problem, StartupError
 from bot.runtime.assembly import load_runtime
 from bot.runtime.content import load_content
 from bot.runtime.server import serve
@@ -49,7 +49,10 @@ def check_problems(config: str | None) -> list[Problem]:
     """Return every problem in the config and the content."""
     settings, problems = load_settings(config)
     today = datetime.now(UTC).astimezone(ZoneInfo(settings.timezone)).date()
-    _, content_problems = load_content(settings, today)
+    try:
+        _, content_problems = load_content(settings, today)
+    except StartupError as err:
+        content_problems = [Problem(settings.paths.content or "content", 1, str(err))]
     return sorted(problems + content_problems)
 
 

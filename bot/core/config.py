@@ -25,7 +25,9 @@ class StorageSettings(Section):
     """Where data lives."""
 
     db_path: str = Field(
-        "binhdang.db", description="SQLite database file (env BINHDANG_DB overrides)."
+        "",
+        description="SQLite database file; empty: binhdang.db in the per-user data folder "
+        "(env BINHDANG_DB overrides).",
     )
 
 
@@ -33,10 +35,14 @@ class PathSettings(Section):
     """Folders the bot reads and writes."""
 
     content: str = Field(
-        "content", description="Folder with the YAML content (FAQ, law, strings...)."
+        "",
+        description="Folder with the YAML content (FAQ, law, strings...); empty: the content "
+        "shipped with the package.",
     )
     cache: str = Field(
-        ".cache", description="Folder for derived files such as the trained NLU model."
+        "",
+        description="Folder for derived files such as the trained NLU model; empty: the "
+        "per-user cache folder.",
     )
 
 
@@ -255,7 +261,25 @@ def load_settings(
     data, problems = load_yaml(path)
     if problems:
         return Settings(), problems
-    return parse_settings(data, str(path), source)
+    settings, problems = parse_settings(data, str(path), source)
+    return relative_to(settings, path.resolve().parent, source), problems
+
+
+def relative_to(settings: Settings, folder: Path, env: dict[str, str]) -> Settings:
+    """Resolve the config file's relative paths against its folder (env paths: the cwd)."""
+
+    def resolved(value: str) -> str:
+        return str(folder / value) if value and not Path(value).is_absolute() else value
+
+    paths = settings.paths.model_copy(
+        update={
+            "content": resolved(settings.paths.content),
+            "cache": resolved(settings.paths.cache),
+        }
+    )
+    db = settings.storage.db_path if env.get("BINHDANG_DB") else resolved(settings.storage.db_path)
+    storage = settings.storage.model_copy(update={"db_path": db})
+    return settings.model_copy(update={"paths": paths, "storage": storage})
 
 
 def settings_or_raise(explicit: str | None = None) -> Settings:

@@ -31,3 +31,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class StartupError(Exception):
+    """Raised when the bot cannot start for one reason, told in one line (no traceback)."""

@@ -13,6 +13,7 @@ from bot.core.app import App
 from bot.core.config import Secrets, Settings, settings_or_raise
 from bot.core.dispatcher import Clock, Dispatcher, Policy
 from bot.core.feature import LocalHelp
+from bot.core.folders import db_file
 from bot.core.messages import Incoming, Reply
 from bot.core.outbox import Outbox
 from bot.core.parts import Parts
@@ -83,7 +84,7 @@ def build_runtime(
             log.warning("%s", warning)
         if errors(problems):
             raise ContentError(errors(problems))
-    database = db if db is not None else open_database(settings.storage.db_path)
+    database = db if db is not None else open_database(db_file(settings))
     store = SqliteStore(database)
     outbox = Outbox.from_settings(settings, clock)
     parts = Parts(content.law, content.qa)
