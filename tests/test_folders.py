@@ -1,4 +1,4 @@
-"""`binhdang` from any folder: shipped content, per-user data, one clear line when content is missing."""
+"""`binhdang` from any folder: shipped content, per-user data, one line when content is missing."""
 
 from __future__ import annotations
 
