@@ -50,9 +50,7 @@ def test_relative_paths_are_read_from_the_config_files_folder(
     assert db_file(settings) == config.parent / "data" / "bot.db"
 
 
-def test_ask_works_from_another_folder(
-    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ask_works_from_another_folder(elsewhere: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(TEST_CACHE.parent))  # the tests' model cache
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
