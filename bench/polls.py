@@ -23,15 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import PathSettings, Settings  # noqa: E402
-from bot.content import load_content  # noqa: E402
-from bot.messages import Incoming  # noqa: E402
+from bot.core.config import PathSettings, Settings  # noqa: E402
+from bot.core.messages import Incoming  # noqa: E402
+from bot.core.units import official_units  # noqa: E402
 from bot.polls.records import AGE_BANDS, SEXES  # noqa: E402
 from bot.polls.repository import Polls  # noqa: E402
 from bot.polls.results import breakdown, results  # noqa: E402
-from bot.runtime import build_runtime  # noqa: E402
+from bot.runtime.assembly import build_runtime  # noqa: E402
+from bot.runtime.content import load_content  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
-from bot.units import official_units  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 KEY = "thang-hanh-dong-2026-duong-day-nong"
@@ -84,23 +84,17 @@ def main() -> None:
         start = time.perf_counter()
         cross = breakdown(db, poll, ("province", "sex"))
         crossed = time.perf_counter() - start
-    cells = sum(len(row) - 1 for row in cross.table.counts[:-1])
-    hidden = sum(
-        1
-        for r, c in cross.table.hidden
-        if r < len(cross.table.counts) - 1 and c < len(cross.table.counts[0]) - 1
-    )
-    print(
-        f"answers ingested through the dispatcher: {stored} in {ingest:.2f} s = {stored / ingest:,.0f} answers/s"
-    )
-    print(f"results (overall + sex + age band + province, suppressed): {all_results * 1000:.1f} ms")
-    print(
-        f"province × sex breakdown ({len(cross.categories)} rows × {len(poll.options)} options, suppressed): {crossed * 1000:.1f} ms"
-    )
+    last_row, last_col = len(cross.table.counts) - 1, len(cross.table.counts[0]) - 1
+    cells = last_row * last_col
+    hidden = sum(1 for r, c in cross.table.hidden if r < last_row and c < last_col)
+    rate = stored / ingest
+    shape = f"{len(cross.categories)} rows × {len(poll.options)} options"
+    shown = [published.overall.show(0, c) for c in range(len(poll.options) + 1)]
+    print(f"answers through the dispatcher: {stored} in {ingest:.2f} s = {rate:,.0f} answers/s")
+    print(f"results (overall, by sex, age band, province; suppressed): {all_results * 1000:.1f} ms")
+    print(f"province × sex breakdown ({shape}, suppressed): {crossed * 1000:.1f} ms")
     print(f"province × sex cells hidden (< 5 or complementary): {hidden} of {cells}")
-    print(
-        f"overall counts shown: {[published.overall.show(0, c) for c in range(len(poll.options) + 1)]}"
-    )
+    print(f"overall counts shown: {shown}")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from openpyxl import load_workbook
 
+from bot.core.records import Role, User
 from bot.polls.repository import Polls, Profiles
 from bot.polls.summary import suppressed_results
-from bot.runtime import Runtime
-from bot.storage.records import Role, User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
 

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.content import Content
+from bot.polls.definitions import load_polls
 from bot.polls.feature import check
-from bot.polls.pollfiles import load_polls
 from bot.polls.quizfiles import load_quizzes
 from bot.polls.records import Kind
+from bot.runtime.content import Content
 from tests.conftest import ROOT
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

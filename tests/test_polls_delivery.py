@@ -7,13 +7,13 @@ from datetime import timedelta
 from bot.broadcasts.engine import Engine
 from bot.broadcasts.records import Audience, Status
 from bot.broadcasts.repository import Broadcasts
-from bot.channels.base import numbered_options
-from bot.messages import Reply
+from bot.core.messages import Reply
+from bot.core.records import User
+from bot.core.transport import numbered_options
 from bot.polls.delivery import schedule_quiz
 from bot.polls.feature import load
 from bot.polls.repository import Polls
-from bot.runtime import Runtime
-from bot.storage.records import User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
 

@@ -9,8 +9,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.messages import Button
-from bot.storage.records import Role
+from bot.core.messages import Button
+from bot.core.records import Role
 
 PUSH_CHANNELS = ("telegram", "zalo")
 """Channels the bot can message first (the web chat and the terminal cannot)."""

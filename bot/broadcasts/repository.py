@@ -19,8 +19,8 @@ from bot.broadcasts.records import (
     buttons_to_json,
     check_transition,
 )
-from bot.messages import Button
-from bot.storage.records import User
+from bot.core.messages import Button
+from bot.core.records import User
 
 TABLE = "broadcasts"
 DELIVERIES = "broadcast_deliveries"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.app import App
 from bot.broadcasts.audience import province_of
-from bot.messages import Button, Document, Reply
+from bot.core.app import App
+from bot.core.messages import Button, Document, Reply
+from bot.core.records import Role, User
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
 from bot.polls.export import XLSX_MIME, file_name, xlsx_bytes
 from bot.polls.profile import ProfileChat
 from bot.polls.records import Kind, Poll, text_for
@@ -14,9 +17,6 @@ from bot.polls.repository import Polls
 from bot.polls.results import results
 from bot.polls.summary import PollResults, publish
 from bot.polls.view import ANSWER, answer_label, local, poll_buttons, results_text
-from bot.router import Router
-from bot.storage.records import Role, User
-from bot.turn import Outcome, Turn
 
 FLOW = "poll"
 RESULTS = "pres"
@@ -174,7 +174,7 @@ class PollChat:
 
     def published(self, poll: Poll, locale: str) -> PollResults:
         """Return the poll's suppressed results in ``locale``."""
-        return publish(results(self.app.db, poll), self.app.content.strings, locale)
+        return publish(results(self.app.db, poll), self.app.strings, locale)
 
     def export(self, turn: Turn) -> Outcome:
         """``pres:<id>:xlsx`` (supervisors, administrators): the results as a workbook."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.app import App
 from bot.broadcasts.records import Audience, Status
 from bot.broadcasts.repository import Broadcasts
-from bot.i18n import LOCALES
-from bot.messages import Button
+from bot.core.app import App
+from bot.core.i18n import LOCALES
+from bot.core.messages import Button
 from bot.polls.records import Poll, Quiz, text_for
 from bot.polls.repository import Polls
 from bot.polls.view import broadcast_text, poll_buttons
@@ -24,7 +24,7 @@ ACTOR = "polls"
 
 def schedule(app: App, poll: Poll, now: datetime) -> int | None:
     """Create the broadcast that delivers ``poll`` at its opening time; return its id."""
-    strings, zone = app.content.strings, app.settings.timezone
+    strings, zone = app.strings, app.settings.timezone
     texts = {loc: broadcast_text(poll, strings, loc, zone) for loc in LOCALES}
     buttons = {loc: poll_buttons(poll, strings, loc) for loc in LOCALES}
     ident = Broadcasts(app.db).create(
@@ -65,7 +65,7 @@ def schedule_quiz(
     app: App, quiz: Quiz, audience: Audience, send_at: datetime, now: datetime, actor: str
 ) -> int | None:
     """Create a broadcast inviting subscribers to ``quiz`` (a "Bắt đầu" button); return its id."""
-    strings = app.content.strings
+    strings = app.strings
     texts = {
         loc: "\n".join(
             (

@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from bot.i18n import Strings
+from bot.core.i18n import Strings
 from bot.polls.summary import Line, PollResults, Table
 from bot.polls.view import local
 

@@ -6,19 +6,20 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.app import App
-from bot.config import Settings
-from bot.law import load_law
+from bot.core.app import App
+from bot.core.config import Settings
+from bot.core.feature import Feature
+from bot.core.problems import ContentError, Problem
+from bot.core.router import Router
+from bot.law.library import LawLibrary, load_law
 from bot.polls.chat import PollChat
+from bot.polls.definitions import load_polls
 from bot.polls.delivery import store, sync
-from bot.polls.pollfiles import load_polls
 from bot.polls.profile import ProfileChat
 from bot.polls.quiz import QuizChat
 from bot.polls.quizfiles import load_quizzes
 from bot.polls.records import Poll, Quiz
 from bot.polls.repository import USER_OWNED, Profiles
-from bot.problems import ContentError, Problem
-from bot.router import Router
 from bot.storage.store import USER_TABLES
 
 JOB_SECONDS = 30.0
@@ -35,9 +36,9 @@ def check(directory: Path, today: date) -> list[Problem]:
 
 def load(app: App) -> tuple[list[Poll], list[Quiz]]:
     """Load the polls and quizzes (ContentError on any problem)."""
-    directory, today = app.content.directory, app.now().date()
+    directory, today = app.content_dir, app.now().date()
     polls, problems = load_polls(directory / POLLS_DIR, ZoneInfo(app.settings.timezone))
-    quizzes, quiz_problems = load_quizzes(directory / QUIZZES_DIR, app.content.law, today)
+    quizzes, quiz_problems = load_quizzes(directory / QUIZZES_DIR, app.parts.get(LawLibrary), today)
     if problems or quiz_problems:
         raise ContentError(problems + quiz_problems)
     return polls, quizzes
@@ -59,3 +60,7 @@ def register(router: Router, app: App) -> None:
         sync(app, polls, now)
 
     router.job("polls", JOB_SECONDS, job)
+
+
+FEATURE = Feature("polls", register, check)
+"""Polls to subscribers, results with small groups protected, the optional profile, the law quiz."""

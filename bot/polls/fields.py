@@ -10,12 +10,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.broadcasts.records import PUSH_CHANNELS, Audience
-from bot.i18n import LOCALES
+from bot.core.i18n import LOCALES
+from bot.core.problems import Problem
+from bot.core.records import Role
+from bot.core.units import official_units
+from bot.core.yamlfile import LineDict, LineList
 from bot.polls.records import Texts
-from bot.problems import Problem
-from bot.storage.records import Role
-from bot.units import official_units
-from bot.yamlfile import LineDict, LineList
 
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

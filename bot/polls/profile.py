@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.messages import Button, Reply
+from bot.core.messages import Button, Reply
+from bot.core.router import Router
+from bot.core.turn import EMERGENCY_MARK, Outcome, Turn
+from bot.core.units import official_units
 from bot.polls.records import AGE_BANDS, SEXES, Profile
 from bot.polls.repository import Profiles
-from bot.router import Router
-from bot.turn import EMERGENCY_MARK, Outcome, Turn
-from bot.units import official_units
 from nlu.normalize import fold
 
 FLOW = "profile"

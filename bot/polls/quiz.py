@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.app import App
-from bot.law import LawLibrary
-from bot.messages import Button, Reply
+from bot.core.app import App
+from bot.core.messages import Button, Reply
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
+from bot.law.library import LawLibrary
 from bot.polls.records import Citation, Quiz, text_for
 from bot.polls.repository import record_score
-from bot.router import Router
-from bot.turn import Outcome, Turn
 
 FLOW = "quiz"
 PREFIX = "quiz"
@@ -114,7 +114,7 @@ class QuizChat:
         values = {
             "answer": text_for(question.options[question.answer - 1], turn.locale),
             "explanation": text_for(question.explanation, turn.locale),
-            "citation": cite(self.app.content.law, turn, question.citation),
+            "citation": cite(self.app.parts.get(LawLibrary), turn, question.citation),
         }
         feedback = turn.say("poll.quiz.right" if right else "poll.quiz.wrong", **values)
         score = int(data["score"]) + int(right)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bot.law import LawLibrary
+from bot.core.problems import Problem
+from bot.core.yamlfile import LineDict, LineList, load_yaml
+from bot.law.library import LawLibrary
 from bot.polls.fields import Reader
 from bot.polls.records import Citation, Question, Quiz
-from bot.problems import Problem
-from bot.yamlfile import LineDict, LineList, load_yaml
 
 QUIZ_KEYS = ("key", "title", "intro", "questions")
 QUESTION_KEYS = ("question", "options", "answer", "explanation", "citation")

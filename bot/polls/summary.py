@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.app import App
-from bot.i18n import Strings
+from bot.core.app import App
+from bot.core.i18n import Strings
+from bot.core.units import official_units
 from bot.polls.records import Kind, Poll, text_for
 from bot.polls.repository import Polls
 from bot.polls.results import NOT_GIVEN, Breakdown, Category, Results, results
 from bot.polls.suppression import Suppressed
-from bot.units import official_units
 
 
 @dataclass(frozen=True)
@@ -117,4 +117,4 @@ def suppressed_results(app: App, poll_id: int, locale: str = "vi") -> PollResult
     poll = Polls(app.db).get(poll_id)
     if poll is None:
         return None
-    return publish(results(app.db, poll), app.content.strings, locale)
+    return publish(results(app.db, poll), app.strings, locale)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Strings
-from bot.messages import Button
+from bot.core.i18n import Strings
+from bot.core.messages import Button
 from bot.polls.records import Kind, Poll, text_for
 from bot.polls.summary import Line, PollResults, Table
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from bot.storage import polls_schema
+
 MIGRATIONS = Migrations("binhdang")
 
 
@@ -154,8 +156,8 @@ def m102_service_overrides(db: Database) -> None:
 @MIGRATIONS()
 def m201_units(db: Database) -> None:
     """Administrative units as data, filled once from vietnam-provinces (reorganise = new step)."""
-    from bot.units import official_units
-    from bot.unitstore import save_units
+    from bot.core.units import official_units
+    from bot.storage.units import save_units
 
     db.table("units").create(
         {"code": str, "name": str, "level": str, "parent": str, "kind": str},
@@ -285,88 +287,9 @@ def m302_broadcast_deliveries(db: Database) -> None:
     db.table("broadcast_deliveries").create_index(["broadcast_id", "status"])
 
 
-# --- polls and quiz (issue 17) ---------------------------------------------------------------
-
-
-@MIGRATIONS()
-def m701_broadcast_buttons(db: Database) -> None:
-    """Buttons of a broadcast per locale (JSON), e.g. a poll's options; empty for plain text."""
-    db.table("broadcasts").add_column("buttons", str, not_null_default="")
-
-
-@MIGRATIONS()
-def m702_polls(db: Database) -> None:
-    """Polls: a question, its options, an audience (as broadcasts), open and close times."""
-    db.table("polls").create(
-        {
-            "id": int,
-            "key": str,
-            "question": str,
-            "kind": str,
-            "options": str,
-            "audience": str,
-            "opens_at": str,
-            "closes_at": str,
-            "created_by": str,
-            "created_at": str,
-            "broadcast_id": int,
-        },
-        pk="id",
-        not_null={"key", "question", "kind", "options", "audience", "opens_at", "closes_at"},
-        defaults={"options": "[]", "audience": "{}"},
-    )
-    db.table("polls").create_index(["key"], unique=True)
-
-
-@MIGRATIONS()
-def m703_poll_answers(db: Database) -> None:
-    """One answer per person and poll (changeable until close); deleted by /xoa."""
-    db.table("poll_answers").create(
-        {
-            "id": int,
-            "poll_id": int,
-            "urn": str,
-            "option": int,
-            "value": str,
-            "answered_at": str,
-            "changes": int,
-        },
-        pk="id",
-        not_null={"poll_id", "urn", "answered_at", "changes"},
-        defaults={"value": "", "changes": 0},
-        foreign_keys=[("poll_id", "polls", "id")],
-    )
-    db.table("poll_answers").create_index(["poll_id", "urn"], unique=True)
-
-
-@MIGRATIONS()
-def m704_poll_profiles(db: Database) -> None:
-    """The optional profile (sex, age band, province), only with consent; deleted by /xoa."""
-    db.table("poll_profiles").create(
-        {
-            "urn": str,
-            "sex": str,
-            "age_band": str,
-            "province": str,
-            "consented_at": str,
-            "asked_at": str,
-        },
-        pk="urn",
-        not_null={"asked_at"},
-    )
-
-
-@MIGRATIONS()
-def m705_quiz_scores(db: Database) -> None:
-    """Finished quizzes, anonymous: quiz, score, day and channel, no user id."""
-    db.table("quiz_scores").create(
-        {"id": int, "quiz": str, "score": int, "total": int, "day": str, "channel": str},
-        pk="id",
-        not_null={"quiz", "score", "total", "day", "channel"},
-    )
-
-
-# --- channels (issues 5, 6) -------------------------------------------------------------------
+# --- polls and quiz (issue 17), in polls_schema.py to keep this file small (channels: none) --
+for _step in polls_schema.STEPS:
+    MIGRATIONS()(_step)
 
 
 def migrate(db: Database) -> list[str]:
