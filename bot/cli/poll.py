@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.broadcasts.records import Audience
 from bot.core.records import Role
-from bot.core.yamlfile import LineDict
+from bot.core.yamlfile import LineDict, LineList
 from bot.polls.definitions import parse_poll
 from bot.polls.delivery import schedule, schedule_quiz, sync
 from bot.polls.export import xlsx_bytes
@@ -90,16 +90,27 @@ def cmd_send(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data(args: argparse.Namespace) -> LineDict:
-    data = LineDict(key=args.key, opens=args.opens, closes=args.closes, kind=args.kind)
-    data["question"] = {
-        "vi": args.question,
-        **({"en": args.question_en} if args.question_en else {}),
-    }
-    if args.option:
-        data["options"] = list(args.option)
-    data["audience"] = {"provinces": args.province, "roles": args.role, "channels": args.channel}
+def _mapping(**values: object) -> LineDict:
+    data = LineDict(values)
     data.line, data.key_lines = 0, {}
+    return data
+
+
+def _list(items: list[str]) -> LineList:
+    data = LineList(items)
+    data.line, data.item_lines = 0, [0] * len(items)
+    return data
+
+
+def _data(args: argparse.Namespace) -> LineDict:
+    """Return the command line as a poll mapping, checked like a content file."""
+    question = {"vi": args.question, **({"en": args.question_en} if args.question_en else {})}
+    data = _mapping(
+        key=args.key, opens=args.opens, closes=args.closes, kind=args.kind, question=question
+    )
+    if args.option:
+        data["options"] = _list(args.option)
+    data["audience"] = _mapping(provinces=args.province, roles=args.role, channels=args.channel)
     return data
 
 
