@@ -187,3 +187,10 @@ def test_typed_number_poll(runtime: Runtime) -> None:
     assert "gõ một con số" in chat.text()
     chat.say("3,5")
     assert "Đã ghi nhận: 3.5" in chat.text()
+    for n, value in enumerate(["1", "2", "10", "4"]):
+        other = Chat(runtime, f"zalo:{n}")
+        other.press_payload(f"poll:{ident}:type")
+        other.say(value)
+    chat.say("/ketqua")
+    assert "Số người trả lời: 5" in chat.text()
+    assert "Trung vị: 3.5 · Trung bình: 4.1" in chat.text()

@@ -19,8 +19,7 @@ from bot.polls.fields import Reader
 from bot.polls.quiz import current
 from bot.polls.records import Poll, text_for
 from bot.polls.repository import Polls
-from bot.polls.results import results
-from bot.polls.summary import publish
+from bot.polls.summary import publish_poll
 from bot.polls.view import local, results_text
 from bot.runtime.assembly import Runtime, load_runtime
 
@@ -54,7 +53,7 @@ def cmd_results(args: argparse.Namespace) -> int:
     """Print a poll's live results, small cells suppressed as everywhere else."""
     runtime = load_runtime(args.config)
     poll = _get(runtime, args.poll)
-    found = publish(results(runtime.app.db, poll), runtime.app.strings, args.locale)
+    found = publish_poll(runtime.app.db, poll, runtime.app.strings, args.locale)
     strings, zone = runtime.app.strings, runtime.settings.timezone
     _out(results_text(found, strings, runtime.app.now(), zone))
     return 0
@@ -64,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write a poll's suppressed results to an .xlsx file."""
     runtime = load_runtime(args.config)
     poll = _get(runtime, args.poll)
-    found = publish(results(runtime.app.db, poll), runtime.app.strings, args.locale)
+    found = publish_poll(runtime.app.db, poll, runtime.app.strings, args.locale)
     data = xlsx_bytes(found, runtime.app.strings, runtime.app.now(), runtime.settings.timezone)
     Path(args.out).write_bytes(data)
     _out(f"wrote {args.out}")

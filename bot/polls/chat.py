@@ -14,8 +14,7 @@ from bot.polls.export import XLSX_MIME, file_name, xlsx_bytes
 from bot.polls.profile import ProfileChat
 from bot.polls.records import Kind, Poll, text_for
 from bot.polls.repository import Polls
-from bot.polls.results import results
-from bot.polls.summary import PollResults, publish
+from bot.polls.summary import PollResults, publish_poll
 from bot.polls.view import ANSWER, answer_label, local, poll_buttons, results_text
 
 FLOW = "poll"
@@ -174,7 +173,7 @@ class PollChat:
 
     def published(self, poll: Poll, locale: str) -> PollResults:
         """Return the poll's suppressed results in ``locale``."""
-        return publish(results(self.app.db, poll), self.app.strings, locale)
+        return publish_poll(self.app.db, poll, self.app.strings, locale)
 
     def export(self, turn: Turn) -> Outcome:
         """``pres:<id>:xlsx`` (supervisors, administrators): the results as a workbook."""

@@ -45,6 +45,7 @@ def rows(found: PollResults, strings: Strings, now: datetime, zone: str) -> list
         ["", *columns, total],
         _line(found.overall),
         ["%", *found.overall.shares],
+        [t("poll.results.stats", median=found.median, mean=found.mean)] if found.median else [],
         [],
     ]
     for table in found.tables:

@@ -6,7 +6,10 @@ everywhere. The dashboard (issue 16) calls ``suppressed_results(app, poll_id, lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
 
 from bot.core.app import App
 from bot.core.i18n import Strings
@@ -14,7 +17,7 @@ from bot.core.units import official_units
 from bot.polls.records import Kind, Poll, text_for
 from bot.polls.repository import Polls
 from bot.polls.results import NOT_GIVEN, Breakdown, Category, Results, results
-from bot.polls.suppression import Suppressed
+from bot.polls.suppression import THRESHOLD, Suppressed
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,29 @@ class PollResults:
     overall: Line
     tables: tuple[Table, ...]
     locale: str
+    median: str = ""
+    """For a number poll answered by at least 5 people: the median and the mean, else ""."""
+    mean: str = ""
+
+
+def number_stats(values: list[str]) -> tuple[str, str]:
+    """Return the median and mean of typed numbers, or ("", "") for fewer than 5 answers."""
+    numbers = sorted(float(v) for v in values if _is_number(v))
+    if len(numbers) < THRESHOLD:
+        return "", ""
+    return _short(statistics.median(numbers)), _short(statistics.fmean(numbers))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _short(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
 def share(part: int | None, whole: int | None) -> str:
@@ -117,4 +143,13 @@ def suppressed_results(app: App, poll_id: int, locale: str = "vi") -> PollResult
     poll = Polls(app.db).get(poll_id)
     if poll is None:
         return None
-    return publish(results(app.db, poll), app.strings, locale)
+    return publish_poll(app.db, poll, app.strings, locale)
+
+
+def publish_poll(db: Database, poll: Poll, strings: Strings, locale: str) -> PollResults:
+    """Return a poll's live results as published (with median and mean for a number poll)."""
+    found = publish(results(db, poll), strings, locale)
+    if poll.kind != Kind.NUMBER:
+        return found
+    median, mean = number_stats(Polls(db).values(poll.id))
+    return replace(found, median=median, mean=mean)

@@ -53,6 +53,9 @@ def _overall(found: PollResults, strings: Strings) -> list[str]:
     for number, (label, cell, part) in enumerate(rows, start=1):
         lines.append(f"{number}. {label}: {cell}" + (f" ({part})" if part else ""))
     people = strings.get("poll.results.people", found.locale, count=found.overall.total)
+    if found.median:
+        values = {"median": found.median, "mean": found.mean}
+        return [people, strings.get("poll.results.stats", found.locale, **values)]
     return [*lines, people] if found.poll.kind == Kind.CHOICE else [people]
 
 
