@@ -132,6 +132,9 @@ def test_danger_words_end_the_profile_and_it_is_not_asked_after_an_emergency(
     assert "Đã ghi nhận" in urgent.text()
     assert "Mục đích" not in urgent.text()
     assert Profiles(runtime.app.db).get("web:f") is None
+    runtime.app.clock.now += timedelta(days=2)  # type: ignore[attr-defined]
+    urgent.press_payload(f"poll:{_poll_id(runtime)}:2")
+    assert "Mục đích" in urgent.text(), "offered once the emergency is a day old"
 
 
 def test_profile_is_never_asked_during_a_report(runtime: Runtime) -> None:

@@ -145,7 +145,7 @@ class PollChat:
         label = answer_label(poll, option, value, turn.locale)
         key = "poll.changed" if changed else "poll.thanks"
         thanks = turn.say(key, answer=label, closes=self._closes(poll))
-        offer = None if changed else self.profile.offer(turn)
+        offer = self.profile.offer(turn)
         if offer is not None:
             return turn.goto("", {}, thanks, offer)
         if turn.session.flow() == FLOW:

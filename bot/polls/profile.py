@@ -15,6 +15,7 @@ The flow is optional: the emergency answer ends it (bot/dispatcher.py).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
@@ -28,6 +29,8 @@ FLOW = "profile"
 PREFIX = "prof"
 STEPS = {"sex": SEXES, "age_band": AGE_BANDS}
 NEXT = {"sex": "age_band", "age_band": "province", "province": ""}
+QUIET = timedelta(days=1)
+"""How long after the emergency answer the profile is neither offered nor continued."""
 ALIASES = {"hn": "01", "hcm": "79", "tphcm": "79", "sai gon": "79", "ho chi minh": "79"}
 
 
@@ -61,9 +64,20 @@ def _with(profile: Profile, step: str, value: str) -> Profile:
     return replace(profile, province=value)
 
 
+def in_emergency(turn: Turn) -> bool:
+    """Return whether the emergency answer was given in this session within ``QUIET``."""
+    mark = turn.session.data.get(EMERGENCY_MARK)
+    if not isinstance(mark, str):
+        return False
+    try:
+        return turn.now - datetime.fromisoformat(mark) < QUIET
+    except (ValueError, TypeError):
+        return True
+
+
 def may_offer(turn: Turn, profiles: Profiles) -> bool:
     """Return whether the profile may be offered now: never before, idle, no emergency."""
-    if turn.session.flow() not in ("", "poll") or EMERGENCY_MARK in turn.session.data:
+    if turn.session.flow() not in ("", "poll") or in_emergency(turn):
         return False
     return profiles.get(turn.user.urn) is None
 
@@ -99,7 +113,7 @@ class ProfileChat:
     def button(self, turn: Turn) -> Outcome:
         """Handle ``prof:yes``, ``prof:clear`` and ``prof:<step>:<value or skip>``."""
         parts = (turn.incoming.button or "").split(":")[1:]
-        if EMERGENCY_MARK in turn.session.data:
+        if in_emergency(turn):
             return turn.end(turn.say("poll.profile.later"))
         if parts == ["yes"]:
             return self._consent(turn)
