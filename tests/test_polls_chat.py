@@ -186,6 +186,11 @@ def test_typed_number_poll(runtime: Runtime) -> None:
     chat = Chat(runtime, "zalo:n")
     chat.say("/khaosat")
     chat.press("Trả lời")
+    chat.say("chồng tôi đang đánh tôi")
+    assert "113" in chat.text()
+    assert runtime.app.store.load_session("zalo:n").state == "", "danger words end the typed answer"
+    chat.say("/khaosat")
+    chat.press("Trả lời")
     chat.say("không biết")
     assert "gõ một con số" in chat.text()
     chat.say("3,5")

@@ -1,7 +1,8 @@
 """Results ready to publish: labels in a locale and every count already suppressed.
 
 Chat (/ketqua), the CLI, the .xlsx export and the dashboard all read this, so "< 5" is the same
-everywhere. The dashboard (issue 16) calls ``suppressed_results(app, poll_id, locale)``.
+everywhere. The dashboard (issue 16) calls ``recent_polls(app)`` and
+``suppressed_results(app, poll_id, locale)``.
 """
 
 from __future__ import annotations
@@ -144,6 +145,11 @@ def suppressed_results(app: App, poll_id: int, locale: str = "vi") -> PollResult
     if poll is None:
         return None
     return publish_poll(app.db, poll, app.strings, locale)
+
+
+def recent_polls(app: App, limit: int = 50) -> list[Poll]:
+    """Return the newest polls for the dashboard's list (counts: ``suppressed_results``)."""
+    return Polls(app.db).recent(limit)
 
 
 def publish_poll(db: Database, poll: Poll, strings: Strings, locale: str) -> PollResults:
