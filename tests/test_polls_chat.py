@@ -202,3 +202,14 @@ def test_typed_number_poll(runtime: Runtime) -> None:
     chat.say("/ketqua")
     assert "Số người trả lời: 5" in chat.text()
     assert "Trung vị: 3.5 · Trung bình: 4.1" in chat.text()
+
+
+def test_khaosat_lists_only_polls_whose_audience_includes_the_person(runtime: Runtime) -> None:
+    runtime.app.db.table("polls").update(_poll_id(runtime), {"audience": '{"provinces": ["01"]}'})
+    outsider = Chat(runtime, "web:far")
+    outsider.say("/khaosat")
+    assert "chưa có khảo sát nào đang mở" in outsider.text()
+    runtime.app.store.save_user(User("web:near", place="00070"))
+    near = Chat(runtime, "web:near")
+    near.say("/khaosat")
+    assert "gọi số nào trước" in near.text()
