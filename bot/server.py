@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute
 
 from bot.channels.base import ChannelRunner
 from bot.channels.web import WebChat
+from bot.channels.webid import WebIdentity
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
 
@@ -30,7 +31,8 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
     """Return the Starlette app: web chat (if enabled) and channel webhooks."""
     routes: list[BaseRoute] = []
     if runtime.settings.web.enabled:
-        routes += WebChat(runtime.handle, runtime.app.content.strings).routes()
+        identity = WebIdentity(runtime.app.secrets.web_secret)
+        routes += WebChat(runtime.handle, runtime.app.content.strings, identity).routes()
     for channel in channels:
         routes += channel.routes()
 
