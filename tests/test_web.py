@@ -151,7 +151,8 @@ def test_the_server_issues_a_signed_httponly_samesite_cookie(fake: httpx.Client)
     assert header.startswith(f"{COOKIE}=")
     assert "HttpOnly" in header
     assert "SameSite=strict" in header
-    assert "Max-Age" not in header and "expires" not in header.lower()
+    assert "Max-Age" not in header
+    assert "expires" not in header.lower()
 
 
 def test_the_client_sent_user_is_ignored(fake: httpx.Client, core: Recorder) -> None:
@@ -172,7 +173,9 @@ def test_a_forged_or_altered_cookie_gets_a_fresh_identity(
     ident = mine.split(".")[0]
     for forged in (f"{ident}.AAAA", "victim", f"{'v' * 22}.{mine.split('.')[1]}", ""):
         fake.cookies.clear()
-        response = fake.post("/api/message", json={"text": "hi"}, headers={"cookie": f"{COOKIE}={forged}"})
+        response = fake.post(
+            "/api/message", json={"text": "hi"}, headers={"cookie": f"{COOKIE}={forged}"}
+        )
         assert core.seen[-1].user not in (f"web:{ident}", "web:victim", f"web:{'v' * 22}")
         assert response.headers["set-cookie"].startswith(f"{COOKIE}=")
 

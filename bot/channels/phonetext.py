@@ -31,8 +31,9 @@ def phone_parts(text: str) -> list[Part]:
     done = 0
     for match in _CANDIDATE.finditer(text):
         number = match.group(1)
-        if not is_valid_phone(number) or _LAW_WORD.search(text[max(0, match.start() - 12) :
-                                                               match.start()]):
+        if not is_valid_phone(number) or _LAW_WORD.search(
+            text[max(0, match.start() - 12) : match.start()]
+        ):
             continue
         if match.start() > done:
             parts.append(Part(text[done : match.start()]))
@@ -44,5 +45,5 @@ def phone_parts(text: str) -> list[Part]:
 
 
 def compact_phones(text: str) -> str:
-    """Return ``text`` with every phone number written without spaces or dots (Telegram links it)."""
+    """Return ``text`` with each phone number written without spaces or dots (Telegram links it)."""
     return "".join(p.tel or p.text for p in phone_parts(text))

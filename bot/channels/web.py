@@ -51,7 +51,9 @@ NO_STORE = {"cache-control": "no-store"}
 
 def parts_json(text: str) -> list[dict[str, str]]:
     """Return ``text`` as pieces for the page: plain text, or a phone number with its digits."""
-    return [{"text": p.text, "tel": p.tel} if p.tel else {"text": p.text} for p in phone_parts(text)]
+    return [
+        {"text": p.text, "tel": p.tel} if p.tel else {"text": p.text} for p in phone_parts(text)
+    ]
 
 
 def reply_json(reply: Reply) -> dict[str, Any]:
@@ -74,7 +76,9 @@ def reply_json(reply: Reply) -> dict[str, Any]:
 def linked_html(text: str) -> str:
     """Return ``text`` HTML-escaped, each phone number a ``tel:`` link that never wraps."""
     return "".join(
-        f'<a class="tel" href="tel:{p.tel}">{html.escape(p.text)}</a>' if p.tel else html.escape(p.text)
+        f'<a class="tel" href="tel:{p.tel}">{html.escape(p.text)}</a>'
+        if p.tel
+        else html.escape(p.text)
         for p in phone_parts(text)
     )
 
@@ -154,7 +158,7 @@ class WebChat:
         return response
 
     def _error(self, key: str, status: int = 400, **values: object) -> JSONResponse:
-        text = self.strings.get(key, **values)
+        text = self.strings.get(key, "vi", **values)
         return JSONResponse({"error": text, "parts": parts_json(text)}, status_code=status)
 
     def _throttled(self, request: Request, ident: str) -> JSONResponse | None:

@@ -229,6 +229,14 @@ def m203_reports(db: Database) -> None:
     db.table("report_versions").create_index(["report_id", "version"], unique=True)
 
 
+@MIGRATIONS()
+def m204_invite_attempt_origins(db: Database) -> None:
+    """Where each invite-code attempt came from (hashed), for per-address and global throttles."""
+    db.table("invite_attempts").add_column("origin", str, not_null_default="")
+    db.table("invite_attempts").create_index(["origin", "at"])
+    db.table("invite_attempts").create_index(["at"])
+
+
 # --- broadcasts (issue 8) ---------------------------------------------------------------------
 
 
