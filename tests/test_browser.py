@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from bot.channels.webid import COOKIE
-from bot.runtime import Runtime
-from bot.server import web_app
-from bot.storage.records import Role, User
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from tests.servers import running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.runtime import Runtime
+from bot.runtime.assembly import Runtime
 from tests.conftest import ROOT
 
 

@@ -14,10 +14,10 @@ from starlette.applications import Starlette
 
 from bot.channels.web import MAX_BODY, USER_BURST, WebChat, parts_json
 from bot.channels.webid import COOKIE, WebIdentity
-from bot.messages import Incoming, Reply
-from bot.runtime import Runtime
-from bot.server import web_app
-from bot.storage.records import Role, User
+from bot.core.messages import Incoming, Reply
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from tests.servers import running
 
 
@@ -60,7 +60,7 @@ def core() -> Recorder:
 
 @pytest.fixture
 def chat(runtime: Runtime, core: Recorder, ticks: Seconds) -> WebChat:
-    return WebChat(core, runtime.app.content.strings, WebIdentity("test-secret"), ticks)
+    return WebChat(core, runtime.app.strings, WebIdentity("test-secret"), ticks)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.phones import is_valid_phone, phone_digits
+from bot.core.phones import is_valid_phone, phone_digits
 
 _CANDIDATE = re.compile(
     r"(?<![\w/.,:-])"

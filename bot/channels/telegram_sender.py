@@ -29,7 +29,10 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.base import (
+from bot.channels.phonetext import compact_phones
+from bot.channels.telegram_updates import CHANNEL, urn
+from bot.core.messages import Button, Document, Reply
+from bot.core.transport import (
     Blocked,
     PermanentError,
     RateLimited,
@@ -37,9 +40,6 @@ from bot.channels.base import (
     TransientError,
     split_text,
 )
-from bot.channels.phonetext import compact_phones
-from bot.channels.telegram_updates import CHANNEL, urn
-from bot.messages import Button, Document, Reply
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from bot.channels.base import numbered_texts
-from bot.messages import Document, Incoming, Reply
+from bot.core.messages import Document, Incoming, Reply
+from bot.core.transport import numbered_texts
 
 Answer = Callable[[Incoming], list[Reply]]
 Write = Callable[[str], object]

@@ -14,7 +14,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.channels.base import Handle
 from bot.channels.phonetext import phone_parts
 from bot.channels.webguard import (
     RateLimit,
@@ -25,8 +24,9 @@ from bot.channels.webguard import (
     wait_seconds,
 )
 from bot.channels.webid import WebIdentity
-from bot.i18n import Strings
-from bot.messages import Incoming, Reply
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming, Reply
+from bot.core.transport import Handle
 
 MAX_BODY = 64 * 1024
 """Largest message body read; reading stops as soon as a body is known to be larger."""

@@ -154,8 +154,8 @@ def m102_service_overrides(db: Database) -> None:
 @MIGRATIONS()
 def m201_units(db: Database) -> None:
     """Administrative units as data, filled once from vietnam-provinces (reorganise = new step)."""
-    from bot.units import official_units
-    from bot.unitstore import save_units
+    from bot.core.units import official_units
+    from bot.storage.units import save_units
 
     db.table("units").create(
         {"code": str, "name": str, "level": str, "parent": str, "kind": str},
@@ -291,9 +291,6 @@ def m302_broadcast_deliveries(db: Database) -> None:
     db.table("broadcast_deliveries").create_index(["broadcast_id", "urn"], unique=True)
     db.table("broadcast_deliveries").create_index(["status", "channel"])
     db.table("broadcast_deliveries").create_index(["broadcast_id", "status"])
-
-
-# --- channels (issues 5, 6) -------------------------------------------------------------------
 
 
 def migrate(db: Database) -> list[str]:
