@@ -88,7 +88,6 @@ def test_start_and_button_in_chromium(context: Any, server: str, tmp_path: Path)
 def test_buttons_are_44px_tall_and_in_view_after_the_reply(context: Any, server: str) -> None:
     page = opened(context, server)
     ask(page, "chồng tôi chửi bới tôi hằng ngày có phải bạo lực gia đình không", "Điều")
-    page.wait_for_timeout(300)  # let the last scroll settle
     buttons = page.locator(".buttons button")
     assert buttons.count() > 0
     for index in range(buttons.count()):
