@@ -195,3 +195,14 @@ def test_a_forged_user_cannot_read_another_users_data(
     assert "/nhantin" in text  # a citizen's help
     assert "/baocao" not in text
     assert "/tonghop" not in text
+
+
+def test_a_long_article_is_shown_from_its_first_line(context: Any, server: str) -> None:
+    page = opened(context, server)
+    ask(page, "chồng tôi chửi bới tôi hằng ngày có phải bạo lực gia đình không", "Đọc Điều")
+    page.get_by_role("button", name="Đọc Điều").last.click()
+    page.get_by_text("Điều 3. Hành vi bạo lực gia đình").last.wait_for(timeout=WAIT)
+    heading = page.locator(".msg.bot", has_text="Điều 3. Hành vi bạo lực gia đình").last
+    heading = heading.bounding_box()
+    log = page.locator("#log").bounding_box()
+    assert log["y"] - 1 <= heading["y"] <= log["y"] + log["height"]

@@ -95,9 +95,19 @@ function scrollToEnd() {
   log.scrollTop = log.scrollHeight;
 }
 
+// After a reply: show the emergency card from its top; else the buttons (at the end); else the
+// start of a long answer, so an article is read from its first line.
+function showNew(added) {
+  const card = added.find(el => el.classList.contains("emergency"));
+  if (card) card.scrollIntoView({ block: "start" });
+  else if (added.some(el => el.querySelector(".buttons")) || !added.length) scrollToEnd();
+  else added[0].scrollIntoView({ block: "start" });
+}
+
 async function send(message, shown = true) {
   if (shown) add({ me: message.text });
   scrollToEnd();
+  const mark = log.childElementCount;
   try {
     const res = await fetch("api/message", {
       method: "POST",
@@ -111,7 +121,7 @@ async function send(message, shown = true) {
   } catch (err) {
     add({ error: [{ text: data.offline }] });
   }
-  scrollToEnd();
+  showNew(Array.from(log.children).slice(mark));
 }
 
 function quickExit() {
