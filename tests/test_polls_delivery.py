@@ -57,7 +57,7 @@ async def test_the_open_poll_is_broadcast_once_with_its_options(
     assert chat == "1"
     assert reply.text.splitlines()[0] == "Mời bạn trả lời một câu hỏi ngắn"
     assert next(b.label for b in reply.buttons) == "113 (Công an)"
-    assert "/huy" in reply.text
+    assert runtime.app.strings.get("bc.footer") in reply.text
     [(_, zalo_reply)] = senders["zalo"].sent
     assert "4. Chưa biết gọi số nào" in numbered_options(zalo_reply)
     again = await _run_job_and_pumps(runtime, clock)
@@ -84,7 +84,7 @@ async def test_a_zalo_recipient_answers_the_broadcast_with_a_number(
 async def test_quiet_hours_and_opt_out_apply(runtime: Runtime, clock: Clock) -> None:
     _subscribe(runtime, "telegram:1", clock)
     _subscribe(runtime, "telegram:2", clock)
-    Chat(runtime, "telegram:2").say("/huy")
+    Chat(runtime, "telegram:2").say("/dung")
     clock.now = clock.now.replace(hour=15)  # 22:00 in Hà Nội: quiet hours
     senders = await _run_job_and_pumps(runtime, clock)
     assert senders["telegram"].sent == []

@@ -161,6 +161,8 @@ class Secrets(BaseModel):
     telegram_webhook_secret: str = ""
     zalo_token: str = ""
     zalo_webhook_secret: str = ""
+    web_secret: str = ""
+    """Signs the web chat's identity cookie; empty: a random secret per process."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Secrets:
@@ -171,6 +173,7 @@ class Secrets(BaseModel):
             telegram_webhook_secret=source.get("TELEGRAM_WEBHOOK_SECRET", ""),
             zalo_token=source.get("ZALO_BOT_TOKEN", ""),
             zalo_webhook_secret=source.get("ZALO_WEBHOOK_SECRET", ""),
+            web_secret=source.get("BINHDANG_WEB_SECRET", ""),
         )
 
 

@@ -22,8 +22,11 @@ MENU = (
 
 
 def menu_reply(turn: Turn, key: str = "core.menu") -> Reply:
-    """Return the main menu as buttons."""
-    return turn.say(key, *(turn.button(label, payload) for label, payload in MENU))
+    """Return the main menu as buttons (campaign news only where the channel can deliver it)."""
+    shown = [(label, payload) for label, payload in MENU]
+    if not subscription.can_receive(turn):
+        shown = [item for item in shown if item[1] != "sub:start"]
+    return turn.say(key, *(turn.button(label, payload) for label, payload in shown))
 
 
 def start(turn: Turn) -> Outcome:

@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 
 from bot.channels.web import WebChat
+from bot.channels.webid import WebIdentity
 from bot.core.scheduler import Scheduler
 from bot.core.transport import ChannelRunner
 from bot.runtime.assembly import Runtime
@@ -30,7 +31,8 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
     """Return the Starlette app: web chat (if enabled) and channel webhooks."""
     routes: list[BaseRoute] = []
     if runtime.settings.web.enabled:
-        routes += WebChat(runtime.handle, runtime.app.strings).routes()
+        identity = WebIdentity(runtime.app.secrets.web_secret)
+        routes += WebChat(runtime.handle, runtime.app.strings, identity).routes()
     for channel in channels:
         routes += channel.routes()
 

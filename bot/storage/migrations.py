@@ -1,7 +1,7 @@
 """The database schema, changed only through named sqlite-utils migrations.
 
 Each feature owns one section below; steps run in file order and are recorded in
-``_sqlite_migrations``. Never edit a step that has shipped: add a new one.
+``_sqlite_migrations``. Never edit a step that has shipped: add one (``database.migrate`` applies).
 """
 
 from __future__ import annotations
@@ -231,6 +231,14 @@ def m203_reports(db: Database) -> None:
     db.table("report_versions").create_index(["report_id", "version"], unique=True)
 
 
+@MIGRATIONS()
+def m204_invite_attempt_origins(db: Database) -> None:
+    """Where each invite-code attempt came from (hashed), for per-address and global throttles."""
+    db.table("invite_attempts").add_column("origin", str, not_null_default="")
+    db.table("invite_attempts").create_index(["origin", "at"])
+    db.table("invite_attempts").create_index(["at"])
+
+
 # --- broadcasts (issue 8) ---------------------------------------------------------------------
 
 
@@ -287,13 +295,6 @@ def m302_broadcast_deliveries(db: Database) -> None:
     db.table("broadcast_deliveries").create_index(["broadcast_id", "status"])
 
 
-# --- polls and quiz (issue 17), in polls_schema.py to keep this file small (channels: none) --
+# --- polls and quiz (issue 17), in polls_schema.py to keep this file small ------------------
 for _step in polls_schema.STEPS:
     MIGRATIONS()(_step)
-
-
-def migrate(db: Database) -> list[str]:
-    """Apply pending migrations; return the names applied."""
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    MIGRATIONS.apply(db)
-    return pending
