@@ -33,7 +33,7 @@ from bot.runtime.assembly import build_runtime  # noqa: E402
 from bot.runtime.content import load_content  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 
-NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội; the poll is open, content valid
 KEY = "thang-hanh-dong-2026-duong-day-nong"
 
 
