@@ -48,6 +48,15 @@ class WebSettings(Section):
     port: int = Field(8080, ge=0, le=65535, description="Port the web server listens on.")
 
 
+class DashboardSettings(Section):
+    """The supervisors' dashboard in the browser (served by the web server)."""
+
+    public_url: str = Field(
+        "",
+        description="Address staff open for sign-in links (https://...); empty: web.host:web.port.",
+    )
+
+
 class TelegramSettings(Section):
     """Telegram channel (on when TELEGRAM_BOT_TOKEN is set)."""
 
@@ -136,6 +145,9 @@ class Settings(Section):
     storage: StorageSettings = Field(default_factory=StorageSettings, description="Storage.")
     paths: PathSettings = Field(default_factory=PathSettings, description="Folders.")
     web: WebSettings = Field(default_factory=WebSettings, description="Web chat.")
+    dashboard: DashboardSettings = Field(
+        default_factory=DashboardSettings, description="Dashboard."
+    )
     telegram: TelegramSettings = Field(default_factory=TelegramSettings, description="Telegram.")
     zalo: ZaloSettings = Field(default_factory=ZaloSettings, description="Zalo.")
     nlu: NluSettings = Field(default_factory=NluSettings, description="NLU.")

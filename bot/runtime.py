@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.app import App
 from bot.config import Secrets, Settings, settings_or_raise
 from bot.content import Content, load_content
+from bot.dashboard import chat as dashboard
 from bot.dispatcher import Clock, Dispatcher, Policy
 from bot.features import broadcasts, core, questions, reports, services, subscription
 from bot.messages import Incoming, Reply
@@ -58,7 +59,7 @@ class Runtime:
         return self.dispatcher.handle(incoming)
 
 
-FEATURES = (core, subscription, services, reports, broadcasts)
+FEATURES = (core, subscription, services, reports, broadcasts, dashboard)
 """Feature modules, each with ``register(router, app)``; those with content also ``check``."""
 
 

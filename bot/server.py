@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute
 
 from bot.channels.base import ChannelRunner
 from bot.channels.web import WebChat
+from bot.dashboard.web import Dashboard
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
 
@@ -33,6 +34,8 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
         routes += WebChat(runtime.handle, runtime.app.content.strings).routes()
     for channel in channels:
         routes += channel.routes()
+    if runtime.settings.web.enabled:
+        routes += Dashboard(runtime.app).routes()
 
     scheduler = Scheduler(runtime.router.jobs, runtime.app.clock)
 
