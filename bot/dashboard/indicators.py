@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.dashboard.cache import RollupCache
 from bot.export import Text, slot_header
 from bot.forms import PARTS, Form, Slot
 from bot.periods import Period
-from bot.reporting import Reporting
-from bot.rollup import Rollup, build_rollup
+from bot.rollup import Rollup
 
 
 @dataclass(frozen=True)
@@ -64,24 +64,19 @@ def sex_splits(form: Form, totals: dict[str, int], locale: str) -> list[SexSplit
     ]
 
 
-def period_totals(rep: Reporting, rollup: Rollup, today: date) -> list[PeriodTotals]:
+def period_totals(cache: RollupCache, rollup: Rollup, today: date) -> list[PeriodTotals]:
     """Return the totals of every period of the form that has begun, oldest first."""
     form, scope = rollup.form, rollup.scope.code
     periods = sorted((p for p in form.periods(today) if p.started(today)), key=lambda p: p.start)
-    return [
-        PeriodTotals(
-            p, (rollup if p == rollup.period else build_rollup(rep, form, p, scope)).totals
-        )
-        for p in periods
-    ]
+    return [PeriodTotals(p, cache.rollup(form, p, scope).totals) for p in periods]
 
 
 def build_indicators(
-    rep: Reporting, rollup: Rollup, text: Text, locale: str, today: date
+    cache: RollupCache, rollup: Rollup, text: Text, locale: str, today: date
 ) -> Indicators:
     """Return the indicators of a roll-up (the same one ``/xuat`` would export)."""
     form = rollup.form
     headers = [slot_header(text, slot, locale) for slot in form.slots]
     by_sex = sex_splits(form, rollup.totals, locale)
-    by_period = period_totals(rep, rollup, today)
+    by_period = period_totals(cache, rollup, today)
     return Indicators(rollup, headers, by_sex, by_period)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bot.dashboard.cache import RollupCache
 from bot.forms import Form
 from bot.periods import Period
 from bot.reminders import remind_officers
 from bot.reporting import Reporting
-from bot.rollup import Rollup, Row, Status, build_rollup
+from bot.rollup import Rollup, Row, Status
 
 Choice = tuple[Form, Period]
 MAX_DAYS = 120
@@ -89,11 +90,15 @@ def daily_counts(rep: Reporting, rollup: Rollup, today: date) -> list[tuple[date
     return [(first + timedelta(days=i), counts.get(first + timedelta(days=i), 0)) for i in span]
 
 
-def build_overview(rep: Reporting, choice: Choice, scope: str, now: datetime) -> Overview:
-    """Return the overview of ``choice`` over the unit ``scope``."""
-    rollup = build_rollup(rep, choice[0], choice[1], scope)
-    today = rep.today(now)
-    return Overview(rollup, today, daily_counts(rep, rollup, today))
+def build_overview(cache: RollupCache, choice: Choice, scope: str, now: datetime) -> Overview:
+    """Return the overview of ``choice`` over the unit ``scope`` (from kept roll-ups)."""
+    form, period = choice
+    rollup = cache.rollup(form, period, scope)
+    today = cache.rep.today(now)
+    key = ("daily", form.id, period.id, scope, today)
+    signature = cache.signature(form, period)
+    daily = cache.memo(key, signature, lambda: daily_counts(cache.rep, rollup, today))
+    return Overview(rollup, today, daily)
 
 
 def remind(rep: Reporting, overview: Overview, now: datetime) -> int:

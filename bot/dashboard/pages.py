@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from bot.app import App
 from bot.broadcasts.engine import Engine
 from bot.catalog import Catalog
+from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
 from bot.dashboard.scope import Forbidden, unit_in_scope
 from bot.dashboard.signin import Viewer
@@ -50,6 +51,7 @@ class Parts:
     catalog: Catalog
     engine: Engine
     templates: Environment
+    rollups: RollupCache
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,13 @@ class Context:
 
     def render(self, template: str, **values: Any) -> Response:
         """Return a page rendered from a template, with the navigation and CSRF token."""
-        shared = {"note": self._note(), "path": self.request.url.path, "query": self.query()}
+        own = self.parts.rep.units.get(self.viewer.unit or "")
+        shared = {
+            "note": self._note(),
+            "path": self.request.url.path,
+            "query": self.query(),
+            "unit_label": own.name if own else "",
+        }
         page = self.parts.templates.get_template(template).render(
             t=self.t,
             viewer=self.viewer,

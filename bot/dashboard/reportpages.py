@@ -29,7 +29,7 @@ def _overview(ctx: Context) -> Overview:
     if chosen := ctx.arg("choice"):
         form, _, period = chosen.partition("|")
     choice = pick(rep, rep.today(ctx.now), form, period)
-    return build_overview(rep, choice, unit.code, ctx.now)
+    return build_overview(ctx.parts.rollups, choice, unit.code, ctx.now)
 
 
 def _selection(ctx: Context, rollup: Rollup) -> dict[str, Any]:
@@ -123,7 +123,8 @@ def remind_action(ctx: Context) -> Response:
 def _indicators(ctx: Context) -> Indicators:
     ov = _overview(ctx)
     rep = ctx.parts.rep
-    return build_indicators(rep, ov.rollup, ctx.t, ctx.viewer.locale, rep.today(ctx.now))
+    cache = ctx.parts.rollups
+    return build_indicators(cache, ov.rollup, ctx.t, ctx.viewer.locale, rep.today(ctx.now))
 
 
 def indicators_view(ctx: Context) -> Response:
@@ -139,7 +140,8 @@ def indicators_view(ctx: Context) -> Response:
         (s.field.short_label(ctx.viewer.locale), [p.totals.get(s.code, 0) for p in ind.by_period])
         for s in fields
     ]
-    by_period = svg.groups(ctx.t("dash.ind.chart_period"), rows, periods)
+    drawn = [row for row in rows if any(row[1])]
+    by_period = svg.groups(ctx.t("dash.ind.chart_period"), drawn, periods)
     return ctx.render(
         "indicators.html",
         ind=ind,

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from bot.app import App
 from bot.catalog import Catalog
 from bot.dashboard import campaign, questions, reportpages, services
+from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
 from bot.dashboard.pages import HEADERS, PAGES, Context, Page, Parts, find
 from bot.dashboard.scope import Forbidden
@@ -54,7 +55,8 @@ class Dashboard:
     def __init__(self, app: App) -> None:
         builtin_pages()
         rep, catalog = Reporting.build(app), Catalog(app)
-        self.parts = Parts(app, rep, catalog, build_engine(app), templates())
+        engine = build_engine(app)
+        self.parts = Parts(app, rep, catalog, engine, templates(), RollupCache(rep))
         self.signins = SignIns(app.db)
 
     @property
