@@ -39,7 +39,7 @@ def _svg(title: str, height: float, body: list[str]) -> Markup:
     return Markup(head + "".join(body) + "</svg>")
 
 
-def _short(label: str, size: int = 22) -> str:
+def _short(label: str, size: int = 18) -> str:
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
@@ -112,5 +112,5 @@ def _legend(names: Sequence[str], y: float) -> list[str]:
     for j, name in enumerate(names):
         body.append(_rect(x, y + 4, 12, 12, COLOURS[j % len(COLOURS)]))
         body.append(_text(x + 16, y + 15, name))
-        x += 16 + 7 * len(name) + 14
+        x += 16 + 8.5 * len(name) + 14
     return body
