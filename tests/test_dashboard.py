@@ -5,17 +5,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
+from starlette.responses import Response
 
+from bot import cli
+from bot.dashboard.pages import PAGES, Context, Page, add_page
+from bot.dashboard.signin import SignIns
 from bot.runtime import Runtime
 from bot.server import web_app
+from bot.storage.database import open_database
 from bot.storage.records import Role
+from bot.storage.store import SqliteStore
 from tests.chat import Chat
-from tests.conftest import Clock
+from tests.conftest import NOW, Clock
 from tests.dashboard_fixture import (
     ADMIN,
+    LINK,
     OFFICER,
     OTHER_SUPERVISOR,
     SUPERVISOR,
@@ -24,6 +32,10 @@ from tests.dashboard_fixture import (
 )
 from tests.servers import running
 from tests.test_reports_chat import staff
+from tests.test_reports_cli import (
+    Binhdang,
+    binhdang,  # noqa: F401 (a fixture)
+)
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -190,3 +202,39 @@ def test_remind_queues_officer_reminders(filled: Runtime, client: httpx.Client) 
     assert answer.status_code == 303
     keys = [r[0] for r in filled.app.db.execute("select key from notifications").fetchall()]
     assert any(k.startswith("remind:thd:thd-2026:00073:telegram:o71:dash:") for k in keys)
+
+
+def test_cli_prints_a_link_for_staff_only(binhdang: Binhdang, tmp_path: Path) -> None:  # noqa: F811
+    code = binhdang.invite("01", "supervisor")
+    binhdang.chat("web:sup", f"/dangky {code}")
+    printed = binhdang("admin", "dashboard-link", "--user", "web:sup")
+    found = LINK.search(printed)
+    assert found, printed
+    assert "10 minutes" in printed
+    token = found.group(0).rsplit("/", 1)[1]
+    db = open_database(tmp_path / "bot.db")
+    user = SqliteStore(db).get_user("web:sup")
+    assert SignIns(db).redeem(token, user, NOW) is not None
+    assert SignIns(db).redeem(token, user, NOW) is None
+    db.close()
+    code_for_citizen = cli.main(["admin", "dashboard-link", "--user", "web:nobody",
+                                 "--config", binhdang.config])  # fmt: skip
+    assert code_for_citizen == 2
+
+
+def test_a_package_adds_a_page_for_some_roles(filled: Runtime, client: httpx.Client) -> None:
+    def view(ctx: Context) -> Response:
+        return ctx.render("notfound.html")
+
+    page = Page("polls", "dash.nav.questions", frozenset({Role.ADMIN}), view, lambda ctx: [1])
+    add_page(page)
+    try:
+        sign_in(filled, client, ADMIN)
+        assert client.get("/dashboard/api/polls").json() == [1]
+        assert 'href="/dashboard/polls' in client.get("/dashboard/").text
+        client.cookies.clear()
+        sign_in(filled, client, SUPERVISOR)
+        assert client.get("/dashboard/polls").status_code == 403
+        assert 'href="/dashboard/polls' not in client.get("/dashboard/").text
+    finally:
+        PAGES.remove(page)
