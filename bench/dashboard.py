@@ -27,16 +27,19 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import Settings  # noqa: E402
-from bot.content import Content  # noqa: E402
+from starlette.applications import Starlette  # noqa: E402
+
+from bot.core.app import App  # noqa: E402
+from bot.core.config import Secrets, Settings  # noqa: E402
+from bot.core.i18n import load_strings  # noqa: E402
+from bot.core.outbox import Outbox  # noqa: E402
+from bot.core.records import Role, User  # noqa: E402
+from bot.core.units import official_units  # noqa: E402
 from bot.dashboard.signin import SignIns  # noqa: E402
-from bot.formfiles import load_forms  # noqa: E402
-from bot.i18n import load_strings  # noqa: E402
-from bot.runtime import Runtime, build_runtime  # noqa: E402
-from bot.server import web_app  # noqa: E402
+from bot.dashboard.web import Dashboard  # noqa: E402
+from bot.reports.formfiles import load_forms  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
-from bot.storage.records import Role, User  # noqa: E402
-from bot.units import official_units  # noqa: E402
+from bot.storage.store import SqliteStore  # noqa: E402
 from tests.servers import running  # noqa: E402
 
 NOW = datetime(2026, 12, 14, 3, 0, tzinfo=UTC)
@@ -44,12 +47,14 @@ NOW = datetime(2026, 12, 14, 3, 0, tzinfo=UTC)
 START = datetime(2026, 11, 15, 1, 0, tzinfo=UTC)
 
 
-def runtime_on(path: Path) -> Runtime:
-    """Return the bot on the bench file (strings and forms only: no NLU model is trained)."""
+def app_on(path: Path) -> App:
+    """Return the app on the bench file (strings and forms only: no NLU model is trained)."""
     strings, _ = load_strings(ROOT / "content" / "strings")
-    content = Content(ROOT / "content", strings, None, None)  # type: ignore[arg-type]
-    db = open_database(path)
-    return build_runtime(Settings(), clock=lambda: NOW, db=db, content=content)
+    settings, db = Settings(), open_database(path)
+    outbox = Outbox.from_settings(settings, lambda: NOW)
+    return App(
+        settings, Secrets(), db, SqliteStore(db), strings, ROOT / "content", lambda: NOW, outbox
+    )
 
 
 def values(rng: random.Random, codes: list[str]) -> str:
@@ -58,7 +63,7 @@ def values(rng: random.Random, codes: list[str]) -> str:
     return json.dumps(dict(sorted(data.items())), sort_keys=True)
 
 
-def fill_reports(runtime: Runtime, rng: random.Random) -> int:
+def fill_reports(app: App, rng: random.Random) -> int:
     """Store every commune's report for thd-2025 and thd-2026; return how many rows."""
     forms, _ = load_forms(ROOT / "content")
     codes = [slot.code for slot in next(f for f in forms.items if f.id == "thd").slots]
@@ -80,12 +85,12 @@ def fill_reports(runtime: Runtime, rng: random.Random) -> int:
                 versions.append({"report_id": ident, "version": version, "data": data,
                                  "action": "submit" if version == 1 else "amend",
                                  "actor": f"telegram:{unit}", "at": sent.isoformat()})  # fmt: skip
-    runtime.app.db.table("reports").insert_all(rows, batch_size=1000)
-    runtime.app.db.table("report_versions").insert_all(versions, batch_size=1000)
+    app.db.table("reports").insert_all(rows, batch_size=1000)
+    app.db.table("report_versions").insert_all(versions, batch_size=1000)
     return len(rows)
 
 
-def fill_people(runtime: Runtime, rng: random.Random) -> None:
+def fill_people(app: App, rng: random.Random) -> None:
     """Store one officer per commune, supervisors, an admin and 30 days of question stats."""
     units = official_units()
     communes = [c for c in units.by_code.values() if c.level == "commune"]
@@ -95,22 +100,22 @@ def fill_people(runtime: Runtime, rng: random.Random) -> None:
     ]
     staff = [replace(u, first_seen=NOW, last_seen=NOW) for u in staff]
     staff.append(User("telegram:admin", role=Role.ADMIN, unit="VN", first_seen=NOW))
-    with runtime.app.db.atomic():
+    with app.db.atomic():
         for user in staff:
-            runtime.app.store.save_user(user)
+            app.store.save_user(user)
     topics = ["marriage_family", "dv_reporting", "gender_equality_work", None]
     stats = [{"day": (NOW - timedelta(days=d)).date().isoformat(), "channel": "zalo",
               "intent": rng.choice(["faq", "faq", "faq", "fallback", "emergency"]),
               "topic": rng.choice(topics), "confidence": 0.8}
              for d in range(30) for _ in range(2000)]  # fmt: skip
-    runtime.app.db.table("qa_stats").insert_all(stats, batch_size=2000)
+    app.db.table("qa_stats").insert_all(stats, batch_size=2000)
 
 
-def session(runtime: Runtime, urn: str) -> str:
+def session(app: App, urn: str) -> str:
     """Return a signed-in session id for ``urn`` (as opening a link does)."""
-    user = runtime.app.store.get_user(urn)
+    user = app.store.get_user(urn)
     assert user is not None
-    signins = SignIns(runtime.app.db)
+    signins = SignIns(app.db)
     ident = signins.redeem(signins.issue(user, NOW), user, NOW)
     assert ident is not None
     return ident
@@ -145,12 +150,12 @@ def main() -> None:
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = Path(args.keep) if args.keep else Path(folder.name) / "bench.db"
-    runtime = runtime_on(path)
+    app = app_on(path)
     rng = random.Random(16)
     began = time.perf_counter()
-    reports = fill_reports(runtime, rng)
-    fill_people(runtime, rng)
-    runtime.app.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    reports = fill_reports(app, rng)
+    fill_people(app, rng)
+    app.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     took = time.perf_counter() - began
     print(f"filled {reports} reports, 3,356 staff, 60,000 stats in {took:.1f} s")
     print(f"database size: {path.stat().st_size / 1e6:.1f} MB ({path.name})")
@@ -158,9 +163,9 @@ def main() -> None:
         ("nation (admin)", "telegram:admin", ""),
         ("province 01 (supervisor)", "zalo:sup01", ""),
     ]
-    with running(web_app(runtime, [])) as url:
+    with running(Starlette(routes=Dashboard(app).routes())) as url:
         for label, urn, query in cases:
-            cookies = {"binhdang_dashboard": session(runtime, urn)}
+            cookies = {"binhdang_dashboard": session(app, urn)}
             with httpx.Client(base_url=url, cookies=cookies, timeout=30) as client:
                 for page in ("/dashboard/", "/dashboard/indicators", "/dashboard/api/overview"):
                     first, times = timed(client, page + query, args.requests)

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 from bot.broadcasts.records import Audience, Status
 from bot.broadcasts.repository import Broadcasts
-from bot.reportstore import ReportStore
-from bot.runtime import Runtime
-from bot.storage.records import Role, Stat, User
+from bot.core.records import Role, Stat, User
+from bot.reports.store import ReportStore
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.test_reports_chat import staff
 

@@ -11,13 +11,14 @@ import httpx
 import pytest
 from starlette.responses import Response
 
-from bot import cli
+from bot.cli import main as cli
+from bot.core.records import Role
 from bot.dashboard.pages import PAGES, Context, Page, add_page
 from bot.dashboard.signin import SignIns
-from bot.runtime import Runtime
-from bot.server import web_app
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from bot.storage.database import open_database
-from bot.storage.records import Role
+from bot.storage.signins import SIGNINS
 from bot.storage.store import SqliteStore
 from tests.chat import Chat
 from tests.conftest import NOW, Clock
@@ -238,3 +239,26 @@ def test_a_package_adds_a_page_for_some_roles(filled: Runtime, client: httpx.Cli
         assert 'href="/dashboard/polls' not in client.get("/dashboard/").text
     finally:
         PAGES.remove(page)
+
+
+def test_sign_in_tables_are_a_recorded_migration(tmp_path: Path) -> None:
+    open_database(tmp_path / "m.db").close()
+    db = open_database(tmp_path / "m.db")
+    assert SIGNINS.pending(db) == []
+    assert [m.name for m in SIGNINS.applied(db)] == ["m401_dashboard"]
+    db.close()
+
+
+def test_forgetting_a_user_deletes_their_links_and_sessions(
+    filled: Runtime, client: httpx.Client
+) -> None:
+    sign_in(filled, client, SUPERVISOR)
+    Chat(filled, SUPERVISOR).say("/bangdieukhien")
+    filled.app.store.delete_user_data(SUPERVISOR)
+    db = filled.app.db
+    for table in ("dashboard_links", "dashboard_sessions"):
+        assert (
+            db.execute(f"select count(*) from {table} where urn = ?", [SUPERVISOR]).fetchone()[0]
+            == 0
+        )
+    assert client.get("/dashboard/").status_code == 401

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from bot.runtime import Runtime
-from bot.server import web_app
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from tests.dashboard_fixture import ADMIN, SUPERVISOR, fill, link_path
 from tests.servers import running
 from tests.test_browser import ARGS, CHROMIUM

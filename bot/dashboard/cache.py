@@ -12,10 +12,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from bot.forms import Form
-from bot.periods import Period
-from bot.reporting import Reporting
-from bot.rollup import Rollup, build_rollup
+from bot.reports.context import Reporting
+from bot.reports.forms import Form
+from bot.reports.periods import Period
+from bot.reports.rollup import Rollup, build_rollup
 
 SIZE = 128
 """Entries kept (least recently used dropped first)."""

@@ -7,15 +7,15 @@ from datetime import datetime
 
 from starlette.responses import Response
 
-from bot.app import App
 from bot.broadcasts.audience import province_of
 from bot.broadcasts.chat import local_time
 from bot.broadcasts.engine import Engine
+from bot.broadcasts.lockscreen import first_line
 from bot.broadcasts.records import Broadcast, LifecycleError, Progress, Status
+from bot.core.app import App
+from bot.core.records import Role, User
 from bot.dashboard.pages import OVERSEERS, Context, Page
 from bot.dashboard.signin import Viewer
-from bot.lockscreen import first_line
-from bot.storage.records import Role, User
 
 SHOWN = 50
 """Broadcasts listed, newest first."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.app import App
-from bot.config import Settings
+from bot.core.app import App
+from bot.core.config import Settings
+from bot.core.records import STAFF
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
 from bot.dashboard.signin import LINK_TTL, LINKS, SESSIONS, SignIns
-from bot.router import Router
-from bot.storage.records import STAFF
 from bot.storage.store import USER_TABLES
-from bot.turn import Outcome, Turn
 
 PREFIX = "/dashboard"
 """Where the dashboard's pages live on the web server."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.dashboard.cache import RollupCache
-from bot.export import Text, slot_header
-from bot.forms import PARTS, Form, Slot
-from bot.periods import Period
-from bot.rollup import Rollup
+from bot.reports.export import Text, slot_header
+from bot.reports.forms import PARTS, Form, Slot
+from bot.reports.periods import Period
+from bot.reports.rollup import Rollup
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.dashboard.cache import RollupCache
-from bot.forms import Form
-from bot.periods import Period
-from bot.reminders import remind_officers
-from bot.reporting import Reporting
-from bot.rollup import Rollup, Row, Status
+from bot.reports.context import Reporting
+from bot.reports.forms import Form
+from bot.reports.periods import Period
+from bot.reports.reminders import remind_officers
+from bot.reports.rollup import Rollup, Row, Status
 
 Choice = tuple[Form, Period]
 MAX_DAYS = 120

@@ -16,16 +16,16 @@ from jinja2 import Environment
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from bot.app import App
 from bot.broadcasts.engine import Engine
-from bot.catalog import Catalog
+from bot.core.app import App
+from bot.core.records import Role
+from bot.core.units import Unit
 from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
 from bot.dashboard.scope import Forbidden, unit_in_scope
 from bot.dashboard.signin import Viewer
-from bot.reporting import Reporting
-from bot.storage.records import Role
-from bot.units import Unit
+from bot.reports.context import Reporting
+from bot.services.catalog import Catalog
 
 HEADERS = {
     "Cache-Control": "no-store",
@@ -66,7 +66,7 @@ class Context:
 
     def t(self, key: str, **values: object) -> str:
         """Return a UI string in the viewer's language."""
-        return self.parts.app.content.strings.get(key, self.viewer.locale, **values)
+        return self.parts.app.strings.get(key, self.viewer.locale, **values)
 
     def arg(self, name: str) -> str | None:
         """Return a query or form value, or None when absent or empty."""
@@ -112,7 +112,7 @@ class Context:
 
     def _note(self) -> str:
         key = self.request.query_params.get("note", "")
-        if not (key.startswith("dash.note.") and self.parts.app.content.strings.has(key)):
+        if not (key.startswith("dash.note.") and self.parts.app.strings.has(key)):
             return ""
         return self.t(key, n=self.request.query_params.get("n", ""))
 

@@ -12,9 +12,9 @@ from bot.dashboard.indicators import Indicators, build_indicators
 from bot.dashboard.overview import Overview, build_overview, choices, pick, remind, share
 from bot.dashboard.pages import ALL_STAFF, HEADERS, OVERSEERS, Context, Page
 from bot.dashboard.scope import home, require
-from bot.export import XLSX_MIME, csv_bytes, file_name, xlsx_bytes
-from bot.reportview import day, report_name
-from bot.rollup import Rollup
+from bot.reports.export import XLSX_MIME, csv_bytes, file_name, xlsx_bytes
+from bot.reports.rollup import Rollup
+from bot.reports.view import day, report_name
 
 CHART_ROWS = 40
 """Units drawn in the completeness chart (worst first); the table lists them all."""

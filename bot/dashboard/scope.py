@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.core.records import Role
+from bot.core.units import NATIONAL, Unit, Units
 from bot.dashboard.signin import Viewer
-from bot.storage.records import Role
-from bot.units import NATIONAL, Unit, Units
 
 
 class Forbidden(Exception):

@@ -7,17 +7,17 @@ from datetime import date, timedelta
 
 from starlette.responses import Response
 
-from bot.catalog import Catalog
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming
+from bot.core.records import Role, Session, User
+from bot.core.turn import Turn
+from bot.core.units import NATIONAL
 from bot.dashboard.pages import OVERSEERS, Context, Page
 from bot.dashboard.signin import Viewer
-from bot.directory import MAX_AGE_DAYS, Entry
-from bot.features.service_reviews import Reviews, describe, may_review
-from bot.i18n import Strings
-from bot.messages import Incoming
-from bot.proposals import Proposal
-from bot.storage.records import Role, Session, User
-from bot.turn import Turn
-from bot.units import NATIONAL
+from bot.services.catalog import Catalog
+from bot.services.directory import MAX_AGE_DAYS, Entry
+from bot.services.proposals import Proposal
+from bot.services.reviews import Reviews, describe, may_review
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def decide_view(ctx: Context) -> Response:
     ident, verdict = ctx.arg("id") or "", ctx.arg("verdict")
     if not ident.isdigit() or verdict not in ("ok", "no"):
         return view(ctx, ctx.t("dash.svc.bad_request"))
-    strings = ctx.parts.app.content.strings
+    strings = ctx.parts.app.strings
     answer = decide(ctx.parts.catalog, strings, ctx.viewer, int(ident), verdict == "ok")
     return view(ctx, answer)
 

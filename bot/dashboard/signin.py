@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.storage.records import STAFF, Role, User
+from bot.core.records import STAFF, Role, User
 
 LINK_TTL = timedelta(minutes=10)
 """How long a sign-in link may be opened (once)."""

@@ -15,16 +15,16 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bot.app import App
-from bot.catalog import Catalog
+from bot.broadcasts.feature import build_engine
+from bot.core.app import App
 from bot.dashboard import campaign, questions, reportpages, services
 from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
 from bot.dashboard.pages import HEADERS, PAGES, Context, Page, Parts, find
 from bot.dashboard.scope import Forbidden
 from bot.dashboard.signin import IDLE, SignIns, Viewer
-from bot.features.broadcasts import build_engine
-from bot.reporting import Reporting
+from bot.reports.context import Reporting
+from bot.services.catalog import Catalog
 
 COOKIE = "binhdang_dashboard"
 MAX_FORM = 16_000
@@ -86,7 +86,7 @@ class Dashboard:
         ]
 
     def _bare(self, template: str, status: int, locale: str = "vi", **values: object) -> Response:
-        strings = self.app.content.strings
+        strings = self.app.strings
 
         def t(key: str, **more: object) -> str:
             return strings.get(key, locale, **more)

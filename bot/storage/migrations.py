@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from bot.storage.signins import SIGNINS
+
 MIGRATIONS = Migrations("binhdang")
 
 
@@ -154,8 +156,8 @@ def m102_service_overrides(db: Database) -> None:
 @MIGRATIONS()
 def m201_units(db: Database) -> None:
     """Administrative units as data, filled once from vietnam-provinces (reorganise = new step)."""
-    from bot.units import official_units
-    from bot.unitstore import save_units
+    from bot.core.units import official_units
+    from bot.storage.units import save_units
 
     db.table("units").create(
         {"code": str, "name": str, "level": str, "parent": str, "kind": str},
@@ -285,48 +287,13 @@ def m302_broadcast_deliveries(db: Database) -> None:
     db.table("broadcast_deliveries").create_index(["broadcast_id", "status"])
 
 
-# --- dashboard (issue 16) ---------------------------------------------------------------------
-
-
-@MIGRATIONS()
-def m401_dashboard(db: Database) -> None:
-    """One-time sign-in links and browser sessions of the supervisor dashboard (stored hashed)."""
-    db.table("dashboard_links").create(
-        {
-            "token_hash": str,
-            "urn": str,
-            "role": str,
-            "unit": str,
-            "created_at": str,
-            "expires_at": str,
-            "used_at": str,
-        },
-        pk="token_hash",
-        not_null={"urn", "role", "created_at", "expires_at"},
-    )
-    db.table("dashboard_links").create_index(["urn"])
-    db.table("dashboard_sessions").create(
-        {
-            "id_hash": str,
-            "urn": str,
-            "role": str,
-            "unit": str,
-            "locale": str,
-            "csrf": str,
-            "created_at": str,
-            "seen_at": str,
-        },
-        pk="id_hash",
-        not_null={"urn", "role", "locale", "csrf", "created_at", "seen_at"},
-    )
-    db.table("dashboard_sessions").create_index(["urn"])
-
-
 # --- channels (issues 5, 6) -------------------------------------------------------------------
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply pending migrations; return the names applied."""
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    MIGRATIONS.apply(db)
+    """Apply pending migrations, this file's then the other sets'; return the names applied."""
+    pending = []
+    for steps in (MIGRATIONS, SIGNINS):
+        pending += [m.name for m in steps.pending(db)]
+        steps.apply(db)
     return pending
