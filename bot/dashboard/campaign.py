@@ -108,8 +108,8 @@ def _asked(ctx: Context, items: list[Line]) -> tuple[Line, str] | None:
 
 def view(ctx: Context) -> Response:
     """Render the broadcasts page (with a confirmation box when an action was asked)."""
-    items = lines(ctx.parts.engine, ctx.viewer, ctx.now)
-    zone = ctx.parts.app.settings.timezone
+    items = lines(ctx.board.engine, ctx.viewer, ctx.now)
+    zone = ctx.board.app.settings.timezone
 
     def when(moment: datetime | None) -> str:
         return local_time(moment, zone) if moment else "—"
@@ -134,7 +134,7 @@ def data(ctx: Context) -> list[dict[str, object]]:
             "per_minute": item.per_minute,
             "finish": item.finish.isoformat() if item.finish else None,
         }
-        for item in lines(ctx.parts.engine, ctx.viewer, ctx.now)
+        for item in lines(ctx.board.engine, ctx.viewer, ctx.now)
     ]
 
 
@@ -142,8 +142,8 @@ def act_view(ctx: Context) -> Response:
     """Pause, resume or cancel after the confirmation (administrators only)."""
     ident = ctx.arg("id") or ""
     note = act(
-        ctx.parts.app,
-        ctx.parts.engine,
+        ctx.board.app,
+        ctx.board.engine,
         ctx.viewer,
         int(ident) if ident.isdigit() else 0,
         ctx.arg("do") or "",

@@ -43,7 +43,7 @@ OVERSEERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 @dataclass(frozen=True)
-class Parts:
+class Board:
     """What the pages read: the app, report forms and units, services catalog, broadcasts."""
 
     app: App
@@ -58,7 +58,7 @@ class Parts:
 class Context:
     """One signed-in request: who asks, what they ask, and helpers to answer."""
 
-    parts: Parts
+    board: Board
     request: Request
     viewer: Viewer
     now: datetime
@@ -66,7 +66,7 @@ class Context:
 
     def t(self, key: str, **values: object) -> str:
         """Return a UI string in the viewer's language."""
-        return self.parts.app.strings.get(key, self.viewer.locale, **values)
+        return self.board.app.strings.get(key, self.viewer.locale, **values)
 
     def arg(self, name: str) -> str | None:
         """Return a query or form value, or None when absent or empty."""
@@ -75,18 +75,18 @@ class Context:
 
     def unit(self) -> Unit:
         """Return the unit asked for (``?unit=``), or the viewer's own; Forbidden outside."""
-        return unit_in_scope(self.parts.rep.units, self.viewer, self.arg("unit"))
+        return unit_in_scope(self.board.rep.units, self.viewer, self.arg("unit"))
 
     def render(self, template: str, **values: Any) -> Response:
         """Return a page rendered from a template, with the navigation and CSRF token."""
-        own = self.parts.rep.units.get(self.viewer.unit or "")
+        own = self.board.rep.units.get(self.viewer.unit or "")
         shared = {
             "note": self._note(),
             "path": self.request.url.path,
             "query": self.query(),
             "unit_label": own.name if own else "",
         }
-        page = self.parts.templates.get_template(template).render(
+        page = self.board.templates.get_template(template).render(
             t=self.t,
             viewer=self.viewer,
             nav=navigation(self),
@@ -112,7 +112,7 @@ class Context:
 
     def _note(self) -> str:
         key = self.request.query_params.get("note", "")
-        if not (key.startswith("dash.note.") and self.parts.app.strings.has(key)):
+        if not (key.startswith("dash.note.") and self.board.app.strings.has(key)):
             return ""
         return self.t(key, n=self.request.query_params.get("n", ""))
 

@@ -63,11 +63,11 @@ def build_questions(db: Database, today: date) -> Questions:
 def topic_name(ctx: Context, topic: str) -> str:
     """Return a topic's name in the viewer's language (its id when no name is written)."""
     key = f"dash.topic.{topic or 'none'}"
-    return ctx.t(key) if ctx.parts.app.strings.has(key) else topic
+    return ctx.t(key) if ctx.board.app.strings.has(key) else topic
 
 
 def _build(ctx: Context) -> Questions:
-    return build_questions(ctx.parts.app.db, ctx.parts.rep.today(ctx.now))
+    return build_questions(ctx.board.app.db, ctx.board.rep.today(ctx.now))
 
 
 def view(ctx: Context) -> Response:

@@ -23,18 +23,18 @@ LATE_ROWS = 300
 
 
 def _overview(ctx: Context) -> Overview:
-    rep = ctx.parts.rep
+    rep = ctx.board.rep
     unit = ctx.unit()
     form, period = ctx.arg("form"), ctx.arg("period")
     if chosen := ctx.arg("choice"):
         form, _, period = chosen.partition("|")
     choice = pick(rep, rep.today(ctx.now), form, period)
-    return build_overview(ctx.parts.rollups, choice, unit.code, ctx.now)
+    return build_overview(ctx.board.rollups, choice, unit.code, ctx.now)
 
 
 def _selection(ctx: Context, rollup: Rollup) -> dict[str, Any]:
     """Return what every report page shows above its figures: period choices and the unit."""
-    rep = ctx.parts.rep
+    rep = ctx.board.rep
     options = [
         (f.id, p.id, report_name(ctx.t, ctx.viewer.locale, f, p))
         for f, p in choices(rep, rep.today(ctx.now))
@@ -54,7 +54,7 @@ def _selection(ctx: Context, rollup: Rollup) -> dict[str, Any]:
 
 
 def _visible(ctx: Context, code: str) -> bool:
-    return ctx.parts.rep.units.contains(home(ctx.viewer), code)
+    return ctx.board.rep.units.contains(home(ctx.viewer), code)
 
 
 def overview_view(ctx: Context) -> Response:
@@ -113,17 +113,17 @@ def remind_action(ctx: Context) -> Response:
     """Queue today's reminder to the officers of the silent communes in scope."""
     require(ctx.viewer, OVERSEERS)
     ov = _overview(ctx)
-    queued = remind(ctx.parts.rep, ov, ctx.now)
+    queued = remind(ctx.board.rep, ov, ctx.now)
     detail = {"unit": ov.rollup.scope.code, "period": ov.rollup.period.id, "queued": queued}
-    ctx.parts.app.store.audit(ctx.viewer.urn, "dashboard.remind", detail, ctx.now)
+    ctx.board.app.store.audit(ctx.viewer.urn, "dashboard.remind", detail, ctx.now)
     query = {"unit": ov.rollup.scope.code, "form": ov.rollup.form.id, "period": ov.rollup.period.id}
     return ctx.back("overview", "dash.note.reminded", n=str(queued), **query)
 
 
 def _indicators(ctx: Context) -> Indicators:
     ov = _overview(ctx)
-    rep = ctx.parts.rep
-    cache = ctx.parts.rollups
+    rep = ctx.board.rep
+    cache = ctx.board.rollups
     return build_indicators(cache, ov.rollup, ctx.t, ctx.viewer.locale, rep.today(ctx.now))
 
 
@@ -175,7 +175,7 @@ def indicators_data(ctx: Context) -> dict[str, Any]:
 
 
 def _download(ctx: Context, suffix: str) -> Response:
-    rep, rollup = ctx.parts.rep, _overview(ctx).rollup
+    rep, rollup = ctx.board.rep, _overview(ctx).rollup
     locale = ctx.viewer.locale
     if suffix == "xlsx":
         data = xlsx_bytes(rollup, rep.units, ctx.t, locale, ctx.now.astimezone(rep.zone))

@@ -63,7 +63,7 @@ def decide(catalog: Catalog, strings: Strings, viewer: Viewer, ident: int, ok: b
 
 def view(ctx: Context, note: str = "") -> Response:
     """Render the review queue and the stale entries."""
-    catalog = ctx.parts.catalog
+    catalog = ctx.board.catalog
     today = catalog.today()
     extra = {"note": note} if note else {}
     return ctx.render(
@@ -77,7 +77,7 @@ def view(ctx: Context, note: str = "") -> Response:
 
 def data(ctx: Context) -> dict[str, object]:
     """Return the pending proposals and the stale entries in scope."""
-    catalog = ctx.parts.catalog
+    catalog = ctx.board.catalog
     queue = pending(catalog, ctx.viewer)
     old = stale(catalog, ctx.viewer, catalog.today())
     return {
@@ -94,8 +94,8 @@ def decide_view(ctx: Context) -> Response:
     ident, verdict = ctx.arg("id") or "", ctx.arg("verdict")
     if not ident.isdigit() or verdict not in ("ok", "no"):
         return view(ctx, ctx.t("dash.svc.bad_request"))
-    strings = ctx.parts.app.strings
-    answer = decide(ctx.parts.catalog, strings, ctx.viewer, int(ident), verdict == "ok")
+    strings = ctx.board.app.strings
+    answer = decide(ctx.board.catalog, strings, ctx.viewer, int(ident), verdict == "ok")
     return view(ctx, answer)
 
 

@@ -20,7 +20,7 @@ from bot.core.app import App
 from bot.dashboard import campaign, questions, reportpages, services
 from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
-from bot.dashboard.pages import HEADERS, PAGES, Context, Page, Parts, find
+from bot.dashboard.pages import HEADERS, PAGES, Board, Context, Page, find
 from bot.dashboard.scope import Forbidden
 from bot.dashboard.signin import IDLE, SignIns, Viewer
 from bot.reports.context import Reporting
@@ -56,13 +56,13 @@ class Dashboard:
         builtin_pages()
         rep, catalog = Reporting.build(app), Catalog(app)
         engine = build_engine(app)
-        self.parts = Parts(app, rep, catalog, engine, templates(), RollupCache(rep))
+        self.board = Board(app, rep, catalog, engine, templates(), RollupCache(rep))
         self.signins = SignIns(app.db)
 
     @property
     def app(self) -> App:
         """Return the application."""
-        return self.parts.app
+        return self.board.app
 
     def routes(self) -> list[BaseRoute]:
         """Return the dashboard's routes, all under ``/dashboard``."""
@@ -91,13 +91,18 @@ class Dashboard:
         def t(key: str, **more: object) -> str:
             return strings.get(key, locale, **more)
 
-        page = self.parts.templates.get_template(template)
+        page = self.board.templates.get_template(template)
         body = page.render(t=t, prefix=PREFIX, locale=locale, **values)
         return HTMLResponse(body, status_code=status, headers=HEADERS)
 
     async def login_page(self, request: Request) -> Response:
         """Show a button that signs in (a GET never uses the link: previews must not burn it)."""
         return self._bare("login.html", 200, token=request.path_params["token"])
+
+    def _secure(self, request: Request) -> bool:
+        """Return whether the cookie must be Secure: served or published over HTTPS."""
+        public = self.app.settings.dashboard.public_url
+        return request.url.scheme == "https" or public.startswith("https://")
 
     async def login(self, request: Request) -> Response:
         """Use the link once and open a session; a used, expired or unknown link is refused."""
@@ -116,7 +121,7 @@ class Dashboard:
             path=PREFIX,
             httponly=True,
             samesite="strict",
-            secure=request.url.scheme == "https",
+            secure=self._secure(request),
         )
         return response
 
@@ -140,7 +145,7 @@ class Dashboard:
         viewer = self._viewer(request, now)
         if viewer is None:
             return self._refuse(request, "signedout.html", 401, "vi")
-        ctx = Context(self.parts, request, viewer, now)
+        ctx = Context(self.board, request, viewer, now)
         if post:
             form = await _form(request)
             if form is None or not hmac.compare_digest(form.get("csrf", ""), viewer.csrf):
