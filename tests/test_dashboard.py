@@ -262,3 +262,15 @@ def test_forgetting_a_user_deletes_their_links_and_sessions(
             == 0
         )
     assert client.get("/dashboard/").status_code == 401
+
+
+def test_old_links_and_idle_sessions_are_purged(
+    filled: Runtime, client: httpx.Client, clock: Clock
+) -> None:
+    sign_in(filled, client, SUPERVISOR)
+    link_path(filled, OFFICER)
+    clock.now += timedelta(days=1, minutes=11)
+    link_path(filled, ADMIN)
+    db = filled.app.db
+    assert [r[0] for r in db.execute("select urn from dashboard_links").fetchall()] == [ADMIN]
+    assert db.execute("select count(*) from dashboard_sessions").fetchone()[0] == 0

@@ -16,6 +16,8 @@ LINK_TTL = timedelta(minutes=10)
 """How long a sign-in link may be opened (once)."""
 IDLE = timedelta(hours=8)
 """A session unused for this long is over."""
+KEEP_LINKS = timedelta(days=1)
+"""Used or expired links are kept this long (so a late click says "used", not "unknown")."""
 LINKS, SESSIONS = "dashboard_links", "dashboard_sessions"
 
 
@@ -48,6 +50,7 @@ class SignIns:
         """Store a link token for a staff user (valid ``LINK_TTL``, once); return the token."""
         if not user.is_staff:
             raise PermissionError(user.urn)
+        self.purge(now)
         token = secrets.token_urlsafe(32)
         row = {
             "token_hash": _hash(token),
@@ -59,6 +62,11 @@ class SignIns:
         }
         self.db.table(LINKS).insert(row)
         return token
+
+    def purge(self, now: datetime) -> None:
+        """Forget links expired for a day and sessions idle for longer than ``IDLE``."""
+        self.db.execute(f"delete from {LINKS} where expires_at < ?", [_stamp(now - KEEP_LINKS)])
+        self.db.execute(f"delete from {SESSIONS} where seen_at < ?", [_stamp(now - IDLE)])
 
     def link_owner(self, token: str) -> str | None:
         """Return the URN a link token was issued to (used or not), or None."""
