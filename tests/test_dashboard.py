@@ -274,3 +274,17 @@ def test_old_links_and_idle_sessions_are_purged(
     db = filled.app.db
     assert [r[0] for r in db.execute("select urn from dashboard_links").fetchall()] == [ADMIN]
     assert db.execute("select count(*) from dashboard_sessions").fetchone()[0] == 0
+
+
+def test_language_switch_and_unit_chooser(filled: Runtime, client: httpx.Client) -> None:
+    csrf = sign_in(filled, client, SUPERVISOR)
+    page = client.get("/dashboard/indicators").text
+    assert '<option value="00070">Phường Hoàn Kiếm</option>' in page
+    assert '<option value="00700"' not in page
+    answer = client.post(
+        "/dashboard/lang", data={"csrf": csrf, "locale": "en", "back": "/dashboard/indicators"}
+    )
+    assert answer.headers["location"] == "/dashboard/indicators"
+    english = client.get("/dashboard/indicators").text
+    assert "Indicator totals" in english
+    assert "Session attendance" in english or "Sessions" in english

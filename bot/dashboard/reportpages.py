@@ -44,6 +44,7 @@ def _selection(ctx: Context, rollup: Rollup) -> dict[str, Any]:
     return {
         "rollup": rollup,
         "options": options,
+        "units": _units(ctx, rollup),
         "report": report_name(ctx.t, ctx.viewer.locale, rollup.form, rollup.period),
         "up": up,
         "day": day,
@@ -51,6 +52,19 @@ def _selection(ctx: Context, rollup: Rollup) -> dict[str, Any]:
             {"unit": rollup.scope.code, "form": rollup.form.id, "period": rollup.period.id}
         ),
     }
+
+
+def _units(ctx: Context, rollup: Rollup) -> list[tuple[str, str]]:
+    """Return the units the chooser offers: the viewer's own, its children, the one shown."""
+    units = ctx.board.rep.units
+    top = units.get(home(ctx.viewer))
+    if top is None:
+        return []
+    below = units.provinces() if top.level == "national" else units.communes(top.code)
+    shown = [top, *(below if top.level != "commune" else [])]
+    if rollup.scope not in shown:
+        shown.append(rollup.scope)
+    return [(unit.code, unit.name) for unit in shown]
 
 
 def _visible(ctx: Context, code: str) -> bool:

@@ -1,5 +1,5 @@
 // binhdang dashboard: the only script. Sorts tables by a header click and applies the
-// period chooser at once; every page works without it.
+// period and unit choosers at once; every page works without it.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   for (const table of document.querySelectorAll("table.sortable")) {
@@ -10,8 +10,10 @@ document.addEventListener("DOMContentLoaded", () => {
       th.addEventListener("keydown", (e) => { if (e.key === "Enter") sort(); });
     });
   }
-  const choice = document.getElementById("choice");
-  if (choice) choice.addEventListener("change", () => choice.form.submit());
+  for (const id of ["choice", "unit"]) {
+    const select = document.getElementById(id);
+    if (select) select.addEventListener("change", () => select.form.submit());
+  }
 });
 
 function cellValue(row, index, numeric) {
