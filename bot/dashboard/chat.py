@@ -35,6 +35,8 @@ class LinkChat:
 
     def link(self, turn: Turn) -> Outcome:
         """Issue a link bound to the user, role and unit; citizens never reach this."""
+        if not self.app.settings.web.enabled:
+            return turn.reply(turn.say("dash.chat.off"))
         token = self.signins.issue(turn.user, turn.now)
         url = link_url(self.app.settings, token)
         self.app.store.audit(turn.user.urn, "dashboard.link", {"role": turn.user.role}, turn.now)
