@@ -39,6 +39,7 @@ test: setup browser lint typecheck check
 bench: setup
 	$(PY) bench/nlu.py
 	$(PY) bench/broadcast.py
+	$(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache
