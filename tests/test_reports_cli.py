@@ -15,7 +15,7 @@ from bot.cli import admin as admin_commands
 from bot.cli import main as cli
 from bot.cli import report as report_commands
 from bot.cli import run as core_commands
-from bot.core.config import settings_or_raise
+from bot.core.configfile import settings_or_raise
 from bot.core.i18n import load_strings
 from bot.reports.export import slot_header
 from bot.reports.formfiles import load_forms

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.channels import terminal
-from bot.core.config import load_settings
+from bot.core.configfile import load_settings
 from bot.core.problems import Problem, StartupError
 from bot.runtime.assembly import load_runtime
 from bot.runtime.content import load_content

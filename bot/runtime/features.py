@@ -2,6 +2,7 @@
 
 from bot.broadcasts import feature as broadcasts
 from bot.core.feature import Feature
+from bot.dashboard import feature as dashboard
 from bot.polls import feature as polls
 from bot.qa import feature as qa
 from bot.reports import feature as reports
@@ -15,5 +16,6 @@ FEATURES: tuple[Feature, ...] = (
     broadcasts.FEATURE,
     polls.FEATURE,
     qa.FEATURE,
+    dashboard.FEATURE,
 )
 """Registration (and help) order; content checking asks the same list."""

@@ -15,6 +15,7 @@ from bot.channels.web import WebChat
 from bot.channels.webid import WebIdentity
 from bot.core.scheduler import Scheduler
 from bot.core.transport import ChannelRunner
+from bot.dashboard.web import Dashboard
 from bot.runtime.assembly import Runtime
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
         routes += WebChat(runtime.handle, runtime.app.strings, identity).routes()
     for channel in channels:
         routes += channel.routes()
+    if runtime.settings.web.enabled:
+        routes += Dashboard(runtime.app).routes()
 
     scheduler = Scheduler(runtime.router.jobs, runtime.app.clock)
 

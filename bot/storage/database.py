@@ -7,14 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.storage.migrations import MIGRATIONS
-
-
-def migrate(db: Database) -> list[str]:
-    """Apply pending migrations; return the names applied."""
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    MIGRATIONS.apply(db)
-    return pending
+from bot.storage.migrations import migrate
 
 
 def open_database(path: str | Path | None) -> Database:

@@ -1,7 +1,4 @@
-"""Schema steps of polls and the quiz (issue 17), registered in order by migrations.py.
-
-They live apart only to keep migrations.py under the module size limit; never edit a shipped step.
-"""
+"""Schema steps of polls and the quiz (issue 17): broadcast buttons, polls, answers, profiles."""
 
 from __future__ import annotations
 
