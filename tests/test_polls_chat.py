@@ -105,6 +105,19 @@ def test_profile_steps_then_xoa_deletes_it_with_the_answers(runtime: Runtime) ->
     assert Polls(runtime.app.db).answer_of(_poll_id(runtime), "telegram:5") is None
 
 
+def test_a_child_keeps_only_the_age_band(runtime: Runtime) -> None:
+    chat = _answer(runtime, "zalo:child", 3)
+    chat.press("Đồng ý")
+    chat.press("Nữ")
+    chat.press("Dưới 18")
+    assert "chỉ ghi nhóm tuổi" in chat.text()
+    profile = Profiles(runtime.app.db).get("zalo:child")
+    assert profile is not None
+    assert (profile.sex, profile.age_band, profile.province) == (None, "under18", None)
+    chat.say("Hà Nội")
+    assert Profiles(runtime.app.db).get("zalo:child").province is None  # type: ignore[union-attr]
+
+
 def test_hoso_clears_the_profile(runtime: Runtime) -> None:
     chat = _answer(runtime, "web:h", 1)
     chat.press("Đồng ý")

@@ -7,6 +7,7 @@ stateDiagram-v2
     offer --> [*]: "Bỏ qua" (nothing stored)
     sex --> age: an option or "Bỏ qua"
     age --> province: an option or "Bỏ qua"
+    age --> [*]: "Dưới 18" (only the age band kept; sex forgotten)
     province --> [*]: a province name or "Bỏ qua"
 ```
 The flow is optional: the emergency answer ends it (bot/dispatcher.py).
@@ -29,6 +30,8 @@ FLOW = "profile"
 PREFIX = "prof"
 STEPS = {"sex": SEXES, "age_band": AGE_BANDS}
 NEXT = {"sex": "age_band", "age_band": "province", "province": ""}
+MINOR = "under18"
+"""For a child only the age band is kept: a guardian's consent to more cannot be checked here."""
 QUIET = timedelta(days=1)
 """How long after the emergency answer the profile is neither offered nor continued."""
 ALIASES = {"hn": "01", "hcm": "79", "tphcm": "79", "sai gon": "79", "ho chi minh": "79"}
@@ -133,6 +136,9 @@ class ProfileChat:
         profile = self.profiles.get(turn.user.urn)
         if profile is None or profile.consented_at is None:
             return turn.end(turn.say("poll.profile.nothing"))
+        if step == "age_band" and value == MINOR:
+            self.profiles.save(replace(profile, sex=None, age_band=MINOR, province=None))
+            return turn.end(turn.say("poll.profile.minor"))
         if value != "skip" and _valid(step, value):
             self.profiles.save(_with(profile, step, value))
         return self._ask(turn, NEXT[step])
