@@ -39,6 +39,8 @@ test: setup browser lint typecheck check
 bench: setup
 	$(PY) bench/nlu.py
 	$(PY) bench/broadcast.py
+	$(PY) bench/dashboard.py
+	$(PY) bench/polls.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache

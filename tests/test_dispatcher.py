@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.messages import Incoming
-from bot.runtime import Runtime
-from bot.storage.records import Role, User
+from bot.core.messages import Incoming
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 
 
@@ -26,7 +26,7 @@ def test_option_words_press_the_button(runtime: Runtime) -> None:
 
 
 def test_button_pressed_twice_is_harmless(runtime: Runtime) -> None:
-    chat = Chat(runtime)
+    chat = Chat(runtime, "telegram:twice")
     chat.say("/start")
     button = chat.button("Có, nhận tin")
     chat.press_payload(button.payload)

@@ -14,11 +14,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.channels.base import RateLimited
-from bot.messages import Incoming, Reply
-from bot.outbox import REPLY_MAX_AGE, Lane, Outbox, TokenBucket, telegram_lane
-from bot.runtime import Runtime
-from bot.sendwindow import SlidingWindow
+from bot.core.messages import Incoming, Reply
+from bot.core.outbox import REPLY_MAX_AGE, Lane, Outbox, TokenBucket, telegram_lane
+from bot.core.sendwindow import SlidingWindow
+from bot.core.transport import RateLimited
+from bot.runtime.assembly import Runtime
 from tests.fakes.broadcast_kit import FakeClock, FakeSender
 from tests.fakes.telegram_api import SlidingWindowLimit, retry_after
 from tests.fakes.telegram_harness import TelegramHarness
@@ -131,7 +131,7 @@ async def test_emergency_answer_goes_before_replies_already_waiting() -> None:
     ordinary = [replies.send(str(n), Reply(f"trả lời {n}")) for n in range(45)]
     waiting = [asyncio.create_task(send) for send in ordinary]
     await asyncio.sleep(0)
-    urgent = asyncio.create_task(replies.send("99", Reply("Gọi ngay 113", urgent=True)))
+    urgent = asyncio.create_task(replies.send("99", Reply("Gọi ngay 113", emergency=True)))
     await asyncio.gather(*waiting, urgent)
     order = sender.chats()
     assert order.index("99") == 1  # only the reply already given its turn went before it

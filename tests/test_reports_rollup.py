@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from bot.reporting import Reporting
-from bot.reportstore import ReportStore
-from bot.rollup import Status, build_rollup
-from bot.runtime import Runtime
-from bot.storage.records import Role
+from bot.core.records import Role
+from bot.reports.context import Reporting
+from bot.reports.rollup import Status, build_rollup
+from bot.reports.store import ReportStore
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.test_reports_chat import staff
@@ -108,7 +108,7 @@ def test_tonghop_bad_period_other_province_and_officers(filled: Runtime) -> None
     assert "đơn vị mình phụ trách" in sup.text()
     officer = staff(filled, "web:officer", Role.OFFICER, "00070")
     officer.say("/tonghop")
-    assert "không biết lệnh này" in officer.text()
+    assert "chỉ dành cho: cán bộ theo dõi cấp tỉnh, quản trị toàn quốc" in officer.text()
     officer.press_payload("sum:thd:thd-2026:01")
     assert "hết hiệu lực" in officer.text()
 
@@ -161,7 +161,7 @@ async def test_reminders_survive_a_restart(runtime: Runtime) -> None:
     now = datetime(2026, 12, 22, 2, 0, tzinfo=UTC)
     first = await run_reminders(runtime, now)
     again = Runtime(runtime.app, type(runtime.router)(), runtime.dispatcher)
-    from bot.features import reports
+    from bot.reports import chat as reports
 
     reports.register(again.router, again.app)
     assert await run_reminders(again, now) == first

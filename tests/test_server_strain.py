@@ -10,11 +10,11 @@ from dataclasses import replace
 import httpx
 import pytest
 
-from bot.config import Secrets, WebSettings
-from bot.messages import Incoming, Reply
-from bot.runtime import Runtime
-from bot.server import needs_port, serve, web_app
-from bot.workers import Workers
+from bot.core.config import Secrets, WebSettings
+from bot.core.messages import Incoming, Reply
+from bot.core.workers import Workers
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import needs_port, serve, web_app
 
 
 async def test_a_chat_waits_for_its_own_turns_but_not_for_others() -> None:

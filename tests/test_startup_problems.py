@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from bot.messages import Incoming
-from bot.runtime import Runtime
+from bot.core.messages import Incoming
+from bot.runtime.assembly import Runtime
 from bot.storage.database import open_database
 from tests.conftest import ROOT, TEST_CACHE
 

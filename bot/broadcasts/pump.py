@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 from bot.broadcasts.deliveries import Deliveries
 from bot.broadcasts.quiet import QuietHours
 from bot.broadcasts.records import Delivery
-from bot.channels.base import Blocked, RateLimited, Sender, SendError, TransientError
-from bot.dispatcher import Clock
-from bot.messages import Reply
-from bot.outbox import Lane, Sleep, seconds
-from bot.storage.records import Notification
-from bot.storage.store import SqliteStore
+from bot.core.dispatcher import Clock
+from bot.core.messages import Reply
+from bot.core.outbox import Lane, Sleep, seconds
+from bot.core.records import Notification
+from bot.core.store import Store
+from bot.core.transport import Blocked, RateLimited, Sender, SendError, TransientError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class PumpParts:
     """What a pump needs besides its channel: storage, limits, time."""
 
     deliveries: Deliveries
-    store: SqliteStore
+    store: Store
     render: Callable[[Delivery], Reply]
     quiet: QuietHours
     clock: Clock
@@ -133,8 +133,9 @@ class Pump:
 
     async def _deliver(self, delivery: Delivery) -> None:
         deliveries = self.parts.deliveries
+        reply = self.parts.render(delivery)
         try:
-            await self._send(delivery.chat_id, self.parts.render(delivery))
+            await self._send(delivery.chat_id, reply)
         except Blocked as err:
             deliveries.mark_blocked(delivery.id, _short(err))
             self.parts.store.mark_stopped(delivery.urn)
@@ -151,6 +152,8 @@ class Pump:
         else:
             deliveries.mark_sent(delivery.id, self.parts.clock())
             self.result.sent += 1
+            if reply.buttons:  # so "2" or an option's words answer it where buttons are numbered
+                self.parts.store.offer_options(delivery.urn, reply.buttons, self.parts.clock())
 
     async def _send(self, chat: str, reply: Reply) -> None:
         """Send one message taken from the lane; free its place in the lane's window after."""

@@ -28,7 +28,10 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.base import (
+from bot.channels.phonetext import compact_phones
+from bot.channels.telegram_updates import CHANNEL, urn
+from bot.core.messages import Button, Document, Reply
+from bot.core.transport import (
     Blocked,
     PermanentError,
     RateLimited,
@@ -36,8 +39,6 @@ from bot.channels.base import (
     TransientError,
     split_text,
 )
-from bot.channels.telegram_updates import CHANNEL, urn
-from bot.messages import Button, Document, Reply
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +184,7 @@ class Part:
 
 def parts(reply: Reply) -> list[Part]:
     """Return the messages a reply becomes: photo (captioned if short), text chunks, document."""
-    texts = chunks(reply.text, TEXT_LIMIT)
+    texts = chunks(compact_phones(reply.text), TEXT_LIMIT)
     result: list[Part] = []
     if reply.image:
         fits = len(texts) == 1 and utf16_len(texts[0]) <= CAPTION_LIMIT
