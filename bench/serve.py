@@ -55,14 +55,18 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
-        """Send one request; return the status and the body."""
+    async def request(
+        self, method: str, path: str, body: bytes = b"", forwarded: str = ""
+    ) -> tuple[int, bytes]:
+        """Send one request (``forwarded``: its X-Forwarded-For); return status and body."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
         assert self.reader is not None
         head = (
             f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n"
+            f"Content-Length: {len(body)}\r\n"
+            + (f"X-Forwarded-For: {forwarded}\r\n" if forwarded else "")
+            + "\r\n"
         )
         self.writer.write(head.encode() + body)
         status_line = await self.reader.readline()
@@ -89,14 +93,20 @@ class Run:
     seconds: float = 0.0
 
 
-async def client(port: int, user: str, texts: list[str], run: Run) -> None:
-    """Post ``texts`` as ``user`` one after another, recording each latency."""
+async def client(port: int, number: int, texts: list[str], run: Run) -> None:
+    """Post ``texts`` one after another, recording each latency.
+
+    The web chat limits each visitor and each address (a few messages a second), which a load
+    test from one address would hit at once: each message comes as a new visitor (no cookie)
+    from its own address (X-Forwarded-For, which uvicorn trusts from 127.0.0.1).
+    """
     conn = Connection(port)
     try:
-        for text in texts:
-            body = json.dumps({"user": user, "text": text}).encode()
+        for index, text in enumerate(texts):
+            body = json.dumps({"text": text}).encode()
+            address = f"10.{number}.{index // 250}.{index % 250 + 1}"
             start = time.perf_counter()
-            status, _ = await conn.request("POST", "/api/message", body)
+            status, _ = await conn.request("POST", "/api/message", body, address)
             run.messages.append(time.perf_counter() - start)
             run.errors += status != 200
     finally:
@@ -116,7 +126,7 @@ async def prober(port: int, run: Run, stop: asyncio.Event) -> None:
         conn.close()
 
 
-async def load(port: int, clients: int, per_client: int, pool: list[str], tag: str) -> Run:
+async def load(port: int, clients: int, per_client: int, pool: list[str], offset: int) -> Run:
     """Run ``clients`` clients of ``per_client`` messages at once, with the health prober."""
     run, stop = Run(), asyncio.Event()
     probe = asyncio.create_task(prober(port, run, stop))
@@ -124,7 +134,7 @@ async def load(port: int, clients: int, per_client: int, pool: list[str], tag: s
     texts = [
         [pool[(c * per_client + i) % len(pool)] for i in range(per_client)] for c in range(clients)
     ]
-    await asyncio.gather(*(client(port, f"{tag}{c}", texts[c], run) for c in range(clients)))
+    await asyncio.gather(*(client(port, offset + c, texts[c], run) for c in range(clients)))
     run.seconds = time.perf_counter() - start
     stop.set()
     await probe
@@ -227,9 +237,9 @@ def main() -> None:
         proc, warm = start_server(write_config(folder, port, cache), port, deadline)
         print(f"warm start (cached model): {warm:.2f} s")
         try:
-            single = asyncio.run(load(port, 1, args.messages * 2, pool, "solo"))
+            single = asyncio.run(load(port, 1, args.messages * 2, pool, 0))
             report("1 client", single)
-            crowd = asyncio.run(load(port, args.clients, args.messages, pool, "crowd"))
+            crowd = asyncio.run(load(port, args.clients, args.messages, pool, 1))
             report(f"{args.clients} clients", crowd)
             print(f"peak RSS of the server: {peak_rss_mb(proc.pid):.0f} MB")
         finally:
