@@ -231,16 +231,16 @@ def test_a_package_adds_a_page_for_some_roles(filled: Runtime, client: httpx.Cli
     def view(ctx: Context) -> Response:
         return ctx.render("notfound.html")
 
-    page = Page("polls", "dash.nav.questions", frozenset({Role.ADMIN}), view, lambda ctx: [1])
+    page = Page("extra", "dash.nav.questions", frozenset({Role.ADMIN}), view, lambda ctx: [1])
     add_page(page)
     try:
         sign_in(filled, client, ADMIN)
-        assert client.get("/dashboard/api/polls").json() == [1]
-        assert 'href="/dashboard/polls' in client.get("/dashboard/").text
+        assert client.get("/dashboard/api/extra").json() == [1]
+        assert 'href="/dashboard/extra' in client.get("/dashboard/").text
         client.cookies.clear()
         sign_in(filled, client, SUPERVISOR)
-        assert client.get("/dashboard/polls").status_code == 403
-        assert 'href="/dashboard/polls' not in client.get("/dashboard/").text
+        assert client.get("/dashboard/extra").status_code == 403
+        assert 'href="/dashboard/extra' not in client.get("/dashboard/").text
     finally:
         PAGES.remove(page)
 
