@@ -231,16 +231,16 @@ def test_a_package_adds_a_page_for_some_roles(filled: Runtime, client: httpx.Cli
     def view(ctx: Context) -> Response:
         return ctx.render("notfound.html")
 
-    page = Page("polls", "dash.nav.questions", frozenset({Role.ADMIN}), view, lambda ctx: [1])
+    page = Page("extra", "dash.nav.questions", frozenset({Role.ADMIN}), view, lambda ctx: [1])
     add_page(page)
     try:
         sign_in(filled, client, ADMIN)
-        assert client.get("/dashboard/api/polls").json() == [1]
-        assert 'href="/dashboard/polls' in client.get("/dashboard/").text
+        assert client.get("/dashboard/api/extra").json() == [1]
+        assert 'href="/dashboard/extra' in client.get("/dashboard/").text
         client.cookies.clear()
         sign_in(filled, client, SUPERVISOR)
-        assert client.get("/dashboard/polls").status_code == 403
-        assert 'href="/dashboard/polls' not in client.get("/dashboard/").text
+        assert client.get("/dashboard/extra").status_code == 403
+        assert 'href="/dashboard/extra' not in client.get("/dashboard/").text
     finally:
         PAGES.remove(page)
 
@@ -319,3 +319,37 @@ def test_officers_do_not_see_poll_results(filled: Runtime, client: httpx.Client)
     sign_in(filled, client, OFFICER)
     assert client.get("/dashboard/polls").status_code == 403
     assert client.get("/dashboard/api/polls").status_code == 403
+
+
+def test_a_supervisor_creates_a_poll_for_their_province_only(
+    filled: Runtime, client: httpx.Client
+) -> None:
+    csrf = sign_in(filled, client, SUPERVISOR)
+    form = {
+        "csrf": csrf,
+        "key": "ha-noi-thu",
+        "question": "Bạn đã biết số 1900 969 680 chưa?",
+        "options": "Đã biết\nChưa biết",
+        "opens": "2026-12-05 09:00",
+        "closes": "2026-12-10 21:00",
+        "province": "79",  # not theirs: ignored
+    }
+    answer = client.post("/dashboard/polls/create", data=form)
+    assert answer.status_code == 200
+    assert "Đã tạo khảo sát" in answer.text
+    poll = Polls(filled.app.db).by_key("ha-noi-thu")
+    assert poll is not None
+    assert poll.audience.provinces == ("01",)
+    sent = filled.app.db.execute("select status from broadcasts where key = 'poll:ha-noi-thu'")
+    assert sent.fetchall() == [("scheduled",)]
+
+
+def test_a_bad_poll_form_shows_what_is_wrong(filled: Runtime, client: httpx.Client) -> None:
+    csrf = sign_in(filled, client, ADMIN)
+    form = {"csrf": csrf, "key": "x", "question": "?", "options": "chỉ một", "opens": "mai"}
+    answer = client.post("/dashboard/polls/create", data=form)
+    assert answer.status_code == 200
+    assert 'role="alert"' in answer.text
+    assert Polls(filled.app.db).by_key("x") is None
+    forged = client.post("/dashboard/polls/create", data={**form, "csrf": "forged"})
+    assert forged.status_code == 403

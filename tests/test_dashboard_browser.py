@@ -141,7 +141,7 @@ def test_used_and_expired_links_are_refused(
 @pytest.mark.parametrize("size", list(WIDTHS))
 def test_screenshots_of_every_page(browser: Any, runtime: Runtime, server: str, size: str) -> None:
     page = signed_in(browser, runtime, server, ADMIN, WIDTHS[size])
-    for slug in ("overview", "indicators", "broadcasts", "services", "questions"):
+    for slug in ("overview", "indicators", "broadcasts", "services", "questions", "polls"):
         page.goto(f"{server}/dashboard/{slug}")
         assert page.locator("h1").count() == 1
         shoot(page, f"{slug}-{size}")

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.broadcasts.records import Audience
 from bot.core.records import Role
-from bot.core.yamlfile import LineDict, LineList
-from bot.polls.definitions import parse_poll
-from bot.polls.delivery import schedule, schedule_quiz, sync
+from bot.core.yamlfile import LineDict
+from bot.polls.creation import create_poll, listing, mapping
+from bot.polls.delivery import schedule_quiz, sync
 from bot.polls.export import xlsx_bytes
 from bot.polls.feature import load
-from bot.polls.fields import Reader
 from bot.polls.quiz import current
 from bot.polls.records import Poll, text_for
 from bot.polls.repository import Polls
@@ -89,50 +87,30 @@ def cmd_send(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mapping(**values: object) -> LineDict:
-    data = LineDict(values)
-    data.line, data.key_lines = 0, {}
-    return data
-
-
-def _list(items: list[str]) -> LineList:
-    data = LineList(items)
-    data.line, data.item_lines = 0, [0] * len(items)
-    return data
-
-
 def _data(args: argparse.Namespace) -> LineDict:
     """Return the command line as a poll mapping, checked like a content file."""
     question = {"vi": args.question, **({"en": args.question_en} if args.question_en else {})}
-    data = _mapping(
+    data = mapping(
         key=args.key, opens=args.opens, closes=args.closes, kind=args.kind, question=question
     )
     if args.option:
-        data["options"] = _list(args.option)
-    data["audience"] = _mapping(provinces=args.province, roles=args.role, channels=args.channel)
+        data["options"] = listing(args.option)
+    data["audience"] = mapping(provinces=args.province, roles=args.role, channels=args.channel)
     return data
 
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Create a poll and schedule its broadcast at its opening time."""
     runtime = load_runtime(args.config)
-    reader = Reader("command line")
-    poll = parse_poll(reader, _data(args), ZoneInfo(runtime.settings.timezone))
-    if poll is None:
-        for problem in reader.problems:
-            _out(problem.message)
+    created = create_poll(runtime.app, _data(args), ACTOR, "command line")
+    for problem in created.problems:
+        _out(problem)
+    if created.poll is None:
         return 1
-    now = runtime.app.now()
-    ident = Polls(runtime.app.db).add(replace(poll, created_by=ACTOR), now)
-    if ident is None:
-        _out(f"a poll with key {poll.key!r} exists already")
-        return 1
-    stored = Polls(runtime.app.db).get(ident)
-    assert stored is not None
-    broadcast = schedule(runtime.app, stored, now)
-    runtime.app.store.audit(ACTOR, "poll.create", {"poll": ident}, now)
+    poll = Polls(runtime.app.db).get(created.poll)
+    assert poll is not None
     when = local(poll.opens_at, runtime.settings.timezone)
-    _out(f"poll {ident} created; broadcast {broadcast} goes out at {when}")
+    _out(f"poll {created.poll} created; broadcast {created.broadcast} goes out at {when}")
     return 0
 
 
