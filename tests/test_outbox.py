@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot.core.messages import Reply
-from bot.core.outbox import ChatLimiter, Lane, Outbox, TokenBucket
+from bot.core.outbox import REPLY_MAX_AGE, ChatLimiter, Lane, Outbox, TokenBucket
 from bot.core.transport import RateLimited
 from tests.fakes.broadcast_kit import (
     FakeClock,
@@ -96,9 +96,9 @@ async def test_reply_never_waits_but_uses_capacity() -> None:
     assert outbox.lane("telegram").wait_time("9", clock.now.timestamp()) == pytest.approx(3.0)
 
 
-async def test_reply_429_pauses_bulk_and_is_raised() -> None:
+async def test_reply_429_pauses_bulk_and_is_raised_once_too_old() -> None:
     clock = FakeClock()
-    outbox = Outbox.from_settings(make_app(clock).settings, clock)
+    outbox = Outbox.from_settings(make_app(clock).settings, clock, clock.sleep)
 
     def hook(chat: str, reply: Reply) -> None:
         raise RateLimited(12.0)
@@ -106,6 +106,7 @@ async def test_reply_429_pauses_bulk_and_is_raised() -> None:
     replies = outbox.replies(FakeSender("telegram", clock, hook=hook))
     with pytest.raises(RateLimited):
         await replies.send("1", Reply("x"))
+    assert sum(clock.slept) > REPLY_MAX_AGE - 12.0  # waited out every 429 for ten minutes
     assert outbox.lane("telegram").pause_left(clock.now.timestamp()) == pytest.approx(12.0)
 
 

@@ -76,7 +76,9 @@ class SendQueue:
         return len(self._waiting)
 
     async def turn(self, priority: int = REPLY) -> None:
-        """Return when the caller may send one message."""
+        """Return when the caller may send one message (at once if nobody waits and it fits)."""
+        if not self._waiting and self._wait_time(self._clock()) <= 0:
+            return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         heapq.heappush(self._waiting, (priority, next(self._order), future))
         if self._granter is None or self._granter.done():
