@@ -18,8 +18,8 @@ HEAD = re.compile(r"^/?(?:bc|bao ?cao)(?:@\w+)?(?=[\s:,-]|$)[\s:,-]*")
 _TOKEN = re.compile(
     DIGITS.pattern + r"|(?P<word>[^\W\d_]+)|(?P<hard>[,;\n()])|(?P<soft>[:.\-])", re.I
 )
-LEADING_SEPARATORS = re.compile(r"^[\s:,\-\u2013\u2014]+")
-"""Separators between the form's name and the numbers ("bc thd - 2 buoi"): not a minus sign."""
+LEADING_SEPARATORS = re.compile(r"^(?:[\s:,]|[\-\u2013\u2014](?=\s))+")
+"""Separators between the form's name and the numbers ("bc thd - 2 buoi"); "-2" stays a minus."""
 SEX_WORDS = {
     ("nu",): "nu",
     ("phu", "nu"): "nu",
