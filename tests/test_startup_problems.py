@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
+from bot.cli import main as cli
 from bot.core.messages import Incoming
 from bot.runtime.assembly import Runtime
 from bot.storage.database import open_database
