@@ -1,0 +1,459 @@
+"""Who does what to whom: the actor and patient of a message, for family, work and child pairs.
+
+A bag of words cannot tell "chồng đánh vợ" from "vợ đánh chồng"; this small extraction step
+can. It reads the teencode-expanded message word by word and knows three shapes:
+
+- passive: "[người] bị <vai> <việc>" ("tôi bị chồng đánh", "con dâu bị mẹ chồng hành hạ");
+- active: "<vai> [của tôi] [hay] <việc> <vai|tôi>" ("chồng đánh vợ", "ck e hay chửi e");
+- no actor: "<việc> <vai>" ("đánh vợ có bị phạt không").
+
+"tôi/em/mình" (the speaker) becomes the counterpart of the other role when it can be told
+("chồng tôi …": the speaker is the wife). Messages with diacritics are read with them, so "bỏ"
+is not "bố" and "còn" is not "con"; without diacritics the position of a word decides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlu.normalize import fold, normalize
+
+ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "in_law": (
+        "mẹ chồng",
+        "má chồng",
+        "bố chồng",
+        "cha chồng",
+        "ba chồng",
+        "nhà chồng",
+        "gia đình chồng",
+        "mẹ vợ",
+        "bố vợ",
+        "nhà vợ",
+    ),
+    "daughter_in_law": ("con dâu", "nàng dâu", "con rể"),
+    "husband": (
+        "chồng",
+        "ck",
+        "chg",
+        "ox",
+        "ông xã",
+        "chồng cũ",
+        "người chồng",
+        "anh chồng",
+        "chồng sắp cưới",
+    ),
+    "wife": ("vợ", "vk", "bx", "bà xã", "vợ cũ", "người vợ", "cô vợ", "chị vợ"),
+    "parent": (
+        "bố mẹ",
+        "cha mẹ",
+        "ba mẹ",
+        "bố",
+        "cha",
+        "mẹ",
+        "má",
+        "bố dượng",
+        "cha dượng",
+        "mẹ kế",
+        "dì ghẻ",
+        "phụ huynh",
+        "cha mẹ nuôi",
+        "bố đẻ",
+        "mẹ đẻ",
+    ),
+    "child": (
+        "con",
+        "con cái",
+        "con gái",
+        "con trai",
+        "con nhỏ",
+        "con riêng",
+        "con nuôi",
+        "đứa con",
+        "trẻ em",
+        "trẻ",
+        "đứa trẻ",
+        "đứa bé",
+        "bé",
+        "bé gái",
+        "bé trai",
+        "cháu",
+        "cháu bé",
+        "học sinh",
+        "trẻ vị thành niên",
+        "người chưa thành niên",
+    ),
+    "employer": (
+        "sếp",
+        "giám đốc",
+        "chủ",
+        "chủ doanh nghiệp",
+        "chủ công ty",
+        "công ty",
+        "quản lý",
+        "cấp trên",
+        "trưởng phòng",
+        "người sử dụng lao động",
+        "tổ trưởng",
+        "chủ xưởng",
+    ),
+    "worker": (
+        "nhân viên",
+        "nhân viên nữ",
+        "nữ nhân viên",
+        "người lao động",
+        "lao động nữ",
+        "công nhân",
+        "cấp dưới",
+        "người làm thuê",
+        "người giúp việc",
+    ),
+    "adult": (
+        "người lớn",
+        "ông hàng xóm",
+        "hàng xóm",
+        "thầy giáo",
+        "thầy",
+        "cô giáo",
+        "người lạ",
+        "chú hàng xóm",
+        "ông",
+        "người đàn ông",
+        "gã",
+    ),
+}
+"""Everyday names of each role, with diacritics (matched folded when a message has none)."""
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+SELF = "self"
+"""The speaker, when the message does not tell which role they have."""
+
+SPEAKER = ("tôi", "em", "mình", "tui", "tao", "tớ", "e", "t")
+"""Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""
+
+POSSESSIVE = ("của",)
+ADVERBS = (
+    "hay",
+    "thường",
+    "thường xuyên",
+    "liên tục",
+    "cứ",
+    "lại",
+    "đã",
+    "vừa",
+    "mới",
+    "luôn",
+    "suốt ngày",
+    "còn",
+    "rất hay",
+    "thỉnh thoảng",
+    "nhiều lần",
+    "đang",
+    "sẽ",
+    "từng",
+    "lúc nào cũng",
+    "có",
+    "có thể",
+    "dám",
+    "định",
+    "muốn",
+    "đòi",
+)
+"""Words between the actor and the act that say nothing about who does it."""
+
+ACTS = (
+    "đánh",
+    "đánh đập",
+    "đập",
+    "tát",
+    "đá",
+    "bóp cổ",
+    "chửi",
+    "chửi bới",
+    "mắng",
+    "mắng chửi",
+    "xúc phạm",
+    "lăng mạ",
+    "sỉ nhục",
+    "hành hạ",
+    "ngược đãi",
+    "bạo hành",
+    "bạo lực",
+    "đe dọa",
+    "dọa",
+    "hăm dọa",
+    "ép",
+    "ép buộc",
+    "cưỡng ép",
+    "bắt",
+    "bắt ép",
+    "cấm",
+    "đuổi",
+    "đuổi việc",
+    "sa thải",
+    "nhốt",
+    "giam",
+    "hiếp",
+    "hiếp dâm",
+    "cưỡng hiếp",
+    "xâm hại",
+    "sờ",
+    "sờ mó",
+    "sàm sỡ",
+    "quấy rối",
+    "dâm ô",
+    "bỏ mặc",
+    "bỏ rơi",
+    "bỏ",
+    "ruồng bỏ",
+    "kiểm soát",
+    "giữ",
+    "không cho",
+    "trừ lương",
+    "phân biệt",
+    "bắt nạt",
+    "đối xử tệ",
+    "gả",
+    "bán",
+    "lừa",
+    "cưỡng dâm",
+    "giao cấu",
+    "quan hệ",
+    "chiếm đoạt",
+    "hủy hoại",
+    "đập phá",
+    "cắt",
+    "không chu cấp",
+    "bóc lột",
+    "ép cưới",
+    "ép lấy",
+    "ép quan hệ",
+    "cô lập",
+    "theo dõi",
+    "tra tấn",
+    "ném",
+    "gạ gẫm",
+    "gạ tình",
+    "ôm",
+    "hôn",
+    "động chạm",
+    "đụng chạm",
+)
+"""Acts that have an actor and someone who suffers them."""
+
+PASSIVE = ("bị",)
+MAX_LEAD = 4
+"""Words allowed between the actor and the act ("chồng say rượu về đánh vợ")."""
+MAX_GAP = 3
+"""Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
+
+COUNTERPART = {
+    "husband": "wife",
+    "wife": "husband",
+    "parent": "child",
+    "child": "parent",
+    "in_law": "daughter_in_law",
+    "daughter_in_law": "in_law",
+    "employer": "worker",
+    "worker": "employer",
+}
+"""Who the speaker is when they name the other role as theirs ("chồng tôi" → a wife)."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who acts and who suffers in a message (None when it does not say)."""
+
+    actor: str | None = None
+    patient: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Return whether the message names an actor or a patient."""
+        return self.actor is not None or self.patient is not None
+
+
+NONE = Roles()
+
+
+def _same(word: str, known: str) -> bool:
+    """Return whether a message word is the known word: exactly, or folded when typed bare."""
+    return word == known or (word == fold(word) and fold(known) == word)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Word sequences (with diacritics) indexed by their folded first word, longest first."""
+
+    index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    @classmethod
+    def build(cls, pairs: Sequence[tuple[str, str]]) -> _Table:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, value in pairs:
+            sequence = tuple(normalize(phrase).split())
+            index.setdefault(fold(sequence[0]), []).append((sequence, value))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()})
+
+    def match(self, words: Sequence[str], at: int) -> tuple[str, int] | None:
+        """Return the value and length of the longest sequence at ``at``, if any."""
+        if at >= len(words):
+            return None
+        for sequence, value in self.index.get(fold(words[at]), ()):
+            found = words[at : at + len(sequence)]
+            if len(found) == len(sequence) and all(map(_same, found, sequence)):
+                return value, len(sequence)
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[_Table, _Table, _Table, _Table]:
+    """Return the role, speaker, adverb and act tables."""
+    roles = [(p, role) for role, phrases in ROLE_PHRASES.items() for p in phrases]
+    return (
+        _Table.build(roles),
+        _Table.build([(w, SELF) for w in SPEAKER]),
+        _Table.build([(w, "") for w in ADVERBS]),
+        _Table.build([(w, "") for w in ACTS]),
+    )
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Reads one message's words."""
+
+    words: tuple[str, ...]
+
+    def role(self, at: int) -> tuple[str, int] | None:
+        """Return the role (or SELF) named at ``at`` and its length in words."""
+        if at < 0:
+            return None
+        roles, speaker, _, _ = _tables()
+        return roles.match(self.words, at) or speaker.match(self.words, at)
+
+    def word_is(self, at: int, options: Sequence[str]) -> bool:
+        """Return whether the word at ``at`` is one of ``options``."""
+        return 0 <= at < len(self.words) and any(_same(self.words[at], o) for o in options)
+
+    def act(self, at: int) -> int:
+        """Return the length of the act named at ``at`` (0 when none is)."""
+        found = _tables()[3].match(self.words, at)
+        return found[1] if found else 0
+
+    def next_act(self, at: int) -> tuple[int, int]:
+        """Return where the next act within MAX_LEAD words starts and its length (0: none)."""
+        for lead in range(MAX_LEAD + 1):
+            length = self.act(at + lead)
+            if length:
+                return at + lead, length
+            if self.role(at + lead) is not None or self.word_is(at + lead, PASSIVE):
+                break
+        return at, 0
+
+    def skip_adverbs(self, at: int) -> int:
+        """Return the position after any adverbs starting at ``at``."""
+        while (found := _tables()[2].match(self.words, at)) is not None:
+            at += found[1]
+        return at
+
+    def patient_after(self, at: int) -> str | None:
+        """Return the role named within MAX_GAP words after ``at``."""
+        for gap in range(MAX_GAP + 1):
+            found = self.role(at + gap)
+            if found is not None:
+                return found[0]
+        return None
+
+    def possessed(self, at: int) -> tuple[bool, int]:
+        """Return whether "(của) tôi" follows at ``at``, and the position after it."""
+        if self.word_is(at, POSSESSIVE):
+            at += 1
+        found = _tables()[1].match(self.words, at)
+        return (True, at + 1) if found else (False, at)
+
+    def passive(self, at: int) -> Roles | None:
+        """Read "[patient] bị <actor>" where ``at`` is the position of "bị"."""
+        found = self.role(at + 1)
+        if found is None or found[0] == SELF:
+            return None
+        before = ((start, self.role(start)) for start in range(at - 3, at))
+        ending = (r[0] for start, r in before if r is not None and start + r[1] == at)
+        patient = next(ending, SELF)
+        return Roles(found[0], patient)
+
+    def active(self, at: int) -> Roles | None:
+        """Read "<actor> [tôi] [hay] <act> <patient>" with the actor's role named at ``at``."""
+        found = self.role(at)
+        if found is None or found[0] == SELF or self.word_is(at - 1, PASSIVE):
+            return None
+        mine, after = self.possessed(at + found[1])
+        act, length = self.next_act(self.skip_adverbs(after))
+        if not length:
+            return None
+        patient = self.patient_after(act + length)
+        return Roles(found[0], patient if patient is not None else (SELF if mine else None))
+
+    def bare_act(self, at: int) -> Roles | None:
+        """Read "<act> <patient>" where no actor is named before the act."""
+        length = self.act(at)
+        if not length or self.role(at - 1) is not None:
+            return None
+        patient = self.patient_after(at + length)
+        return Roles(None, patient) if patient not in (None, SELF) else None
+
+
+def _speaker(roles: Roles) -> Roles:
+    """Replace SELF by the counterpart of the other role when it has one."""
+    if roles.patient == SELF and roles.actor in COUNTERPART:
+        return Roles(roles.actor, COUNTERPART[roles.actor])
+    if roles.actor == SELF and roles.patient in COUNTERPART:
+        return Roles(COUNTERPART[roles.patient], roles.patient)
+    return roles
+
+
+def roles(text: str) -> Roles:
+    """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
+    reader = _Reader(tuple(_WORD.findall(normalize(text))))
+    for at in range(len(reader.words)):
+        found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
+        found = found or reader.bare_act(at)
+        if found is not None and found.known:
+            return _speaker(found)
+    return NONE
+
+
+def relation(message: Roles, entry: Roles) -> int:
+    """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0."""
+    if not message.known or not entry.known:
+        return 0
+    reversed_ = (message.actor is not None and message.actor == entry.patient) or (
+        message.patient is not None
+        and message.patient not in (SELF,)
+        and message.patient == entry.actor
+    )
+    if reversed_ and message.actor != entry.actor:
+        return -1
+    if message.actor is not None and message.actor == entry.actor:
+        return 1
+    if message.patient is not None and message.patient == entry.patient:
+        return 1
+    return 0
+
+
+def signature(questions: Sequence[str]) -> Roles:
+    """Return the roles most of an entry's questions agree on (NONE when they do not)."""
+    counts: dict[Roles, int] = {}
+    for question in questions:
+        found = roles(question)
+        if found.actor is not None:
+            counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return NONE
+    best = max(counts, key=lambda r: (counts[r], str(r)))
+    share = counts[best] / len(questions)
+    reverse = sum(n for r, n in counts.items() if relation(r, best) == -1)
+    return best if counts[best] >= 2 and share >= 0.25 and reverse < counts[best] else NONE
