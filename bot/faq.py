@@ -186,13 +186,8 @@ class _Checker:
 
     def _inferred_asks(self, data: LineDict, citations: tuple[Citation, ...]) -> tuple[str, ...]:
         """Return the kinds of question an entry without ``asks:`` serves (see the docstring)."""
-        first = citations[0].document if citations else ""
-        document = self.law.document(first)
-        if first == PENAL_CODE:
-            return ("prison",)
-        if document is not None and fold(document.title).startswith(SANCTION_TITLE):
-            return ("fine",)
-        return (TOPIC_ASKS.get(str(data["topic"]), "definition"),)
+        sanction = sanction_kind(self.law, citations[0].document) if citations else None
+        return (sanction or TOPIC_ASKS.get(str(data["topic"]), "definition"),)
 
     def _at(self, data: LineDict, key: str, message: str) -> Problem:
         return Problem(self.file, data.line_of(key), message)
@@ -287,6 +282,34 @@ class _Checker:
             message = f"citation of {citation.document}, not in force on {self.today.isoformat()}"
             return [Problem(self.file, line, message)]
         return []
+
+
+def sanction_kind(law: LawLibrary, document: str) -> str | None:
+    """Return "prison" for the Penal Code, "fine" for a sanction decree, else None."""
+    found = law.document(document)
+    if found is None:
+        return None
+    if found.number == PENAL_CODE:
+        return "prison"
+    return "fine" if fold(found.title).startswith(SANCTION_TITLE) else None
+
+
+def sanction_first(
+    law: LawLibrary, citations: tuple[Citation, ...], asked: frozenset[str]
+) -> tuple[Citation, ...]:
+    """Return the citations with the kind of sanction asked about first (order kept otherwise).
+
+    "có bị đi tù không" puts the Penal Code first, "bị phạt bao nhiêu" the sanction decree.
+    """
+    wanted = [k for k in ("prison", "fine") if k in asked]
+    if not wanted:
+        return citations
+
+    def rank(citation: Citation) -> int:
+        kind = sanction_kind(law, citation.document)
+        return wanted.index(kind) if kind in wanted else len(wanted)
+
+    return tuple(sorted(citations, key=rank))
 
 
 def load_faq(directory: Path, law: LawLibrary, today: date) -> tuple[Faq, list[Problem]]:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.answers import ArticleReplies, cite_line
+from bot.answers import ArticleReplies, cite_line, document_name
 from bot.config import NluSettings
-from bot.faq import Citation, Faq, FaqEntry, load_faq
+from bot.faq import Citation, Faq, FaqEntry, load_faq, sanction_first
 from bot.i18n import Strings
 from bot.law import LawLibrary
 from bot.messages import Button, Reply
 from bot.problems import Problem
 from nlu import Engine, Parse, TrainingData, build_engine
+from nlu.prepare import Preparer
+from nlu.retrieval import ArticleIndex, Found, Passage
 from nlu.training import load_nlu_content
 
 __all__ = ["QA", "Answer", "Citation", "build_qa"]
@@ -42,6 +44,10 @@ SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
 SUGGESTION_LABEL = 60
+RELATED_NEAR = 3
+"""FAQ matches whose articles may join the article retrieval agrees on."""
+QUOTE = 160
+"""Characters of a clause quoted in a "có thể liên quan" answer."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class Answer:
     replies: tuple[Reply, ...]
     faq_id: str | None = None
     topic: str | None = None
+    tentative: bool = False
+    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
 
     @property
     def text(self) -> str:
@@ -76,11 +84,13 @@ class QA:
         threshold: float,
         today: date,
         data: TrainingData | None = None,
+        index: ArticleIndex | None = None,
     ) -> None:
         self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
         self.threshold = threshold
         self.articles = ArticleReplies(law, strings, today)
         self.data = data or TrainingData({})
+        self.index = index
 
     def parse(self, text: str) -> Parse:
         """Understand ``text``."""
@@ -110,6 +120,9 @@ class QA:
         if parse.intent == "find_services":
             replies = (Reply(self._services_text(locale, local_help)),)
             return self._plain(parse, "find_services", replies, False)
+        found = self._related(parse)
+        if found:
+            return self._maybe_related(parse, found, locale)
         return self._not_sure(parse, locale)
 
     def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
@@ -158,6 +171,8 @@ class QA:
             entry.answer_text(locale),
             cite_line(self.law, self.strings, entry.citations, locale),
         ]
+        if locale not in entry.answer:
+            parts.insert(0, self._say("qa.only_vietnamese", locale))
         if footer:
             parts.append(self._say(TOPIC_FOOTERS.get(entry.topic, DEFAULT_FOOTER), locale))
         buttons = []
@@ -172,6 +187,7 @@ class QA:
         self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
     ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
+        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         replies = self._entry_replies(entry, locale)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
             local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
@@ -222,6 +238,53 @@ class QA:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
         return text
 
+    def _related(self, parse: Parse) -> list[Found]:
+        """Return the articles a legal question may need, when no FAQ entry is confident."""
+        entries = [e for e in (self.faq.get(i) for i, _ in parse.faq[:RELATED_NEAR]) if e]
+        if self.index is None or parse.intent != "ask_law" or not entries:
+            return []
+        basis = (entries[0].citations[0].document, entries[0].citations[0].article)
+        near = {(c.document, c.article) for e in entries for c in e.citations}
+        return self.index.agreeing(parse.text, basis, near)
+
+    def _maybe_related(self, parse: Parse, found: Sequence[Found], locale: str) -> Answer:
+        lines = [self._say("qa.maybe_related", locale)]
+        buttons = []
+        citations = []
+        for item in found:
+            passage = item.passage
+            citation = Citation(passage.document, passage.article, passage.clause)
+            article = self.law.article(passage.document, passage.article)
+            document = self.law.document(passage.document)
+            if article is None or document is None:
+                continue
+            place = self._say("qa.cite.article", locale, article=passage.article)
+            quote = _label(passage.text, QUOTE)
+            lines.append(
+                self._say(
+                    "qa.maybe_item",
+                    locale,
+                    place=place,
+                    document=document_name(document),
+                    title=article.title,
+                    quote=quote,
+                )
+            )
+            label = self._say("qa.article_button", locale, article=passage.article)
+            buttons.append(Button(label, f"qa:art:{passage.document}:{passage.article}"))
+            citations.append(citation)
+        reply = Reply("\n".join(lines), tuple(buttons))
+        return Answer(
+            parse.text,
+            "ask_law",
+            parse.faq_confidence,
+            False,
+            False,
+            tuple(citations),
+            (reply,),
+            tentative=True,
+        )
+
     def _suggestions(self, parse: Parse) -> list[FaqEntry]:
         """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
         entries = [e for e in (self.faq.get(i) for i, _ in parse.faq) if e is not None]
@@ -242,11 +305,11 @@ class QA:
         return Answer(parse.text, parse.intent, confidence, True, False, (), (reply,))
 
 
-def _label(question: str) -> str:
+def _label(question: str, limit: int = SUGGESTION_LABEL) -> str:
     question = " ".join(question.split())
-    if len(question) <= SUGGESTION_LABEL:
+    if len(question) <= limit:
         return question
-    return question[: SUGGESTION_LABEL - 1].rsplit(" ", 1)[0] + "…"
+    return question[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def build_qa(
@@ -262,13 +325,30 @@ def build_qa(
     nlu_content, nlu_problems = load_nlu_content(content_dir / "nlu")
     data = nlu_content.training(faq.examples(), law_names(law))
     engine = build_engine(data, settings, cache_dir)
-    qa = QA(engine, faq, law, strings, settings.threshold, today, data)
+    index = ArticleIndex.build(law_passages(law, today), Preparer.from_data(data))
+    qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
 
 
 def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
     """Return document number -> names people use for it (title, short name, aliases)."""
     return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}
+
+
+def law_passages(law: LawLibrary, today: date) -> list[Passage]:
+    """Return every clause (or clause-less article) of the documents in force on ``today``."""
+    passages = []
+    for document in law.documents.values():
+        if not document.in_force(today):
+            continue
+        for article in document.articles.values():
+            heading = article.title
+            if not article.clauses:
+                passages.append(Passage(document.number, article.number, None, article.text))
+            for clause in article.clauses:
+                text = f"{heading}. {clause.text}"
+                passages.append(Passage(document.number, article.number, clause.number, text))
+    return passages
 
 
 def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
@@ -284,6 +364,9 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         "qa.use_menu",
         "qa.greeting",
         "qa.thanks",
+        "qa.maybe_related",
+        "qa.maybe_item",
+        "qa.only_vietnamese",
         DEFAULT_FOOTER,
         *TOPIC_FOOTERS.values(),
         *ArticleReplies.STRINGS,

@@ -280,32 +280,38 @@ class Roles:
 NONE = Roles()
 
 
-def _same(word: str, known: str) -> bool:
-    """Return whether a message word is the known word: exactly, or folded when typed bare."""
-    return word == known or (word == fold(word) and fold(known) == word)
+def _same(word: str, bare: str, known: tuple[str, str]) -> bool:
+    """Return whether a message word (and its folded form) is the known (word, folded) pair.
+
+    A word typed with diacritics must match exactly; a word typed without them matches folded.
+    """
+    return word == known[0] or (word == bare and bare == known[1])
 
 
 @dataclass(frozen=True)
 class _Table:
     """Word sequences (with diacritics) indexed by their folded first word, longest first."""
 
-    index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    index: dict[str, tuple[tuple[tuple[tuple[str, str], ...], str], ...]]
 
     @classmethod
     def build(cls, pairs: Sequence[tuple[str, str]]) -> _Table:
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        index: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
         for phrase, value in pairs:
-            sequence = tuple(normalize(phrase).split())
-            index.setdefault(fold(sequence[0]), []).append((sequence, value))
+            sequence = tuple((w, fold(w)) for w in normalize(phrase).split())
+            index.setdefault(sequence[0][1], []).append((sequence, value))
         return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()})
 
-    def match(self, words: Sequence[str], at: int) -> tuple[str, int] | None:
+    def match(self, reader: _Reader, at: int) -> tuple[str, int] | None:
         """Return the value and length of the longest sequence at ``at``, if any."""
-        if at >= len(words):
+        if not 0 <= at < len(reader.words):
             return None
-        for sequence, value in self.index.get(fold(words[at]), ()):
-            found = words[at : at + len(sequence)]
-            if len(found) == len(sequence) and all(map(_same, found, sequence)):
+        for sequence, value in self.index.get(reader.bare[at], ()):
+            end = at + len(sequence)
+            if end <= len(reader.words) and all(
+                _same(reader.words[i], reader.bare[i], known)
+                for i, known in zip(range(at, end), sequence, strict=True)
+            ):
                 return value, len(sequence)
         return None
 
@@ -322,26 +328,35 @@ def _tables() -> tuple[_Table, _Table, _Table, _Table]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """Return the folded words a role, an act or "bị" can start with."""
+    roles, _, _, acts = _tables()
+    return frozenset(roles.index) | frozenset(acts.index) | {fold(w) for w in PASSIVE}
+
+
 @dataclass(frozen=True)
 class _Reader:
     """Reads one message's words."""
 
     words: tuple[str, ...]
+    bare: tuple[str, ...]
+    """The words folded."""
 
     def role(self, at: int) -> tuple[str, int] | None:
         """Return the role (or SELF) named at ``at`` and its length in words."""
-        if at < 0:
-            return None
         roles, speaker, _, _ = _tables()
-        return roles.match(self.words, at) or speaker.match(self.words, at)
+        return roles.match(self, at) or speaker.match(self, at)
 
     def word_is(self, at: int, options: Sequence[str]) -> bool:
         """Return whether the word at ``at`` is one of ``options``."""
-        return 0 <= at < len(self.words) and any(_same(self.words[at], o) for o in options)
+        return 0 <= at < len(self.words) and any(
+            _same(self.words[at], self.bare[at], (o, fold(o))) for o in options
+        )
 
     def act(self, at: int) -> int:
         """Return the length of the act named at ``at`` (0 when none is)."""
-        found = _tables()[3].match(self.words, at)
+        found = _tables()[3].match(self, at)
         return found[1] if found else 0
 
     def next_act(self, at: int) -> tuple[int, int]:
@@ -356,7 +371,7 @@ class _Reader:
 
     def skip_adverbs(self, at: int) -> int:
         """Return the position after any adverbs starting at ``at``."""
-        while (found := _tables()[2].match(self.words, at)) is not None:
+        while (found := _tables()[2].match(self, at)) is not None:
             at += found[1]
         return at
 
@@ -372,7 +387,7 @@ class _Reader:
         """Return whether "(của) tôi" follows at ``at``, and the position after it."""
         if self.word_is(at, POSSESSIVE):
             at += 1
-        found = _tables()[1].match(self.words, at)
+        found = _tables()[1].match(self, at)
         return (True, at + 1) if found else (False, at)
 
     def passive(self, at: int) -> Roles | None:
@@ -417,8 +432,12 @@ def _speaker(roles: Roles) -> Roles:
 
 def roles(text: str) -> Roles:
     """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
-    reader = _Reader(tuple(_WORD.findall(normalize(text))))
-    for at in range(len(reader.words)):
+    words = tuple(_WORD.findall(normalize(text)))
+    reader = _Reader(words, tuple(fold(w) for w in words))
+    starts = _starts()
+    for at in range(len(words)):
+        if reader.bare[at] not in starts:
+            continue
         found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
         found = found or reader.bare_act(at)
         if found is not None and found.known:
