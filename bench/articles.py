@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT))
 
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from bot.faq import load_faq  # noqa: E402
-from bot.law import load_law  # noqa: E402
-from bot.qa import law_passages  # noqa: E402
+from bot.law.library import load_law  # noqa: E402
+from bot.qa.faq import load_faq  # noqa: E402
+from bot.qa.related import law_passages  # noqa: E402
+from bot.qa.training import load_nlu_content  # noqa: E402
 from nlu.model import _fit_base, _split_faqs, _split_intents  # noqa: E402
 from nlu.prepare import Preparer  # noqa: E402
 from nlu.retrieval import ArticleIndex  # noqa: E402
-from nlu.training import load_nlu_content  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 Key = tuple[str, int]

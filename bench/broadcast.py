@@ -29,13 +29,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import App  # noqa: E402
 from bot.broadcasts.engine import Engine  # noqa: E402
 from bot.broadcasts.records import Audience, Status  # noqa: E402
-from bot.config import BroadcastSettings, Secrets, Settings  # noqa: E402
-from bot.content import Content  # noqa: E402
-from bot.i18n import load_strings  # noqa: E402
-from bot.outbox import Outbox  # noqa: E402
+from bot.core.app import App  # noqa: E402
+from bot.core.config import BroadcastSettings, Secrets, Settings  # noqa: E402
+from bot.core.i18n import load_strings  # noqa: E402
+from bot.core.outbox import Outbox  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 from bot.storage.store import SqliteStore  # noqa: E402
 
@@ -52,12 +51,12 @@ def utc_now() -> datetime:
 def make_app(db_path: Path, rate: float) -> App:
     """Return an App on the bench database with the shipped strings and the given rate."""
     strings, _ = load_strings(ROOT / "content" / "strings")
-    content = Content(ROOT / "content", strings, None, None)  # type: ignore[arg-type]
     settings = Settings(
         broadcasts=BroadcastSettings(telegram_rate=rate, quiet_start="00:00", quiet_end="00:00")
     )
     db = open_database(db_path)
-    return App(settings, Secrets(), db, SqliteStore(db), content, utc_now)
+    outbox = Outbox.from_settings(settings, utc_now)
+    return App(settings, Secrets(), db, SqliteStore(db), strings, ROOT / "content", utc_now, outbox)
 
 
 def prepare(db_path: Path, recipients: int) -> int:

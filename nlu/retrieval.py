@@ -29,6 +29,8 @@ class Passage:
     article: int
     clause: int | None
     text: str
+    title: str = ""
+    """The article's title, searched with the text."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class ArticleIndex:
         if not passages:
             return cls((), None, prepare)
         index = bm25s.BM25()
-        index.index([prepare(p.text).split() for p in passages], show_progress=False)
+        index.index([prepare(f"{p.title} {p.text}").split() for p in passages], show_progress=False)
         return cls(tuple(passages), index, prepare)
 
     def search(self, question: str, limit: int = 2) -> list[Found]:

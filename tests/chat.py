@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.messages import Button, Incoming, Reply
-from bot.runtime import Runtime
+from bot.core.messages import Button, Incoming, Reply
+from bot.runtime.assembly import Runtime
 
 
 @dataclass

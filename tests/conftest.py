@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from bot.config import PathSettings, Settings
-from bot.content import Content, load_content
-from bot.runtime import Runtime, build_runtime
+from bot.core.config import PathSettings, Settings
+from bot.runtime.assembly import Runtime, build_runtime
+from bot.runtime.content import Content, load_content
 from bot.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội, during the 2026 Action Month
-TEST_CACHE = ROOT / ".cache" / "test"
+TEST_CACHE = ROOT / ".cache" / "test" / "binhdang"
 """Trained NLU artefacts shared by all tests (keyed by a hash of the content, so never stale)."""
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlu.training import FaqExample, TrainingData, load_nlu_content
+from bot.qa.training import load_nlu_content
+from nlu.training import FaqExample, TrainingData
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.broadcasts.audience import matches, province_of
+from bot.broadcasts.campaigns import load_calendars
 from bot.broadcasts.planner import plan
 from bot.broadcasts.records import (
     TRANSITIONS,
@@ -18,8 +19,7 @@ from bot.broadcasts.records import (
     Status,
     check_transition,
 )
-from bot.campaigns import load_calendars
-from bot.storage.records import Role, User
+from bot.core.records import Role, User
 from tests.fakes.broadcast_kit import NOW, FakeClock, add_users, make_app, make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,8 +239,8 @@ def test_delete_user_data_removes_deliveries() -> None:
     fake = FakeClock()
     app = make_app(fake)
     engine = make_engine(app, fake)
-    from bot.features.broadcasts import register
-    from bot.router import Router
+    from bot.broadcasts.feature import register
+    from bot.core.router import Router
 
     register(Router(), app)
     add_users(app, 2)

@@ -8,8 +8,8 @@ import pytest
 
 from bot.broadcasts.engine import Engine
 from bot.broadcasts.records import Status
-from bot.runtime import Runtime
-from bot.storage.records import Role, User
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import NOW, Clock
 from tests.fakes.broadcast_kit import FakeSender

@@ -73,7 +73,7 @@ async def test_zalo_quota_pauses_bulk_then_resumes(zalo: zalo_server.FakeZaloSer
     start_broadcast(engine, clock.now)
     client = ZaloClient(zalo_server.TOKEN, zalo.base_url)
     on_quota = engine.outbox.on_quota("zalo", 60.0)
-    sender = ZaloSender(client, app.content.strings, send_rate=5.0, on_quota=on_quota)
+    sender = ZaloSender(client, app.strings, send_rate=5.0, on_quota=on_quota)
     try:
         result = await engine.pump("zalo", sender).run()
     finally:

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.broadcasts.records import Audience, DeliveryStatus, Status
-from bot.channels.base import Blocked, PermanentError, RateLimited, TransientError
-from bot.messages import Reply
+from bot.core.messages import Reply
+from bot.core.transport import Blocked, PermanentError, RateLimited, TransientError
 from tests.fakes.broadcast_kit import (
     FakeClock,
     FakeSender,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime import Runtime
-from bot.server import web_app
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from tests.servers import running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.campaigns import load_calendars
-from bot.features.broadcasts import check
-from bot.lockscreen import first_line, preview_problems, unsafe_words
+from bot.broadcasts.campaigns import load_calendars
+from bot.broadcasts.feature import check
+from bot.broadcasts.lockscreen import first_line, preview_problems, unsafe_words
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "campaigns.md"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Secrets, Settings, documented_keys, load_settings
-from bot.problems import ContentError
-from bot.runtime import load_runtime
+from bot.core.config import Secrets, Settings, documented_keys, load_settings
+from bot.core.problems import ContentError
+from bot.runtime.assembly import load_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 

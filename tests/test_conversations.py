@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.runtime import Runtime
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.transcripts import Case, load_cases, run_case
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.messages import Incoming
-from bot.runtime import Runtime
-from bot.storage.records import Role, User
+from bot.core.messages import Incoming
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 
 

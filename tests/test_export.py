@@ -11,10 +11,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export import csv_bytes, file_name, xlsx_bytes
-from bot.reporting import Reporting
-from bot.rollup import Rollup, build_rollup
-from bot.runtime import Runtime
+from bot.reports.context import Reporting
+from bot.reports.export import csv_bytes, file_name, xlsx_bytes
+from bot.reports.rollup import Rollup, build_rollup
+from bot.runtime.assembly import Runtime
 from tests.test_reports_rollup import filled, report
 
 __all__ = ["filled"]
@@ -30,7 +30,7 @@ def rollup_of(runtime: Runtime, scope: str) -> tuple[Reporting, Rollup]:
 
 
 def text_of(runtime: Runtime) -> Any:
-    strings = runtime.app.content.strings
+    strings = runtime.app.strings
     return lambda key, **values: strings.get(key, "vi", **values)
 
 

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot.features.registration import find_units
-from bot.invites import (
+from bot.core.records import Role
+from bot.core.units import Units, official_units
+from bot.reports.invites import (
     MAX_FAILURES,
     Invite,
     Invites,
@@ -19,10 +20,9 @@ from bot.invites import (
     normalize_code,
     pairing_problem,
 )
+from bot.reports.registration import find_units
 from bot.storage.database import open_database
-from bot.storage.records import Role
-from bot.units import Units, official_units
-from bot.unitstore import load_units
+from bot.storage.units import load_units
 from tests.conftest import NOW
 
 

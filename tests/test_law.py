@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.law import LawLibrary, import_law, load_law
-from bot.lawimport import holdings, parse_corpus_file
-from bot.lawtext import is_note
-from bot.problems import ContentError
+from bot.core.problems import ContentError
+from bot.law.importer import holdings, parse_corpus_file
+from bot.law.library import LawLibrary, import_law, load_law
+from bot.law.text import is_note
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "law"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.content import Content
+from bot.runtime.content import Content
 from tests.test_cli import config_for, run
 
 

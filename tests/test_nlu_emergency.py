@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime import Runtime
+from bot.qa.training import load_nlu_content
+from bot.runtime.assembly import Runtime
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.prepare import Preparer
 from nlu.teencode import parse_teencode
-from nlu.training import load_nlu_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

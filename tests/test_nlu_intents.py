@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content import Content
+from bot.runtime.content import Content
 
 CASES = [
     ("greeting", "xin chào bạn", "greeting"),

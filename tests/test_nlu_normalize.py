@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.qa.training import load_nlu_content
 from nlu.normalize import fold, has_diacritics, normalize, words
 from nlu.prepare import Preparer
 from nlu.synonyms import Synonyms
 from nlu.teencode import Teencode, parse_teencode
-from nlu.training import load_nlu_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

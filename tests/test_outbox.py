@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from bot.channels.base import RateLimited
-from bot.messages import Reply
-from bot.outbox import ChatLimiter, Lane, Outbox, TokenBucket
+from bot.core.messages import Reply
+from bot.core.outbox import ChatLimiter, Lane, Outbox, TokenBucket
+from bot.core.transport import RateLimited
 from tests.fakes.broadcast_kit import (
     FakeClock,
     FakeSender,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.places import PlaceIndex, accent_compatible, load_aliases, place_index, place_key
-from bot.units import official_units
+from bot.core.units import official_units
+from bot.services.places import PlaceIndex, accent_compatible, load_aliases, place_index, place_key
 from tests.conftest import ROOT
 
 ALIASES = ROOT / "content" / "services" / "place-names.yml"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import MESSAGE_LIMIT
-from bot.commands.nlu import ask_json, ask_lines
-from bot.content import Content
-from bot.qa import QA, build_qa
-from bot.runtime import Runtime
+from bot.cli.nlu import ask_json, ask_lines
+from bot.qa.answers import MESSAGE_LIMIT
+from bot.qa.engine import QA, build_qa
+from bot.runtime.assembly import Runtime
+from bot.runtime.content import Content
 from nlu.parse import Parse
 from tests.conftest import ROOT, make_settings
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import Content, load_content
+from bot.runtime.content import Content, load_content
 from nlu.evaluation import EvalReport, evaluate, load_items
 from tests.conftest import ROOT, TEST_CACHE, make_settings
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import Content
-from bot.faq import load_faq
+from bot.qa.faq import load_faq
+from bot.runtime.content import Content
 
 TODAY = date(2026, 11, 23)
 

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from bot.content import Content
-from bot.faq import Citation, Faq, sanction_first
-from bot.qa import QA
+from bot.qa.engine import QA
+from bot.qa.faq import Citation, Faq
+from bot.qa.kinds import sanction_first
+from bot.runtime.content import Content
 from nlu.asks import asks, fit
 from nlu.normalize import fold
 from nlu.parse import Parse

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.invites import Invites
-from bot.reportstore import ReportStore
-from bot.runtime import Runtime
-from bot.storage.records import Role
+from bot.core.records import Role
+from bot.reports.invites import Invites
+from bot.reports.store import ReportStore
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
 
@@ -45,7 +45,7 @@ def test_citizen_menu_button_explains_registration_only(runtime: Runtime) -> Non
     chat = Chat(runtime, "web:citizen")
     chat.say("/start")
     chat.press("Báo cáo (cán bộ)")
-    assert chat.text() == runtime.app.content.strings.get("core.report_staff_only")
+    assert chat.text() == runtime.app.strings.get("core.report_staff_only")
     assert chat.labels() == []
 
 

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bot import cli
-from bot.commands import admin as admin_commands
-from bot.commands import core as core_commands
-from bot.commands import report as report_commands
-from bot.config import settings_or_raise
-from bot.content import Content
-from bot.export import slot_header
-from bot.formfiles import load_forms
-from bot.i18n import load_strings
-from bot.reportstore import ReportStore
-from bot.runtime import Runtime, build_runtime
+from bot.cli import admin as admin_commands
+from bot.cli import main as cli
+from bot.cli import report as report_commands
+from bot.cli import run as core_commands
+from bot.core.config import settings_or_raise
+from bot.core.i18n import load_strings
+from bot.reports.export import slot_header
+from bot.reports.formfiles import load_forms
+from bot.reports.store import ReportStore
+from bot.runtime.assembly import Runtime, build_runtime
+from bot.runtime.content import Content
 from bot.storage.database import open_database
 from tests.conftest import ROOT, Clock
 from tests.test_cli import config_for

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.features import reports
-from bot.formfiles import load_forms
-from bot.forms import Form, Forms
-from bot.numbers import NumberProblem, parse_count
-from bot.periods import PeriodKind, parse_period
-from bot.reportrules import growth_issues, rule_issues
+from bot.reports import chat as reports
+from bot.reports.formfiles import load_forms
+from bot.reports.forms import Form, Forms
+from bot.reports.numbers import NumberProblem, parse_count
+from bot.reports.periods import PeriodKind, parse_period
+from bot.reports.rules import growth_issues, rule_issues
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)

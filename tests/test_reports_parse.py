@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.formfiles import load_forms
-from bot.forms import Forms
-from bot.reportparse import is_report_line, parse_body, split_header
+from bot.reports.formfiles import load_forms
+from bot.reports.forms import Forms
+from bot.reports.parse import is_report_line, parse_body, split_header
 from tests.conftest import ROOT
 
 EXAMPLE = {

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from bot.reporting import Reporting
-from bot.reportstore import ReportStore
-from bot.rollup import Status, build_rollup
-from bot.runtime import Runtime
-from bot.storage.records import Role
+from bot.core.records import Role
+from bot.reports.context import Reporting
+from bot.reports.rollup import Status, build_rollup
+from bot.reports.store import ReportStore
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.test_reports_chat import staff
@@ -161,7 +161,7 @@ async def test_reminders_survive_a_restart(runtime: Runtime) -> None:
     now = datetime(2026, 12, 22, 2, 0, tzinfo=UTC)
     first = await run_reminders(runtime, now)
     again = Runtime(runtime.app, type(runtime.router)(), runtime.dispatcher)
-    from bot.features import reports
+    from bot.reports import chat as reports
 
     reports.register(again.router, again.app)
     assert await run_reminders(again, now) == first

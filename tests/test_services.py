@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.directory import Directory, Entry, load_directory
-from bot.features import services
-from bot.localhelp import answer_text, entry_line, find_help, help_lines
-from bot.phones import is_valid_phone
-from bot.problems import Problem
-from bot.units import official_units
+from bot.core.problems import Problem
+from bot.core.units import official_units
+from bot.services import chat as services
+from bot.services.directory import Directory, Entry, load_directory
+from bot.services.lookup import answer_text, entry_line, find_help, help_lines
+from bot.services.phones import is_valid_phone
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import Content
-from bot.features import services
-from bot.messages import Incoming, Location
-from bot.runtime import Runtime, build_runtime
+from bot.core.messages import Incoming, Location
+from bot.core.records import User
+from bot.runtime.assembly import Runtime, build_runtime
+from bot.runtime.content import Content
+from bot.services import chat as services
 from bot.storage.database import open_database
-from bot.storage.records import User
 from tests.chat import Chat
 from tests.conftest import ROOT, Clock, make_settings
 
@@ -187,7 +187,7 @@ def test_english_answer(runtime: Runtime) -> None:
 
 
 def test_local_help_lines(runtime: Runtime) -> None:
-    lines = services.local_help(runtime.app)
+    lines = services.local_help(runtime.app).lines
     assert lines(User("web:a")) == []
     assert lines(User("web:b", place="12345")) == []
     province = lines(User("web:c", place="01"))

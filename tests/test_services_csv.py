@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
-from bot.catalog import Catalog
-from bot.directory import FIELDS
-from bot.directorycsv import (
+from bot.cli import main as cli
+from bot.runtime.assembly import Runtime
+from bot.services.catalog import Catalog
+from bot.services.csvfile import (
     COLUMNS,
     READ_ONLY,
     apply_import,
@@ -22,7 +22,7 @@ from bot.directorycsv import (
     read_csv,
     write_csv,
 )
-from bot.runtime import Runtime
+from bot.services.directory import FIELDS
 from bot.storage.database import open_database
 from tests.conftest import NOW, ROOT, TEST_CACHE
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.runtime import Runtime
-from bot.storage.records import Role, User
+from bot.core.records import Role, User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import NOW, Clock
 

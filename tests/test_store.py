@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.records import Role, Session, Stat, User
 from bot.storage.database import open_database
 from bot.storage.migrations import MIGRATIONS
-from bot.storage.records import Role, Session, Stat, User
 from bot.storage.store import SqliteStore
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)

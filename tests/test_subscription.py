@@ -8,8 +8,8 @@ import pytest
 
 from bot.broadcasts.audience import matches
 from bot.broadcasts.records import Audience
-from bot.runtime import Runtime
-from bot.storage.records import User
+from bot.core.records import User
+from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 
 

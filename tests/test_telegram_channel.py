@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.channels.base import Blocked, RateLimited, Sender
 from bot.channels.telegram_sender import STALE
-from bot.messages import Location, Reply
+from bot.core.messages import Location, Reply
+from bot.core.transport import Blocked, RateLimited, Sender
 from tests.fakes.telegram_api import BLOCKED, retry_after
 from tests.fakes.telegram_harness import (
     CITIZEN,

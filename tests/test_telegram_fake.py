@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot.channels.base import RateLimited
-from bot.messages import Reply
+from bot.core.messages import Reply
+from bot.core.transport import RateLimited
 from tests.fakes.telegram_api import RateLimit
 from tests.fakes.telegram_harness import CITIZEN, CannedCore, TelegramHarness
 from tests.fakes.telegram_server import TOKEN, FakeTelegramServer

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.channels.telegram import TelegramChannel, api_url
-from bot.config import TelegramSettings
-from bot.messages import Incoming, Reply
-from bot.runtime import Runtime
+from bot.core.config import TelegramSettings
+from bot.core.messages import Incoming, Reply
+from bot.runtime.assembly import Runtime
 from tests.fakes import shipped_strings
 from tests.fakes.telegram_api import error
 from tests.fakes.telegram_harness import (
@@ -129,7 +129,7 @@ async def test_webhook_over_real_http(fake: FakeTelegramServer) -> None:
 
 @pytest.mark.parametrize("case", load_cases("telegram"), ids=lambda c: c.id)
 def test_transcript_on_telegram(case: Case, runtime: Runtime) -> None:
-    driver = TelegramDriver(runtime.handle, runtime.app.content.strings)
+    driver = TelegramDriver(runtime.handle, runtime.app.strings)
     try:
         run_case(case, driver)
     finally:

@@ -20,7 +20,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.channels.base import Blocked, PermanentError, RateLimited, SendError, TransientError
+from bot.channels.seen import Seen
 from bot.channels.telegram_sender import (
     STALE,
     CallbackKeys,
@@ -43,8 +43,9 @@ from bot.channels.telegram_updates import (
     clean_text,
     translate,
 )
-from bot.channels.telegram_webhook import SeenUpdates, valid_secret
-from bot.messages import Button, Document, Location, Reply
+from bot.channels.telegram_webhook import valid_secret
+from bot.core.messages import Button, Document, Location, Reply
+from bot.core.transport import Blocked, PermanentError, RateLimited, SendError, TransientError
 from tests.fakes.telegram_api import MessageStore
 from tests.fakes.telegram_harness import CITIZEN, GROUP, NOW
 from tests.fakes.telegram_server import BOT_ID, BOT_USERNAME, DATE
@@ -283,7 +284,7 @@ def test_send_error(make: Callable[[], TelegramError], kind: type[SendError]) ->
 
 
 def test_seen_updates_are_bounded() -> None:
-    seen = SeenUpdates(limit=2)
+    seen = Seen[int](limit=2)
     assert [seen.first_time(i) for i in (1, 1, 2, 3, 1)] == [True, False, True, True, True]
 
 

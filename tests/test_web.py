@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from bot.runtime import Runtime
-from bot.server import web_app
+from bot.runtime.assembly import Runtime
+from bot.runtime.server import web_app
 from tests.servers import running
 
 

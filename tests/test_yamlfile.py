@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from bot.yamlfile import LineDict, parse_yaml
+from bot.core.yamlfile import LineDict, parse_yaml
 
 
 def test_lines_of_keys_and_items() -> None:

@@ -13,11 +13,12 @@ from typing import cast
 
 import pytest
 
-from bot.channels.base import Handle, PermanentError, RateLimited
-from bot.channels.zalo import SeenEvents, ZaloSender
+from bot.channels.seen import Seen
+from bot.channels.zalo import ZaloSender
 from bot.channels.zalo_client import ZaloClient, ZaloQuotaExceeded, parse_update
-from bot.i18n import Strings
-from bot.messages import Document, Incoming, Reply
+from bot.core.i18n import Strings
+from bot.core.messages import Document, Incoming, Reply
+from bot.core.transport import Handle, PermanentError, RateLimited
 from tests.fakes import shipped_strings
 from tests.fakes.zalo_harness import (
     CITIZEN,
@@ -156,7 +157,7 @@ async def test_duplicate_event_is_processed_once(
 
 
 def test_seen_events_are_bounded() -> None:
-    seen = SeenEvents(limit=2)
+    seen = Seen[str](limit=2)
     assert [seen.first_time(k) for k in ("a", "b", "a", "c", "a")] == [
         True,
         True,

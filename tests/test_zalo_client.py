@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from bot.channels.base import Blocked, PermanentError, RateLimited, SendError, TransientError
 from bot.channels.zalo_client import (
     ZaloApiError,
     ZaloBadToken,
@@ -15,6 +14,7 @@ from bot.channels.zalo_client import (
     ZaloQuotaExceeded,
     parse_update,
 )
+from bot.core.transport import Blocked, PermanentError, RateLimited, SendError, TransientError
 from tests.fakes.zalo_server import (
     QUOTA_EXCEEDED,
     SECRET,

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.channels.zalo import ZaloChannel
-from bot.config import ZaloSettings
-from bot.i18n import Strings
-from bot.runtime import Runtime
+from bot.core.config import ZaloSettings
+from bot.core.i18n import Strings
+from bot.runtime.assembly import Runtime
 from tests.fakes import shipped_strings
 from tests.fakes.zalo_harness import (
     CITIZEN,
@@ -81,7 +81,7 @@ async def test_webhook_over_real_http(
 
 @pytest.mark.parametrize("case", load_cases("zalo"), ids=lambda c: c.id)
 def test_transcript_on_zalo(case: Case, runtime: Runtime) -> None:
-    driver = ZaloDriver(runtime.handle, runtime.app.content.strings)
+    driver = ZaloDriver(runtime.handle, runtime.app.strings)
     try:
         run_case(case, driver)
     finally:

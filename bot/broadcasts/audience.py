@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.broadcasts.records import PUSH_CHANNELS, Audience
-from bot.storage.records import User
-from bot.units import official_units
+from bot.core.records import User
+from bot.core.units import official_units
 
 
 def province_of(user: User) -> str | None:

@@ -6,16 +6,16 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.app import App
 from bot.broadcasts.audience import province_of, recipients
+from bot.broadcasts.campaigns import TEXT_MAX
 from bot.broadcasts.engine import Engine, render
+from bot.broadcasts.lockscreen import FIRST_LINE_MAX, first_line, unsafe_words
 from bot.broadcasts.records import Audience, Broadcast, Status
-from bot.campaigns import TEXT_MAX
-from bot.lockscreen import FIRST_LINE_MAX, first_line, unsafe_words
-from bot.messages import Reply
-from bot.storage.records import Role, User
-from bot.turn import Outcome, Turn
-from bot.units import official_units
+from bot.core.app import App
+from bot.core.messages import Reply
+from bot.core.records import Role, User
+from bot.core.turn import Outcome, Turn
+from bot.core.units import official_units
 
 FLOW = "bc"
 TEXT_STATE, CONFIRM_STATE = "bc:text", "bc:confirm"

@@ -7,18 +7,18 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.app import App
 from bot.broadcasts.audience import recipients
+from bot.broadcasts.campaigns import Calendar
 from bot.broadcasts.deliveries import Deliveries
 from bot.broadcasts.planner import plan
 from bot.broadcasts.pump import Pump, PumpParts, PumpResult
 from bot.broadcasts.quiet import QuietHours, estimate_finish
 from bot.broadcasts.records import PUSH_CHANNELS, Broadcast, Delivery
 from bot.broadcasts.repository import Broadcasts
-from bot.campaigns import Calendar
-from bot.channels.base import Sender
-from bot.messages import Reply
-from bot.outbox import Outbox, Sleep
+from bot.core.app import App
+from bot.core.messages import Reply
+from bot.core.outbox import Outbox, Sleep
+from bot.core.transport import Sender
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Renderer:
 
 def render(app: App, broadcast: Broadcast, locale: str) -> Reply:
     """Return a broadcast as a recipient in ``locale`` sees it."""
-    footer = app.content.strings.get("bc.footer", locale)
+    footer = app.strings.get("bc.footer", locale)
     return Reply(f"{broadcast.text_for(locale)}\n\n{footer}", image=broadcast.image)
 
 

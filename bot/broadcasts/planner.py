@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from bot.broadcasts.campaigns import Calendar, Entry
 from bot.broadcasts.quiet import QuietHours
 from bot.broadcasts.records import Status
 from bot.broadcasts.repository import Broadcasts
-from bot.campaigns import Calendar, Entry
 
 CALENDAR_ACTOR = "calendar"
 KEY_PREFIX = "campaign:"

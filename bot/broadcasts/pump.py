@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 from bot.broadcasts.deliveries import Deliveries
 from bot.broadcasts.quiet import QuietHours
 from bot.broadcasts.records import Delivery
-from bot.channels.base import Blocked, RateLimited, Sender, SendError, TransientError
-from bot.dispatcher import Clock
-from bot.messages import Reply
-from bot.outbox import Lane, Sleep, seconds
-from bot.storage.records import Notification
-from bot.storage.store import SqliteStore
+from bot.core.dispatcher import Clock
+from bot.core.messages import Reply
+from bot.core.outbox import Lane, Sleep, seconds
+from bot.core.records import Notification
+from bot.core.store import Store
+from bot.core.transport import Blocked, RateLimited, Sender, SendError, TransientError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class PumpParts:
     """What a pump needs besides its channel: storage, limits, time."""
 
     deliveries: Deliveries
-    store: SqliteStore
+    store: Store
     render: Callable[[Delivery], Reply]
     quiet: QuietHours
     clock: Clock

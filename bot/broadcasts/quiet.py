@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.config import Settings
+from bot.core.config import Settings
 
 
 def parse_hhmm(text: str) -> time:

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.storage.records import Role
+from bot.core.records import Role
 
 PUSH_CHANNELS = ("telegram", "zalo")
 """Channels the bot can message first (the web chat and the terminal cannot)."""

@@ -18,7 +18,7 @@ from bot.broadcasts.records import (
     broadcast_from_row,
     check_transition,
 )
-from bot.storage.records import User
+from bot.core.records import User
 
 TABLE = "broadcasts"
 DELIVERIES = "broadcast_deliveries"

@@ -18,8 +18,8 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.channels.base import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 from bot.channels.chatwork import ChatWork, cancel
+from bot.channels.seen import Seen
 from bot.channels.telegram_sender import ChatMemory, OnBlocked, TelegramSender
 from bot.channels.telegram_updates import (
     CHANNEL,
@@ -34,10 +34,11 @@ from bot.channels.telegram_updates import (
     translate,
     urn,
 )
-from bot.channels.telegram_webhook import SeenUpdates, valid_secret, webhook_route
-from bot.config import TelegramSettings
-from bot.i18n import Strings
-from bot.messages import Reply
+from bot.channels.telegram_webhook import SEEN_UPDATES, valid_secret, webhook_route
+from bot.core.config import TelegramSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Reply
+from bot.core.transport import Blocked, Handle, RateLimited, Sender, SendError, TransientError
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class TelegramChannel:
         self._on_migrated = on_migrated
         self._strings = strings
         self._sleep = sleep
-        self._seen = SeenUpdates()
+        self._seen: Seen[int] = Seen(SEEN_UPDATES)
         self._offset: int | None = None
         self._me: BotIdentity | None = None
         self._work: ChatWork[int] = ChatWork()

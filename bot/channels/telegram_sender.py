@@ -29,7 +29,9 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.base import (
+from bot.channels.telegram_updates import CHANNEL, urn
+from bot.core.messages import Button, Document, Reply
+from bot.core.transport import (
     Blocked,
     PermanentError,
     RateLimited,
@@ -37,8 +39,6 @@ from bot.channels.base import (
     TransientError,
     split_text,
 )
-from bot.channels.telegram_updates import CHANNEL, urn
-from bot.messages import Button, Document, Reply
 
 log = logging.getLogger(__name__)
 

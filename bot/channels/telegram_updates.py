@@ -16,7 +16,7 @@ from typing import Literal
 from telegram import CallbackQuery, ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 
-from bot.messages import Incoming, Location
+from bot.core.messages import Incoming, Location
 
 CHANNEL = "telegram"
 GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}

@@ -6,7 +6,6 @@ import hmac
 import json
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -22,23 +21,6 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 """What setWebhook accepts as secret_token."""
 BODY_LIMIT = 1024 * 1024
 SEEN_UPDATES = 10_000
-
-
-class SeenUpdates:
-    """Remembers the last ``limit`` update ids, to drop updates Telegram delivers twice."""
-
-    def __init__(self, limit: int = SEEN_UPDATES) -> None:
-        self._ids: OrderedDict[int, None] = OrderedDict()
-        self._limit = limit
-
-    def first_time(self, update_id: int) -> bool:
-        """Record ``update_id``; return False if it was already seen."""
-        if update_id in self._ids:
-            return False
-        self._ids[update_id] = None
-        if len(self._ids) > self._limit:
-            self._ids.popitem(last=False)
-        return True
 
 
 def valid_secret(secret: str) -> bool:

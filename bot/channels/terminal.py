@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot.channels.base import numbered_texts
-from bot.messages import Incoming, Reply
+from bot.core.messages import Incoming, Reply
+from bot.core.transport import numbered_texts
 
 Answer = Callable[[Incoming], list[Reply]]
 Write = Callable[[str], object]

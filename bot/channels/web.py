@@ -13,9 +13,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.channels.base import Handle
-from bot.i18n import Strings
-from bot.messages import Incoming, Reply
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming, Reply
+from bot.core.transport import Handle
 
 USER_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_BODY = 64_000

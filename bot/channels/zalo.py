@@ -11,7 +11,6 @@ import asyncio
 import hmac
 import json
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -21,7 +20,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot.channels import zalo_client as api
-from bot.channels.base import (
+from bot.channels.chatwork import ChatWork, cancel
+from bot.channels.seen import Seen
+from bot.channels.zalo_models import TEXT_LIMIT, Message, Update
+from bot.core.config import ZaloSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming, Reply
+from bot.core.transport import (
     Blocked,
     Handle,
     RateLimited,
@@ -31,10 +36,6 @@ from bot.channels.base import (
     numbered_texts,
     split_text,
 )
-from bot.channels.chatwork import ChatWork, cancel
-from bot.config import ZaloSettings
-from bot.i18n import Strings
-from bot.messages import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
@@ -68,23 +69,6 @@ def sent_at(milliseconds: int | None) -> datetime | None:
         return datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
-
-
-class SeenEvents:
-    """Remembers the last ``limit`` event keys, to drop events Zalo delivers twice."""
-
-    def __init__(self, limit: int = SEEN_EVENTS) -> None:
-        self._keys: OrderedDict[str, None] = OrderedDict()
-        self._limit = limit
-
-    def first_time(self, key: str) -> bool:
-        """Record ``key``; return False if it was already seen."""
-        if key in self._keys:
-            return False
-        self._keys[key] = None
-        if len(self._keys) > self._limit:
-            self._keys.popitem(last=False)
-        return True
 
 
 class ZaloSender:
@@ -130,7 +114,7 @@ class ZaloSender:
         if reply.document is not None:
             note = self._strings.get("zalo.document_unavailable", filename=reply.document.filename)
             text = f"{text}\n\n{note}" if text.strip() else note
-        chunks = [chunk for chunk in split_text(text, api.TEXT_LIMIT) if chunk.strip()]
+        chunks = [chunk for chunk in split_text(text, TEXT_LIMIT) if chunk.strip()]
         if reply.image:
             await self.client.send_photo(chat_id, reply.image, chunks.pop(0) if chunks else None)
         for chunk in chunks:
@@ -181,7 +165,7 @@ class ZaloChannel:
         self._strings = strings
         self._sleep = sleep
         self._poll_timeout = poll_timeout
-        self._seen = SeenEvents()
+        self._seen: Seen[str] = Seen(SEEN_EVENTS)
         self._work: ChatWork[str] = ChatWork()
         self._poller: asyncio.Task[None] | None = None
 
@@ -215,7 +199,7 @@ class ZaloChannel:
         """Wait until every accepted event has been answered."""
         await self._work.wait_idle()
 
-    def accept(self, update: api.Update) -> bool:
+    def accept(self, update: Update) -> bool:
         """Queue ``update`` for answering unless it is a duplicate; return whether queued."""
         message_id = update.message.message_id if update.message else ""
         if message_id and not self._seen.first_time(f"{update.event_name}:{message_id}"):
@@ -262,7 +246,7 @@ class ZaloChannel:
             for update in updates:
                 self.accept(update)
 
-    async def _process(self, update: api.Update) -> None:
+    async def _process(self, update: Update) -> None:
         message = update.message
         chat = (message.chat or message.author) if message else None
         if message is None or chat is None:
@@ -278,7 +262,7 @@ class ZaloChannel:
         except Exception:
             log.exception("Zalo event %s could not be answered", update.event_name)
 
-    async def _replies_for(self, event: str, message: api.Message, chat_id: str) -> list[Reply]:
+    async def _replies_for(self, event: str, message: Message, chat_id: str) -> list[Reply]:
         if event == UNSUPPORTED_EVENT:
             log.info("Zalo protected-user message: answering with the safe message")
             return [Reply(self._strings.get("zalo.protected_user"))]

@@ -154,8 +154,8 @@ def m102_service_overrides(db: Database) -> None:
 @MIGRATIONS()
 def m201_units(db: Database) -> None:
     """Administrative units as data, filled once from vietnam-provinces (reorganise = new step)."""
-    from bot.units import official_units
-    from bot.unitstore import save_units
+    from bot.core.units import official_units
+    from bot.storage.units import save_units
 
     db.table("units").create(
         {"code": str, "name": str, "level": str, "parent": str, "kind": str},

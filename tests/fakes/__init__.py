@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.i18n import Strings, load_strings
+from bot.core.i18n import Strings, load_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 

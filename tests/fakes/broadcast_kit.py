@@ -8,16 +8,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.app import App
 from bot.broadcasts.engine import Engine
 from bot.broadcasts.records import Audience, Status
-from bot.config import BroadcastSettings, Secrets, Settings
-from bot.content import Content
-from bot.i18n import load_strings
-from bot.messages import Reply
-from bot.outbox import Outbox
+from bot.core.app import App
+from bot.core.config import BroadcastSettings, Secrets, Settings
+from bot.core.i18n import load_strings
+from bot.core.messages import Reply
+from bot.core.outbox import Outbox
+from bot.core.records import Role, User
 from bot.storage.database import open_database
-from bot.storage.records import Role, User
 from bot.storage.store import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,11 +64,10 @@ def make_app(clock: FakeClock, **broadcasts: object) -> App:
     """Return an App with the real strings, default settings (overridable) and an empty DB."""
     strings, problems = load_strings(ROOT / "content" / "strings")
     assert not problems, problems
-    content = Content(ROOT / "content", strings, None, None)  # type: ignore[arg-type]
     settings = Settings(broadcasts=BroadcastSettings(**broadcasts))  # type: ignore[arg-type]
     db = open_database(None)
     outbox = Outbox.from_settings(settings, clock)
-    return App(settings, Secrets(), db, SqliteStore(db), content, clock, outbox)
+    return App(settings, Secrets(), db, SqliteStore(db), strings, ROOT / "content", clock, outbox)
 
 
 def make_engine(app: App, clock: FakeClock, concurrency: int = 1) -> Engine:

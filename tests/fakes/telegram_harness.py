@@ -16,11 +16,11 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
-from bot.channels.base import Handle
 from bot.channels.telegram import ReplyVia, TelegramChannel
-from bot.config import TelegramSettings
-from bot.i18n import Strings
-from bot.messages import Button, Document, Incoming, Reply
+from bot.core.config import TelegramSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Document, Incoming, Reply
+from bot.core.transport import Handle
 from tests.fakes import shipped_strings
 from tests.fakes.telegram_server import SECRET, TOKEN, FakeTelegramServer
 

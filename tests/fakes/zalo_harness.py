@@ -13,11 +13,11 @@ import re
 import httpx
 from starlette.applications import Starlette
 
-from bot.channels.base import Handle
 from bot.channels.zalo import ZaloChannel
-from bot.config import ZaloSettings
-from bot.i18n import Strings
-from bot.messages import Button, Incoming, Reply
+from bot.core.config import ZaloSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Incoming, Reply
+from bot.core.transport import Handle
 from tests.fakes.zalo_server import SECRET, TOKEN, FakeZaloServer
 
 CITIZEN = "6ede9afa66b88fe6d6a9"

@@ -1,0 +1,178 @@
+"""The core: one incoming message in, replies out, state persisted. Channel-neutral."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Protocol
+
+from bot.core.i18n import Strings
+from bot.core.messages import Incoming, Reply
+from bot.core.records import Stat, User
+from bot.core.router import Route, Router
+from bot.core.store import Store
+from bot.core.turn import Outcome, Turn, resolve_option
+from nlu import Parse
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 2000
+"""Characters of a message the bot reads; longer messages are cut (and the user told)."""
+
+Clock = Callable[[], datetime]
+LocalHelp = Callable[[User], Sequence[str]]
+
+
+class Understanding(Protocol):
+    """What the dispatcher needs from the Q&A engine."""
+
+    def parse(self, text: str) -> Parse:
+        """Classify a message."""
+        ...
+
+    def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
+        """Return the emergency answer."""
+        ...
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Settings the dispatcher applies to every turn."""
+
+    default_locale: str = "vi"
+    store_citizen_text: bool = False
+
+
+def clean_text(text: str) -> str:
+    """Return NFC text without control characters (newlines kept), stripped."""
+    text = unicodedata.normalize("NFC", text)
+    kept = (c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
+    return "".join(kept).strip()
+
+
+class Dispatcher:
+    """Routes each message by emergency, button, command, flow state, then intent."""
+
+    def __init__(
+        self,
+        store: Store,
+        strings: Strings,
+        router: Router,
+        nlu: Understanding,
+        clock: Clock,
+        policy: Policy = Policy(),
+        local_help: LocalHelp = lambda user: (),
+    ) -> None:
+        self.store, self.strings, self.router, self.nlu = store, strings, router, nlu
+        self.clock, self.policy, self.local_help = clock, policy, local_help
+        self.fallback: Callable[[Turn, Parse], Outcome] | None = None
+
+    def handle(self, incoming: Incoming) -> list[Reply]:
+        """Answer one message; never raises (the user gets a clear message instead)."""
+        now = self.clock()
+        try:
+            return self._handle(incoming, now)
+        except Exception:
+            log.exception("failed to handle a message from %s", incoming.channel)
+            return [Reply(self.strings.get("core.error", self._locale_of(incoming.user)))]
+
+    def _locale_of(self, urn: str) -> str:
+        try:
+            user = self.store.get_user(urn)
+        except Exception:
+            return self.policy.default_locale
+        return user.locale if user else self.policy.default_locale
+
+    def _handle(self, incoming: Incoming, now: datetime) -> list[Reply]:
+        user = self.store.get_user(incoming.user) or User(
+            incoming.user, locale=self.policy.default_locale, first_seen=now
+        )
+        user = replace(user, last_seen=now, stopped=False)  # writing in makes them reachable
+        session = self.store.load_session(incoming.user)
+        text = clean_text(incoming.text)
+        turn = Turn(incoming, user, session, now, self.strings, text[:MAX_TEXT])
+        outcome = self._route(turn)
+        if len(text) > MAX_TEXT:
+            outcome = replace(outcome, replies=(turn.say("core.too_long"), *outcome.replies))
+        self._save(turn, outcome)
+        return list(outcome.replies)
+
+    def _save(self, turn: Turn, outcome: Outcome) -> None:
+        if outcome.forget:
+            self.store.delete_user_data(turn.user.urn)
+            return
+        user = outcome.user or turn.user
+        self.store.save_user(user)
+        session = outcome.session or turn.session
+        options = tuple((b.label, b.payload) for r in outcome.replies for b in r.buttons)
+        self.store.save_session(replace(session, options=options), turn.now)
+        self._record(turn, user, outcome)
+
+    def _record(self, turn: Turn, user: User, outcome: Outcome) -> None:
+        if outcome.intent is not None and not user.is_staff:
+            day = turn.now.date().isoformat()
+            stat = Stat(day, user.channel, outcome.intent, outcome.topic, outcome.confidence or 0)
+            self.store.record_stat(stat)
+        if turn.text and (user.is_staff or self.policy.store_citizen_text):
+            self.store.log_message(user.urn, "in", turn.text, turn.now)
+
+    def _route(self, turn: Turn) -> Outcome:
+        if turn.incoming.button is not None:
+            return self._button(turn, turn.incoming.button)
+        if not turn.text and turn.incoming.location is None:
+            return turn.reply(turn.say("core.empty"))
+        if turn.text.startswith("/"):
+            return self._command(turn)
+        parse = self.nlu.parse(turn.text) if turn.text else None
+        if parse is not None and parse.emergency:
+            help_lines = self.local_help(turn.user)
+            replies = self.nlu.emergency(turn.locale, help_lines)
+            return Outcome(tuple(replies), intent="emergency", confidence=parse.confidence)
+        return self._free_text(turn, parse)
+
+    def _free_text(self, turn: Turn, parse: Parse | None) -> Outcome:
+        flow = turn.session.flow()
+        if flow:
+            route = self.router.states.get(flow)
+            if route is not None and route.allows(turn.user.role):
+                return route.handler(turn)
+            turn = replace(turn, session=replace(turn.session, state="", data={}))
+        choice = resolve_option(turn.text, turn.session.options)
+        if choice is not None:
+            return self._button(turn, choice)
+        for matcher, text_route in self.router.texts:
+            if text_route.allows(turn.user.role) and matcher(turn.text):
+                return text_route.handler(turn)
+        return self._intent(turn, parse)
+
+    def _intent(self, turn: Turn, parse: Parse | None) -> Outcome:
+        if parse is None:
+            route = self.router.intents.get("location")
+            return route.handler(turn) if route else turn.reply(turn.say("core.empty"))
+        route = self.router.intents.get(parse.intent)
+        if route is not None and route.allows(turn.user.role):
+            outcome = route.handler(turn)
+        elif self.fallback is not None:
+            outcome = self.fallback(turn, parse)
+        else:
+            outcome = turn.reply(turn.say("core.not_understood"))
+        if outcome.intent is None:
+            outcome = replace(outcome, intent=parse.intent, confidence=parse.confidence)
+        return outcome
+
+    def _command(self, turn: Turn) -> Outcome:
+        word = turn.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
+        route = self.router.commands.get(word)
+        if route is None or not route.allows(turn.user.role):
+            return turn.reply(turn.say("core.unknown_command"))
+        return route.handler(turn)
+
+    def _button(self, turn: Turn, payload: str) -> Outcome:
+        route: Route | None = self.router.buttons.get(payload.split(":", 1)[0])
+        if route is None or not route.allows(turn.user.role):
+            return turn.reply(turn.say("core.button_unknown"))
+        pressed = replace(turn, incoming=replace(turn.incoming, button=payload))
+        return route.handler(pressed)

@@ -1,0 +1,105 @@
+"""Where each kind of message goes: commands, button payloads, flow states and intents."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.core.records import Role
+from bot.core.turn import Outcome, Turn
+
+Handler = Callable[[Turn], Outcome]
+TextMatcher = Callable[[str], bool]
+JobFunction = Callable[[datetime], Awaitable[None]]
+"""A scheduled job: takes ``now`` (aware) so tests can call it with any time."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job run every ``seconds`` by bot/scheduler.py (the only APScheduler importer)."""
+
+    name: str
+    seconds: float
+    function: JobFunction
+
+
+@dataclass(frozen=True)
+class Route:
+    """A handler and the roles allowed to reach it (None: everyone)."""
+
+    handler: Handler
+    roles: frozenset[Role] | None = None
+    help_key: str | None = None
+
+    def allows(self, role: Role) -> bool:
+        """Return whether a user with ``role`` may use this route."""
+        return self.roles is None or role in self.roles
+
+
+@dataclass
+class Router:
+    """Registry filled by each feature's ``register`` function."""
+
+    commands: dict[str, Route] = field(default_factory=dict)
+    buttons: dict[str, Route] = field(default_factory=dict)
+    states: dict[str, Route] = field(default_factory=dict)
+    intents: dict[str, Route] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
+    texts: list[tuple[TextMatcher, Route]] = field(default_factory=list)
+
+    def text(
+        self, matcher: TextMatcher, handler: Handler, roles: Iterable[Role] | None = None
+    ) -> None:
+        """Route free text that ``matcher`` accepts (after flows and options, before intents)."""
+        self.texts.append((matcher, Route(handler, _roles(roles))))
+
+    def job(self, name: str, seconds: float, function: JobFunction) -> None:
+        """Run ``function(now)`` every ``seconds`` while the bot serves."""
+        if any(job.name == name for job in self.jobs):
+            raise ValueError(f"job {name!r} registered twice")
+        self.jobs.append(Job(name, seconds, function))
+
+    def command(
+        self,
+        names: str | Iterable[str],
+        handler: Handler,
+        roles: Iterable[Role] | None = None,
+        help_key: str | None = None,
+    ) -> None:
+        """Route ``/name`` (and aliases) to ``handler``; the first name is shown in help."""
+        route = Route(handler, frozenset(roles) if roles is not None else None, help_key)
+        for name in [names] if isinstance(names, str) else names:
+            _add(self.commands, name.lstrip("/").lower(), route, "command")
+
+    def button(self, prefix: str, handler: Handler, roles: Iterable[Role] | None = None) -> None:
+        """Route button payloads ``prefix:...`` to ``handler``."""
+        _add(self.buttons, prefix, Route(handler, _roles(roles)), "button prefix")
+
+    def state(self, flow: str, handler: Handler, roles: Iterable[Role] | None = None) -> None:
+        """Route text sent while the session is in ``flow:...`` to ``handler``."""
+        _add(self.states, flow, Route(handler, _roles(roles)), "state flow")
+
+    def intent(self, name: str, handler: Handler, roles: Iterable[Role] | None = None) -> None:
+        """Route free text classified as ``name`` to ``handler``."""
+        _add(self.intents, name, Route(handler, _roles(roles)), "intent")
+
+    def visible_commands(self, role: Role) -> list[tuple[str, str]]:
+        """Return ``(command, help key)`` pairs the role may see, in registration order."""
+        seen: set[int] = set()
+        result = []
+        for name, route in self.commands.items():
+            if route.help_key and route.allows(role) and id(route) not in seen:
+                seen.add(id(route))
+                result.append((name, route.help_key))
+        return result
+
+
+def _roles(roles: Iterable[Role] | None) -> frozenset[Role] | None:
+    return frozenset(roles) if roles is not None else None
+
+
+def _add(table: dict[str, Route], key: str, route: Route, what: str) -> None:
+    if key in table:
+        raise ValueError(f"{what} {key!r} registered twice")
+    table[key] = route

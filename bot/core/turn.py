@@ -1,0 +1,88 @@
+"""One turn of a conversation: what handlers receive and what they return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Incoming, Reply
+from bot.core.records import Session, User
+from nlu.normalize import fold
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A handler's result: replies, and the new session/user when they change."""
+
+    replies: tuple[Reply, ...]
+    session: Session | None = None
+    user: User | None = None
+    topic: str | None = None
+    intent: str | None = None
+    confidence: float | None = None
+    forget: bool = False
+    """Delete everything stored about the user after answering (``/xoa``)."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Everything a handler may read about the current message."""
+
+    incoming: Incoming
+    user: User
+    session: Session
+    now: datetime
+    strings: Strings
+    text: str = ""
+
+    @property
+    def locale(self) -> str:
+        """Return the user's locale."""
+        return self.user.locale
+
+    def t(self, key: str, **values: object) -> str:
+        """Return the UI string ``key`` in the user's locale."""
+        return self.strings.get(key, self.locale, **values)
+
+    def button(self, key: str, payload: str, **values: object) -> Button:
+        """Return a button whose label is the UI string ``key``."""
+        return Button(self.t(key, **values), payload)
+
+    def say(self, key: str, *buttons: Button, **values: object) -> Reply:
+        """Return a reply with the UI string ``key`` and optional buttons."""
+        return Reply(self.t(key, **values), tuple(buttons))
+
+    def reply(self, *replies: Reply) -> Outcome:
+        """Answer without changing state."""
+        return Outcome(tuple(replies))
+
+    def goto(self, state: str, data: dict[str, Any] | None, *replies: Reply) -> Outcome:
+        """Answer and move the conversation to ``state`` with ``data``."""
+        session = replace(self.session, state=state, data=data if data is not None else {})
+        return Outcome(tuple(replies), session=session)
+
+    def end(self, *replies: Reply) -> Outcome:
+        """Answer and leave any flow (state cleared)."""
+        return Outcome(tuple(replies), session=replace(self.session, state="", data={}))
+
+    def choice(self) -> str | None:
+        """Resolve the text as one of the last offered options: a number or a label's words."""
+        if self.incoming.button:
+            return self.incoming.button
+        return resolve_option(self.text, self.session.options)
+
+
+def resolve_option(text: str, options: tuple[tuple[str, str], ...]) -> str | None:
+    """Map ``"2"`` or a label's words to the matching payload of ``(label, payload)`` options."""
+    answer = text.strip().rstrip(".").strip()
+    if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(options):
+        return options[int(answer) - 1][1]
+    folded = fold(answer)
+    if not folded:
+        return None
+    for label, payload in options:
+        if fold(label) == folded:
+            return payload
+    return None

@@ -1,0 +1,275 @@
+"""Answering citizens' questions: FAQ answers with citations, article lookup, honest fallbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from bot.core.config import NluSettings
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Reply
+from bot.core.problems import Problem
+from bot.law.library import LawLibrary
+from bot.qa.answers import ArticleReplies, cite_line
+from bot.qa.faq import Citation, Faq, FaqEntry, load_faq
+from bot.qa.kinds import sanction_first
+from bot.qa.related import law_passages, related_articles, related_reply
+from bot.qa.texts import DEFAULT_FOOTER, INTENT_STRINGS, TOPIC_FOOTERS, missing_strings
+from bot.qa.training import load_nlu_content
+from nlu import Engine, Parse, TrainingData, build_engine
+from nlu.prepare import Preparer
+from nlu.retrieval import ArticleIndex
+
+__all__ = ["QA", "Answer", "Citation", "build_qa"]
+
+DIALOGUE_INTENTS = frozenset(
+    {"greeting", "help", "subscribe", "unsubscribe", "report", "delete_data", "thanks"}
+)
+"""Intents the dispatcher handles with its own flows; QA only points to the menu."""
+
+SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
+"""Topics whose answers also list the user's local help, when known."""
+SUGGESTIONS = 3
+SUGGESTION_LABEL = 60
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The bot's answer to one question, with what was understood."""
+
+    question: str
+    intent: str
+    confidence: float
+    fallback: bool
+    emergency: bool
+    citations: tuple[Citation, ...]
+    replies: tuple[Reply, ...]
+    faq_id: str | None = None
+    topic: str | None = None
+    tentative: bool = False
+    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
+
+    @property
+    def text(self) -> str:
+        """Return the replies' texts joined by blank lines."""
+        return "\n\n".join(reply.text for reply in self.replies)
+
+
+class QA:
+    """Understands a question with the NLU engine and builds the answer from the knowledge base."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        faq: Faq,
+        law: LawLibrary,
+        strings: Strings,
+        threshold: float,
+        today: date,
+        data: TrainingData | None = None,
+        index: ArticleIndex | None = None,
+    ) -> None:
+        self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
+        self.threshold = threshold
+        self.articles = ArticleReplies(law, strings, today)
+        self.data = data or TrainingData({})
+        self.index = index
+
+    def parse(self, text: str) -> Parse:
+        """Understand ``text``."""
+        return self.engine.parse(text)
+
+    def answer(self, text: str, locale: str = "vi", local_help: Sequence[str] = ()) -> Answer:
+        """Understand and answer ``text``."""
+        return self.answer_parse(self.parse(text), locale, local_help)
+
+    def answer_parse(
+        self, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+    ) -> Answer:
+        """Answer an already understood message: emergency first, then article, FAQ, fallbacks."""
+        entry = self._confident_entry(parse)
+        if parse.emergency:
+            return self._emergency(parse, entry, locale, local_help)
+        if parse.article is not None:
+            return self._article(parse, locale)
+        if entry is None and parse.intent in DIALOGUE_INTENTS:
+            key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
+            return self._plain(parse, parse.intent, (Reply(self._say(key, locale)),), False)
+        if entry is None and parse.intent == "out_of_scope":
+            reply = Reply(self._say("qa.out_of_scope", locale))
+            return self._plain(parse, "out_of_scope", (reply,), True)
+        if entry is not None:
+            return self._faq_answer(parse, entry, locale, local_help)
+        if parse.intent == "find_services":
+            replies = (Reply(self._services_text(locale, local_help)),)
+            return self._plain(parse, "find_services", replies, False)
+        found = related_articles(self.index, self.faq, parse) if self.index else []
+        if found:
+            reply, citations = related_reply(self.law, self.strings, found, locale)
+            answer = self._plain(parse, "ask_law", (reply,), False)
+            return replace(answer, citations=citations, tentative=True)
+        return self._not_sure(parse, locale)
+
+    def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
+        """Return the emergency answer: 113, 111, 1900 969 680 and the user's local help."""
+        text = self._say("qa.emergency", locale)
+        if local_help:
+            text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
+        return [Reply(text)]
+
+    def button(self, payload: str, locale: str = "vi") -> list[Reply] | None:
+        """Handle ``qa:more:<id>``, ``qa:faq:<id>`` and ``qa:art:<doc>:<article>`` payloads."""
+        parts = payload.split(":", 2)
+        if len(parts) != 3 or parts[0] != "qa":
+            return None
+        kind, rest = parts[1], parts[2]
+        if kind == "art":
+            document, _, number = rest.rpartition(":")
+            if not number.isdigit():
+                return None
+            return self.articles.replies(document, int(number), None, locale)
+        entry = self.faq.get(rest)
+        if entry is None:
+            return None
+        if kind == "faq":
+            return list(self._entry_replies(entry, locale))
+        more = entry.more_text(locale)
+        return [Reply(more)] if kind == "more" and more else None
+
+    def _confident_entry(self, parse: Parse) -> FaqEntry | None:
+        if parse.faq_id is None or parse.faq_confidence < self.threshold:
+            return None
+        return self.faq.get(parse.faq_id)
+
+    def _say(self, key: str, locale: str, **values: object) -> str:
+        return self.strings.get(key, locale, **values)
+
+    def _plain(
+        self, parse: Parse, intent: str, replies: tuple[Reply, ...], fallback: bool
+    ) -> Answer:
+        return Answer(parse.text, intent, parse.confidence, fallback, parse.emergency, (), replies)
+
+    def _entry_replies(
+        self, entry: FaqEntry, locale: str, footer: bool = True
+    ) -> tuple[Reply, ...]:
+        parts = [
+            entry.answer_text(locale),
+            cite_line(self.law, self.strings, entry.citations, locale),
+        ]
+        if locale not in entry.answer:
+            parts.insert(0, self._say("qa.only_vietnamese", locale))
+        if footer:
+            parts.append(self._say(TOPIC_FOOTERS.get(entry.topic, DEFAULT_FOOTER), locale))
+        buttons = []
+        if entry.more_text(locale):
+            buttons.append(Button(self._say("qa.more_button", locale), f"qa:more:{entry.id}"))
+        first = entry.citations[0]
+        label = self._say("qa.article_button", locale, article=first.article)
+        buttons.append(Button(label, f"qa:art:{first.document}:{first.article}"))
+        return (Reply("\n\n".join(p for p in parts if p), tuple(buttons)),)
+
+    def _faq_answer(
+        self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
+    ) -> Answer:
+        intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
+        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
+        replies = self._entry_replies(entry, locale)
+        if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
+            local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
+            replies = (*replies, Reply(local))
+        return Answer(
+            parse.text,
+            intent,
+            parse.faq_confidence,
+            False,
+            False,
+            entry.citations,
+            replies,
+            entry.id,
+            entry.topic,
+        )
+
+    def _emergency(
+        self, parse: Parse, entry: FaqEntry | None, locale: str, local_help: Sequence[str]
+    ) -> Answer:
+        replies = tuple(self.emergency(locale, local_help))
+        if entry is None:
+            return Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
+        replies += self._entry_replies(entry, locale, footer=False)
+        return Answer(
+            parse.text,
+            "emergency",
+            parse.confidence,
+            False,
+            True,
+            entry.citations,
+            replies,
+            entry.id,
+            entry.topic,
+        )
+
+    def _article(self, parse: Parse, locale: str) -> Answer:
+        ref = parse.article
+        assert ref is not None
+        replies = self.articles.replies(ref.document, ref.article, ref.clause, locale)
+        if not self.law.has(ref.document, ref.article, ref.clause):
+            return self._plain(parse, "ask_law", tuple(replies), True)
+        citation = Citation(ref.document, ref.article, ref.clause)
+        return Answer(parse.text, "ask_law", 1.0, False, False, (citation,), tuple(replies))
+
+    def _services_text(self, locale: str, local_help: Sequence[str]) -> str:
+        text = self._say("qa.services", locale)
+        if local_help:
+            text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
+        return text
+
+    def _suggestions(self, parse: Parse) -> list[FaqEntry]:
+        """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
+        entries = [e for e in (self.faq.get(i) for i, _ in parse.faq) if e is not None]
+        chosen: list[FaqEntry] = []
+        for entry in entries:
+            if entry.topic not in {c.topic for c in chosen}:
+                chosen.append(entry)
+        chosen += [e for e in entries if e not in chosen]
+        return chosen[:SUGGESTIONS]
+
+    def _not_sure(self, parse: Parse, locale: str) -> Answer:
+        buttons = tuple(
+            Button(_label(entry.questions[0]), f"qa:faq:{entry.id}")
+            for entry in self._suggestions(parse)
+        )
+        reply = Reply(self._say("qa.not_sure", locale), buttons)
+        confidence = parse.faq_confidence
+        return Answer(parse.text, parse.intent, confidence, True, False, (), (reply,))
+
+
+def _label(question: str) -> str:
+    question = " ".join(question.split())
+    if len(question) <= SUGGESTION_LABEL:
+        return question
+    return question[: SUGGESTION_LABEL - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build_qa(
+    content_dir: Path,
+    strings: Strings,
+    law: LawLibrary,
+    settings: NluSettings,
+    cache_dir: Path,
+    today: date,
+) -> tuple[QA, list[Problem]]:
+    """Load the knowledge base and NLU content, build the engine; return QA and every problem."""
+    faq, problems = load_faq(content_dir / "faq", law, today)
+    nlu_content, nlu_problems = load_nlu_content(content_dir / "nlu")
+    data = nlu_content.training(faq.examples(), law_names(law))
+    engine = build_engine(data, settings, cache_dir)
+    index = ArticleIndex.build(law_passages(law, today), Preparer.from_data(data))
+    qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
+    return qa, problems + nlu_problems + missing_strings(strings, content_dir)
+
+
+def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
+    """Return document number -> names people use for it (title, short name, aliases)."""
+    return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}

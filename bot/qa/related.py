@@ -1,0 +1,79 @@
+"""Articles that may be relevant: the answer when no FAQ entry is sure but the law may say.
+
+The articles come from nlu.retrieval (BM25 over the clauses, trusted only when it agrees with the
+best FAQ match); this module lists the clauses to search and renders the answer: "có thể liên
+quan", each article with a short quoted clause and a "Đọc Điều N" button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Reply
+from bot.law.library import LawLibrary
+from bot.qa.answers import document_name
+from bot.qa.faq import Citation, Faq
+from nlu.parse import Parse
+from nlu.retrieval import ArticleIndex, Found, Passage
+
+QUOTE = 160
+"""Characters of a clause quoted in the answer."""
+RELATED_NEAR = 3
+"""FAQ matches whose articles may join the article retrieval agrees on."""
+
+
+def law_passages(law: LawLibrary, today: date) -> list[Passage]:
+    """Return every clause (or clause-less article) of the documents in force on ``today``."""
+    passages = []
+    for document in law.documents.values():
+        if not document.in_force(today):
+            continue
+        for article in document.articles.values():
+            number, title = article.number, article.title
+            if not article.clauses:
+                passages.append(Passage(document.number, number, None, article.text, title))
+            for clause in article.clauses:
+                passages.append(Passage(document.number, number, clause.number, clause.text, title))
+    return passages
+
+
+def related_articles(index: ArticleIndex, faq: Faq, parse: Parse) -> list[Found]:
+    """Return the articles a legal question may need (none unless retrieval agrees)."""
+    entries = [e for e in (faq.get(i) for i, _ in parse.faq[:RELATED_NEAR]) if e is not None]
+    if parse.intent != "ask_law" or not entries:
+        return []
+    basis = (entries[0].citations[0].document, entries[0].citations[0].article)
+    near = {(c.document, c.article) for e in entries for c in e.citations}
+    return index.agreeing(parse.text, basis, near)
+
+
+def related_reply(
+    law: LawLibrary, strings: Strings, found: Sequence[Found], locale: str
+) -> tuple[Reply, tuple[Citation, ...]]:
+    """Return the "có thể liên quan" message with its buttons, and the articles it names."""
+    lines = [strings.get("qa.maybe_related", locale)]
+    buttons: list[Button] = []
+    citations: list[Citation] = []
+    for item in found:
+        passage = item.passage
+        article = law.article(passage.document, passage.article)
+        document = law.document(passage.document)
+        if article is None or document is None:
+            continue
+        place = strings.get("qa.cite.article", locale, article=passage.article)
+        values = {"place": place, "document": document_name(document), "title": article.title}
+        lines.append(strings.get("qa.maybe_item", locale, quote=_quote(passage.text), **values))
+        label = strings.get("qa.article_button", locale, article=passage.article)
+        buttons.append(Button(label, f"qa:art:{passage.document}:{passage.article}"))
+        citations.append(Citation(passage.document, passage.article, passage.clause))
+    return Reply("\n".join(lines), tuple(buttons)), tuple(citations)
+
+
+def _quote(text: str) -> str:
+    """Return the clause text cut at a word boundary to at most QUOTE characters."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE:
+        return text
+    return text[: QUOTE - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,107 @@
+"""Start, menu, help, language and data deletion: what every user can do."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.broadcasts import subscription
+from bot.core.app import App
+from bot.core.feature import Feature
+from bot.core.messages import Reply
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
+
+MENU = (
+    ("core.menu.qa", "menu:qa"),
+    ("core.menu.services", "svc:start"),
+    ("core.menu.subscribe", "sub:start"),
+    ("core.menu.report", "rep:start"),
+    ("core.menu.lang", "menu:lang"),
+)
+
+
+def menu_reply(turn: Turn, key: str = "core.menu") -> Reply:
+    """Return the main menu as buttons."""
+    return turn.say(key, *(turn.button(label, payload) for label, payload in MENU))
+
+
+def start(turn: Turn) -> Outcome:
+    """Greet, show the menu and (once) offer campaign news; leave any flow."""
+    ask = subscription.ask_reply(turn)
+    extra = (ask,) if ask is not None and turn.user.first_seen == turn.now else ()
+    return turn.end(turn.say("core.greeting"), menu_reply(turn), *extra)
+
+
+def show_menu(turn: Turn) -> Outcome:
+    """Show the menu without greeting."""
+    return turn.end(menu_reply(turn))
+
+
+def help_text(router: Router, turn: Turn) -> Outcome:
+    """List the commands this user may use."""
+    lines = [turn.t("core.help")]
+    lines += [turn.t(key) for _, key in router.visible_commands(turn.user.role)]
+    return turn.reply(Reply("\n".join(lines)))
+
+
+def language(turn: Turn) -> Outcome:
+    """Set the locale from ``/lang en`` or a button, or offer the choice."""
+    payload = turn.incoming.button or ""
+    words = turn.text.split()
+    wanted = payload.split(":", 1)[1] if payload.startswith("lang:") else ""
+    wanted = wanted or (words[1].lower() if len(words) > 1 else "")
+    if wanted in ("vi", "en"):
+        user = replace(turn.user, locale=wanted)
+        return Outcome((Reply(turn.strings.get("core.lang.done", wanted)),), user=user)
+    vi, en = turn.button("core.lang.vi", "lang:vi"), turn.button("core.lang.en", "lang:en")
+    return turn.reply(turn.say("core.lang.choose", vi, en))
+
+
+def menu_button(turn: Turn) -> Outcome:
+    """Handle ``menu:*`` buttons."""
+    action = (turn.incoming.button or "").split(":", 1)[-1]
+    if action == "lang":
+        return language(replace(turn, incoming=replace(turn.incoming, button=None)))
+    if action == "qa":
+        return turn.reply(turn.say("core.qa_intro"))
+    return show_menu(turn)
+
+
+def delete_ask(turn: Turn) -> Outcome:
+    """Ask for confirmation before deleting the user's data."""
+    yes, no = turn.button("core.delete.yes", "del:yes"), turn.button("core.delete.no", "del:no")
+    return turn.end(turn.say("core.delete.confirm", yes, no))
+
+
+def delete_answer(turn: Turn) -> Outcome:
+    """Delete everything about the user on ``del:yes``."""
+    if turn.incoming.button == "del:yes":
+        done = Reply(turn.t("core.delete.done"), clear_chat=True)
+        return Outcome((done,), forget=True, intent="delete_data", confidence=1.0)
+    return turn.reply(turn.say("core.delete.kept"))
+
+
+def thanks(turn: Turn) -> Outcome:
+    """Answer thanks."""
+    return turn.reply(turn.say("core.thanks"))
+
+
+def register(router: Router, app: App) -> None:
+    """Register the core commands, buttons and intents."""
+    router.command("start", start, help_key="core.help.start")
+    router.command(
+        ["help", "menu", "trogiup"], lambda t: help_text(router, t), help_key="core.help.help"
+    )
+    router.command(["lang", "ngonngu"], language, help_key="core.help.lang")
+    router.command(["xoa", "xoadulieu"], delete_ask, help_key="core.help.delete")
+    router.button("menu", menu_button)
+    router.button("lang", language)
+    router.button("del", delete_answer)
+    router.intent("greeting", start)
+    router.intent("help", show_menu)
+    router.intent("thanks", thanks)
+    router.intent("delete_data", delete_ask)
+
+
+FEATURE = Feature("home", register)
+"""Start, menu, help, language and data deletion: what every user can do."""
