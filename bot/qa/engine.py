@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from bot.law.library import LawLibrary
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Citation, Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
-from bot.qa.related import law_passages, related_articles, related_reply
+from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import DEFAULT_FOOTER, INTENT_STRINGS, TOPIC_FOOTERS, missing_strings
 from bot.qa.training import load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
@@ -69,7 +70,7 @@ class QA:
         threshold: float,
         today: date,
         data: TrainingData | None = None,
-        index: ArticleIndex | None = None,
+        index: Callable[[], ArticleIndex] | None = None,
     ) -> None:
         self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
         self.threshold = threshold
@@ -105,7 +106,7 @@ class QA:
         if parse.intent == "find_services":
             replies = (Reply(self._services_text(locale, local_help)),)
             return self._plain(parse, "find_services", replies, False)
-        found = related_articles(self.index, self.faq, parse) if self.index else []
+        found = related_articles(self.index(), self.faq, parse) if self.index else []
         if found:
             reply, citations = related_reply(self.law, self.strings, found, locale)
             answer = self._plain(parse, "ask_law", (reply,), False)
@@ -265,7 +266,7 @@ def build_qa(
     nlu_content, nlu_problems = load_nlu_content(content_dir / "nlu")
     data = nlu_content.training(faq.examples(), law_names(law))
     engine = build_engine(data, settings, cache_dir)
-    index = ArticleIndex.build(law_passages(law, today), Preparer.from_data(data))
+    index = functools.partial(article_index, law, today, Preparer.from_data(data))
     qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
 

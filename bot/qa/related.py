@@ -7,7 +7,7 @@ quan", each article with a short quoted clause and a "Đọc Điều N" button.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from bot.core.i18n import Strings
@@ -22,6 +22,20 @@ QUOTE = 160
 """Characters of a clause quoted in the answer."""
 RELATED_NEAR = 3
 """FAQ matches whose articles may join the article retrieval agrees on."""
+
+
+_BUILT: dict[tuple[object, ...], ArticleIndex] = {}
+"""Indexes built in this process, by what they index (building one takes seconds)."""
+
+
+def article_index(law: LawLibrary, today: date, prepare: Callable[[str], str]) -> ArticleIndex:
+    """Return the index of the clauses in force, built on first use and kept for the process."""
+    passages = law_passages(law, today)
+    key = (today, tuple((p.document, p.article, p.clause, len(p.text)) for p in passages))
+    if key not in _BUILT:
+        _BUILT.clear()
+        _BUILT[key] = ArticleIndex.build(passages, prepare)
+    return _BUILT[key]
 
 
 def law_passages(law: LawLibrary, today: date) -> list[Passage]:
