@@ -266,7 +266,10 @@ def build_qa(
     nlu_content, nlu_problems = load_nlu_content(content_dir / "nlu")
     data = nlu_content.training(faq.examples(), law_names(law))
     engine = build_engine(data, settings, cache_dir)
-    index = functools.partial(article_index, law, today, Preparer.from_data(data))
+    prepare = Preparer.from_data(data)
+    index = functools.cache(
+        functools.partial(article_index, law, today, prepare, cache_dir, data.digest())
+    )
     qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
 

@@ -7,8 +7,13 @@ quan", each article with a short quoted clause and a "Đọc Điều N" button.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import pickle
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from bot.core.i18n import Strings
 from bot.core.messages import Button, Reply
@@ -18,24 +23,60 @@ from bot.qa.faq import Citation, Faq
 from nlu.parse import Parse
 from nlu.retrieval import ArticleIndex, Found, Passage
 
+log = logging.getLogger(__name__)
+
 QUOTE = 160
 """Characters of a clause quoted in the answer."""
 RELATED_NEAR = 3
 """FAQ matches whose articles may join the article retrieval agrees on."""
 
 
-_BUILT: dict[tuple[object, ...], ArticleIndex] = {}
-"""Indexes built in this process, by what they index (building one takes seconds)."""
+INDEX_VERSION = "1"
+"""Bump when nlu.retrieval changes what an index holds (cached indexes become stale)."""
+
+_BUILT: dict[str, ArticleIndex] = {}
+"""Indexes loaded or built in this process, by digest (building one takes seconds)."""
 
 
-def article_index(law: LawLibrary, today: date, prepare: Callable[[str], str]) -> ArticleIndex:
-    """Return the index of the clauses in force, built on first use and kept for the process."""
+def article_index(
+    law: LawLibrary, today: date, prepare: Callable[[str], str], cache: Path, salt: str = ""
+) -> ArticleIndex:
+    """Return the index of the clauses in force: kept for the process and cached in ``cache``.
+
+    ``salt`` names how questions are prepared (the NLU content digest), so a change rebuilds it.
+    """
     passages = law_passages(law, today)
-    key = (today, tuple((p.document, p.article, p.clause, len(p.text)) for p in passages))
-    if key not in _BUILT:
+    rows = [[p.document, p.article, p.clause, p.title, p.text] for p in passages]
+    payload = json.dumps([INDEX_VERSION, salt, rows], ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    if digest not in _BUILT:
         _BUILT.clear()
-        _BUILT[key] = ArticleIndex.build(passages, prepare)
-    return _BUILT[key]
+        _BUILT[digest] = _cached(cache / f"articles-{digest}.pickle", passages, prepare)
+    return _BUILT[digest]
+
+
+def _cached(path: Path, passages: list[Passage], prepare: Callable[[str], str]) -> ArticleIndex:
+    """Return the index pickled at ``path``, or build it and pickle it there (old ones removed)."""
+    try:
+        with path.open("rb") as file:
+            index = pickle.load(file)
+        if isinstance(index, ArticleIndex):
+            index.prepare = prepare
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    index = ArticleIndex.build(passages, prepare)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("articles-*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as file:
+            pickle.dump(index, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as err:
+        log.warning("cannot cache the article index in %s: %s", path.parent, err)
+    return index
 
 
 def law_passages(law: LawLibrary, today: date) -> list[Passage]:
