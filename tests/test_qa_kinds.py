@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,7 @@ from nlu.retrieval import ArticleIndex, Passage
 from nlu.roles import relation, roles, signature
 
 PENAL_CODE = "100/2015/QH13"
+TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +187,20 @@ def test_uncertain_legal_question_names_articles_that_may_be_relevant(qa: QA) ->
     payloads = [b.payload for r in answer.replies for b in r.buttons]
     assert payloads[0] == f"qa:art:{first.document}:{first.article}"
     assert f"Đọc Điều {first.article}" in [b.label for r in answer.replies for b in r.buttons]
+
+
+def test_article_index_is_cached_on_disk_and_rebuilt_when_content_changes(
+    content: Content, tmp_path: Path
+) -> None:
+    from bot.qa import related
+
+    first = related.article_index(content.law, TODAY, str, tmp_path, "a")
+    files = list(tmp_path.glob("articles-*.pickle"))
+    assert len(files) == 1
+    related._BUILT.clear()
+    again = related.article_index(content.law, TODAY, str, tmp_path, "a")
+    assert again is not first
+    assert again.passages == first.passages
+    related.article_index(content.law, TODAY, str, tmp_path, "b")
+    assert [p.name for p in tmp_path.glob("articles-*.pickle")] != [files[0].name]
+    assert len(list(tmp_path.glob("articles-*.pickle"))) == 1
