@@ -154,9 +154,10 @@ class FaqMatcher:
 
     def _lexical(self, prepared: str) -> np.ndarray:
         """Return BM25 scores relative to the best entry (0 to 1)."""
-        if self.bm25 is None:
+        tokens = prepared.split()
+        if self.bm25 is None or not tokens:  # bm25s fails on an empty query
             return np.zeros(len(self.ids))
-        scores = np.asarray(self.bm25.get_scores(prepared.split()), dtype=float)
+        scores = np.asarray(self.bm25.get_scores(tokens), dtype=float)
         best = scores.max() if len(scores) else 0.0
         return scores / best if best > 0 else scores
 

@@ -204,3 +204,10 @@ def test_article_index_is_cached_on_disk_and_rebuilt_when_content_changes(
     related.article_index(content.law, TODAY, str, tmp_path, "b")
     assert [p.name for p in tmp_path.glob("articles-*.pickle")] != [files[0].name]
     assert len(list(tmp_path.glob("articles-*.pickle"))) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "bị bị bị", "'s n't"])
+def test_empty_or_odd_messages_do_not_crash(qa: QA, text: str) -> None:
+    # Regression: an empty message crashed inside bm25s (an empty query).
+    answer = qa.answer(text, locale="en")
+    assert answer.citations == ()
