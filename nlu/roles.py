@@ -105,6 +105,12 @@ def _tables() -> tuple[_Table, _Table, _Table, _Table]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _pairs(options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Return each option with its folded form."""
+    return tuple((o, fold(o)) for o in options)
+
+
 @functools.lru_cache(maxsize=1)
 def _starts() -> frozenset[str]:
     """Return the folded words a role, an act or "bị" can start with."""
@@ -125,10 +131,10 @@ class _Reader:
         roles, speaker, _, _ = _tables()
         return roles.match(self, at) or speaker.match(self, at)
 
-    def word_is(self, at: int, options: Sequence[str]) -> bool:
+    def word_is(self, at: int, options: tuple[str, ...]) -> bool:
         """Return whether the word at ``at`` is one of ``options``."""
         return 0 <= at < len(self.words) and any(
-            _same(self.words[at], self.bare[at], (o, fold(o))) for o in options
+            _same(self.words[at], self.bare[at], known) for known in _pairs(options)
         )
 
     def act(self, at: int) -> int:
