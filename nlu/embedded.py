@@ -76,7 +76,7 @@ class EmbeddedEngine:
         if ending is None:
             return prediction
         said = Cues.read(ending)
-        said = Cues(said.roles if said.roles.known else cues.roles, said.asks)
+        said = Cues(said.roles if said.roles.known else cues.roles, cues.asks)
         faq = lead_with_closing(prediction.faq, self.model.predict(self.prepare(ending), said).faq)
         return replace(prediction, faq=faq)
 

@@ -216,7 +216,10 @@ def _speaker(roles: Roles) -> Roles:
 def roles(text: str) -> Roles:
     """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
     words = tuple(_WORD.findall(normalize(text)))
-    reader = _Reader(words, tuple(fold(w) for w in words))
+    bare = tuple(_WORD.findall(fold(text)))  # one fold for the whole text: folding is slow
+    if len(bare) != len(words):
+        bare = tuple(fold(w) for w in words)
+    reader = _Reader(words, bare)
     starts = _starts()
     for at in range(len(words)):
         if reader.bare[at] not in starts:
