@@ -40,6 +40,7 @@ bench: setup
 	$(PY) bench/nlu.py
 	$(PY) bench/articles.py
 	$(PY) bench/broadcast.py
+	$(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache

@@ -17,6 +17,8 @@ from bot.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội, during the 2026 Action Month
+CONTENT_DAY = date(2026, 12, 3)
+"""The day content is checked on: after every shipped ``last_verified`` (none in the future)."""
 TEST_CACHE = ROOT / ".cache" / "test" / "binhdang"
 """Trained NLU artefacts shared by all tests (keyed by a hash of the content, so never stale)."""
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}
@@ -64,7 +66,7 @@ def make_settings(cache: Path | None = None) -> Settings:
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     """Load the shipped content once per test session."""
     settings = make_settings(TEST_CACHE)
-    loaded, problems = load_content(settings, date(2026, 11, 23))
+    loaded, problems = load_content(settings, CONTENT_DAY)
     assert problems == [], "\n".join(map(str, problems))
     return loaded
 

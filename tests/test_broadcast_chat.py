@@ -60,7 +60,7 @@ async def test_admin_drafts_previews_confirms_and_follows_progress(
     assert '"bạo lực"' in admin.text()
     admin.say("Mời bạn dự lễ phát động\nSáng mai 8:00 tại nhà văn hóa xã.")
     assert "Mời bạn dự lễ phát động" in admin.text()
-    assert "/huy" in admin.text()
+    assert "/dung" in admin.text()
     assert "3 người" in admin.text()
     assert admin.labels() == ["Gửi ngay", "Sửa lại", "Hủy"]
     admin.press("Gửi ngay")
@@ -166,4 +166,4 @@ async def test_scheduler_job_sends_todays_calendar_message_once(
         await engine.join()
     assert sorted(sender.chats()) == ["1", "2"]
     assert sender.sent[0][2].startswith("Thước đo của một xã hội văn minh")
-    assert "Gõ /huy để dừng nhận tin." in sender.sent[0][2]
+    assert "Gõ /dung để dừng nhận tin." in sender.sent[0][2]

@@ -40,7 +40,7 @@ def test_lifecycle_from_the_command_line(run) -> None:  # type: ignore[no-untype
     assert "draft 1 created" in run("create", "--text", "Thông báo\nNội dung", "--province", "01")
     preview = run("preview", "1")
     assert "Thông báo" in preview
-    assert "/huy" in preview
+    assert "/dung" in preview
     assert "recipients now: 0" in preview
     assert "draft -> scheduled" in run("schedule", "1", "--at", "2026-11-24 08:00")
     assert "scheduled" in run("list")

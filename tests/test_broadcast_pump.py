@@ -39,7 +39,7 @@ async def test_sends_every_recipient_once_at_the_allowed_rate() -> None:
     assert sorted(sender.chats(), key=int) == [str(n) for n in range(1, 21)]
     elapsed = (sender.sent[-1][0] - sender.sent[0][0]).total_seconds()
     assert elapsed == pytest.approx(19 / 5.0)
-    assert "/huy" in sender.sent[0][2]
+    assert "/dung" in sender.sent[0][2]
     engine.broadcasts.finish_completed(clock.now)
     assert engine.broadcasts.get_status(ident) == Status.DONE
 
@@ -62,7 +62,7 @@ async def test_recipient_locale_and_footer() -> None:
     sender = FakeSender("telegram", clock)
     await engine.pump("telegram", sender).run()
     assert sender.sent[0][2].startswith("Hello\nen")
-    assert "Send /huy" in sender.sent[0][2]
+    assert "Send /dung" in sender.sent[0][2]
 
 
 async def test_opt_out_mid_broadcast_takes_effect_at_once() -> None:

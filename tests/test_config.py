@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.config import Secrets, Settings, documented_keys, load_settings
+from bot.core.config import Secrets, Settings
+from bot.core.configfile import documented_keys, load_settings
 from bot.core.problems import ContentError
 from bot.runtime.assembly import load_runtime
 

@@ -26,7 +26,7 @@ def test_option_words_press_the_button(runtime: Runtime) -> None:
 
 
 def test_button_pressed_twice_is_harmless(runtime: Runtime) -> None:
-    chat = Chat(runtime)
+    chat = Chat(runtime, "telegram:twice")
     chat.say("/start")
     button = chat.button("Có, nhận tin")
     chat.press_payload(button.payload)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main as cli
-from bot.core.config import load_settings
+from bot.core.configfile import load_settings
 from bot.core.folders import SHIPPED_CONTENT, cache_dir, content_dir, db_file
 from tests.conftest import ROOT, TEST_CACHE
 

@@ -12,6 +12,8 @@ from bot.core.records import Role
 from bot.core.units import Units, official_units
 from bot.reports.invites import (
     MAX_FAILURES,
+    MAX_GLOBAL_FAILURES,
+    MAX_ORIGIN_FAILURES,
     Invite,
     Invites,
     Refusal,
@@ -151,3 +153,32 @@ def test_find_units_by_code_or_name(units: Units) -> None:
 def test_normalize_code() -> None:
     assert normalize_code(" k7p2-xm9q ") == "K7P2XM9Q"
     assert display_code("K7P2XM9Q") == "K7P2-XM9Q"
+
+
+def test_issue14_changing_ids_does_not_bypass_the_throttle_per_address(db: Database) -> None:
+    invites = Invites(db)
+    code, _ = invites.create("00070", Role.OFFICER, "cli", NOW)
+    for i in range(MAX_ORIGIN_FAILURES):
+        urn = f"web:fresh{i}"  # a new web identity for every try, as a scripted client would
+        assert invites.redeem(urn, f"WRONG{i:03d}", NOW, "ip:203.0.113.9") == Refusal(
+            "rep.reg.bad_code"
+        )
+    assert invites.redeem("web:next", code, NOW, "ip:203.0.113.9") == Refusal(
+        "rep.reg.throttled", 15
+    )
+    assert isinstance(invites.redeem("web:next", code, NOW, "ip:198.51.100.1"), Invite)
+
+
+def test_issue14_many_addresses_hit_the_global_throttle(db: Database) -> None:
+    invites = Invites(db)
+    code, _ = invites.create("00070", Role.OFFICER, "cli", NOW)
+    for i in range(MAX_GLOBAL_FAILURES):
+        invites.redeem(f"web:b{i}", "WRONG", NOW + timedelta(seconds=i), f"ip:10.0.{i}.1")
+    late = NOW + timedelta(seconds=MAX_GLOBAL_FAILURES)
+    assert invites.redeem("telegram:1", code, late, None) == Refusal("rep.reg.throttled", 12)
+    assert isinstance(invites.redeem("telegram:1", code, NOW + timedelta(minutes=16)), Invite)
+
+
+def test_issue14_the_address_is_not_stored_in_clear(db: Database) -> None:
+    Invites(db).redeem("web:a", "nothing", NOW, "ip:203.0.113.9")
+    assert "203.0.113.9" not in str(list(db.table("invite_attempts").rows))

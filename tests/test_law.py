@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import pytest
 from bot.core.problems import ContentError
 from bot.law.importer import holdings, parse_corpus_file
 from bot.law.library import LawLibrary, import_law, load_law
+from bot.law.notes import citizen_text
 from bot.law.text import is_note
+from bot.runtime.assembly import Runtime
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "law"
@@ -434,3 +437,34 @@ def test_loader_checks_across_files(tmp_path: Path, second: str, message: str) -
     assert [problem.file for problem in problems if message in problem.message] == [
         str(tmp_path / "b.yml")
     ]
+
+
+def test_issue14_read_article_shows_law_text_only(runtime: Runtime) -> None:
+    notes = re.compile(
+        r"trang nguồn|xem tệp|\.txt|ocr|\bsic\b|người biên soạn|ghi chú pháp điển|https?:|\[|\]",
+        re.I,
+    )
+    qa = runtime.qa
+    shown = 0
+    for number, document in qa.law.documents.items():
+        for article in document.articles:
+            text = "\n".join(r.text for r in qa.articles.replies(number, article, None))
+            found = notes.search(text)
+            assert found is None, f"{number} Điều {article}: {text[found.start() - 40 :][:120]!r}"
+            shown += 1
+    assert shown > 500
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("[Trang nguồn diễn đạt lại, không nguyên văn:] Hành vi", "Hành vi"),
+        ("quy định. [Chính phủ quy định chi tiết — theo x.gov.vn, xem tệp a.txt.]", "quy định."),
+        ("[a)] Đánh đập; [b)] Lăng mạ", "a) Đánh đập; b) Lăng mạ"),
+        ('điểm [OCR: "điêm"] a', "điểm a"),
+        ("Vi[ệt Nam]", "Việt Nam"),
+    ],
+    ids=["paraphrase note", "file note", "compiler numbering", "ocr note", "restored word"],
+)
+def test_issue14_citizen_text(raw: str, shown: str) -> None:
+    assert citizen_text(raw) == shown

@@ -15,7 +15,7 @@ from bot.cli import admin as admin_commands
 from bot.cli import main as cli
 from bot.cli import report as report_commands
 from bot.cli import run as core_commands
-from bot.core.config import settings_or_raise
+from bot.core.configfile import settings_or_raise
 from bot.core.i18n import load_strings
 from bot.reports.export import slot_header
 from bot.reports.formfiles import load_forms
@@ -160,3 +160,25 @@ def test_invite_refuses_a_role_that_does_not_fit_the_unit(
         == 2
     )
     assert "không hợp với cấp" in capsys.readouterr().err
+
+
+def test_issue14_xuat_in_the_terminal_saves_the_xlsx_and_prints_its_path(
+    binhdang: Binhdang, tmp_path: Path
+) -> None:
+    officer, supervisor = binhdang.invite("00070", "officer"), binhdang.invite("01", "supervisor")
+    denied = binhdang.chat("web:o70", f"/dangky {officer}", "/tonghop", "/xuat")
+    assert "Lệnh /tonghop chỉ dành cho: cán bộ theo dõi cấp tỉnh, quản trị toàn quốc" in denied
+    assert "Lệnh /xuat chỉ dành cho" in denied
+    assert "không biết lệnh này" not in denied
+    folder = tmp_path / "exports"
+    lines = f"/dangky {supervisor}\n/xuat\n/xuat\n"
+    printed = binhdang("chat", "--user", "web:sup", "--save-dir", str(folder), stdin=lines)
+    saved = sorted(folder.glob("*.xlsx"))
+    assert len(saved) == 2  # the second export does not overwrite the first
+    for path in saved:
+        assert str(path) in printed
+        assert load_workbook(path)["Xã, phường"] is not None
+
+
+def test_issue14_a_citizen_still_gets_unknown_command(binhdang: Binhdang) -> None:
+    assert "không biết lệnh này" in binhdang.chat("web:c", "/tonghop")

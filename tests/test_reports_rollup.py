@@ -108,7 +108,7 @@ def test_tonghop_bad_period_other_province_and_officers(filled: Runtime) -> None
     assert "đơn vị mình phụ trách" in sup.text()
     officer = staff(filled, "web:officer", Role.OFFICER, "00070")
     officer.say("/tonghop")
-    assert "không biết lệnh này" in officer.text()
+    assert "chỉ dành cho: cán bộ theo dõi cấp tỉnh, quản trị toàn quốc" in officer.text()
     officer.press_payload("sum:thd:thd-2026:01")
     assert "hết hiệu lực" in officer.text()
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.phones import is_valid_phone
 from bot.core.problems import Problem
 from bot.core.units import official_units
 from bot.services import chat as services
 from bot.services.directory import Directory, Entry, load_directory
 from bot.services.lookup import answer_text, entry_line, find_help, help_lines
-from bot.services.phones import is_valid_phone
-from tests.conftest import ROOT
+from tests.conftest import CONTENT_DAY, ROOT
 
-TODAY = date(2026, 11, 23)
+TODAY = CONTENT_DAY
 SHIPPED = ROOT / "content" / "services"
 UNITS = official_units()
 
@@ -190,7 +190,7 @@ def directory_with(*entries: Entry) -> Directory:
         ("00070", "commune", "00070"),
         ("00073", "province", "01"),
         ("01", "province", "01"),
-        ("48", "national", "VN"),
+        ("96", "national", "VN"),
         ("23764", "national", "VN"),
     ],
     ids=["commune-with-entries", "commune-falls-back", "province", "province-none", "commune-none"],
@@ -214,7 +214,7 @@ def test_help_lines_say_which_level() -> None:
 
 
 def test_answer_ends_with_the_emergency_line() -> None:
-    for code in ("00070", "00073", "48"):
+    for code in ("00070", "00073", "96"):
         found = find_help(directory_with(entry()), UNITS, code)
         assert found is not None
         assert answer_text(found, say, code).endswith("svc.emergency")
@@ -236,3 +236,30 @@ def test_shelter_lines_never_show_an_address(kind: str) -> None:
 def test_other_kinds_show_their_address_in_full_answers() -> None:
     line = entry_line(entry(address="Số 2 phố Y"), say, full=True)
     assert "svc.entry.address|Số 2 phố Y" in line
+
+
+@pytest.mark.parametrize(
+    ("code", "phone"),
+    [
+        ("22", "1800 1769"),
+        ("25", "1800 8027"),
+        ("38", "1800 1744"),
+        ("48", "024 3333 5599"),
+        ("79", "1900 545 559"),
+    ],
+    ids=["Quảng Ninh", "Phú Thọ", "Thanh Hóa", "Đà Nẵng", "TP.HCM"],
+)
+def test_issue14_provincial_entries_from_the_corpus(code: str, phone: str) -> None:
+    directory, _ = load_directory(SHIPPED, UNITS, TODAY)
+    entries = directory.at(code)
+    assert phone in {e.phone for e in entries}
+    for found in entries:
+        assert found.source.startswith("http")
+        assert found.source_date is not None
+        assert found.last_verified <= TODAY
+
+
+def test_issue14_pre_merger_legal_aid_numbers_are_not_shipped() -> None:
+    directory, _ = load_directory(SHIPPED, UNITS, TODAY)
+    phones = {(e.phone or "").replace(".", "").replace(" ", "") for e in directory.all()}
+    assert not phones & {"0838346080", "0835079534", "0836024081", "02373989088"}

@@ -112,10 +112,10 @@ def test_unknown_place_gives_national_lines_and_an_honest_message(runtime: Runti
 
 def test_province_without_local_entries_says_so(runtime: Runtime) -> None:
     chat = Chat(runtime, "web:citizen")
-    chat.say("tim noi ho tro o Da Nang")
-    assert "Nơi hỗ trợ cho Thành phố Đà Nẵng" in chat.text()
-    assert "chưa có nơi hỗ trợ riêng ở Thành phố Đà Nẵng" in chat.text()
-    assert place_of(runtime, "web:citizen") == "48"
+    chat.say("tim noi ho tro o Ca Mau")
+    assert "Nơi hỗ trợ cho Cà Mau" in chat.text()
+    assert "chưa có nơi hỗ trợ riêng ở Cà Mau" in chat.text()
+    assert place_of(runtime, "web:citizen") == "96"
 
 
 def test_several_matches_become_buttons_and_numbers_work(runtime: Runtime) -> None:
@@ -193,15 +193,17 @@ def test_local_help_lines(runtime: Runtime) -> None:
     province = lines(User("web:c", place="01"))
     assert province[0] == "Tại Thành phố Hà Nội (cấp tỉnh):"
     assert "1900 969 680" in province[1]
-    national = lines(User("web:d", place="48"))
-    assert national[0].startswith("Chưa có nơi hỗ trợ riêng ở Thành phố Đà Nẵng")
+    national = lines(User("web:d", place="96"))
+    assert national[0].startswith("Chưa có nơi hỗ trợ riêng ở Cà Mau")
 
 
 def test_answer_for_text_da_nang_is_a_services_answer(runtime: Runtime) -> None:
     answer = services.answer_for_text(runtime.app, "tim noi ho tro o Da Nang")
     assert answer is not None
-    assert (answer.place, answer.level) == ("48", "national")
+    assert (answer.place, answer.level) == ("48", "province")
     assert "Nơi hỗ trợ cho Thành phố Đà Nẵng" in answer.text
+    assert "Ngôi nhà Ánh Dương Đà Nẵng" in answer.text
+    assert "024 3333 5599" in answer.text
     assert answer.text.endswith("gọi ngay 113.")
 
 

@@ -29,7 +29,7 @@ def test_subscribe(runtime: Runtime, text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["/huy", "/dung", "/stop", "stop", "dừng nhận tin", "huy nhan tin", "hủy đăng ký"],
+    ["/dung", "/stop", "/unsubscribe", "stop", "dừng nhận tin", "huy nhan tin", "hủy đăng ký"],
     ids=str,
 )
 def test_unsubscribe_at_once_with_confirmation(runtime: Runtime, text: str) -> None:
@@ -77,3 +77,35 @@ def test_zalo_subscriber_wrote_first_so_is_reachable(runtime: Runtime) -> None:
     chat = Chat(runtime, "zalo:abc")
     chat.say("/nhantin")
     assert matches(Audience(), user(runtime, "zalo:abc"))
+
+
+def test_issue14_huy_with_nothing_under_way_asks_what_is_meant(runtime: Runtime) -> None:
+    chat = Chat(runtime, "telegram:1")
+    chat.say("/nhantin")
+    chat.say("/huy")
+    assert "muốn dừng nhận tin" in chat.text()
+    assert user(runtime, "telegram:1").subscribed
+    chat.press("Không, vẫn nhận")
+    assert "vẫn nhận tin" in chat.text()
+    assert user(runtime, "telegram:1").subscribed
+    chat.say("/huy")
+    chat.press("Dừng nhận tin")
+    assert "Đã dừng gửi tin" in chat.text()
+    assert not user(runtime, "telegram:1").subscribed
+    chat.say("/huy")
+    assert "không có gì để hủy" in chat.text()
+
+
+@pytest.mark.parametrize("urn", ["web:1", "cli:local"], ids=str)
+def test_issue14_channels_that_cannot_deliver_offer_no_subscription(
+    runtime: Runtime, urn: str
+) -> None:
+    chat = Chat(runtime, urn)
+    chat.say("/start")
+    assert "Bạn có muốn nhận tin" not in chat.text()
+    assert not any("Nhận tin" in label for label in chat.labels())
+    for text in ("/nhantin", "đăng ký nhận tin"):
+        chat.say(text)
+        assert "Zalo hoặc Telegram" in chat.text()
+        assert "đã đăng ký" not in chat.text()
+    assert not user(runtime, urn).subscribed

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.channels.telegram_sender import STALE
+from bot.channels.telegram_sender import STALE, parts
 from bot.core.messages import Location, Reply
 from bot.core.transport import Blocked, RateLimited, Sender
 from tests.fakes.telegram_api import BLOCKED, retry_after
@@ -344,3 +344,10 @@ async def test_replies_can_go_through_a_wrapper(fake: FakeTelegramServer, core: 
     assert await harness.say("xin chào") == ["Bạn hỏi: xin chào"]
     await harness.close()
     assert wrapped == ["Bạn hỏi: xin chào"]
+
+
+def test_issue14_phone_numbers_are_sent_without_inner_spaces_so_telegram_links_them() -> None:
+    text = "Gọi 113, hoặc 1900 969 680 (Điều 113 không phải số điện thoại), 024 3333 5599."
+    assert parts(Reply(text))[0].text == (
+        "Gọi 113, hoặc 1900969680 (Điều 113 không phải số điện thoại), 02433335599."
+    )

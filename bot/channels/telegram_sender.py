@@ -29,6 +29,7 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.channels.phonetext import compact_phones
 from bot.channels.telegram_updates import CHANNEL, urn
 from bot.core.messages import Button, Document, Reply
 from bot.core.transport import (
@@ -184,7 +185,7 @@ class Part:
 
 def parts(reply: Reply) -> list[Part]:
     """Return the messages a reply becomes: photo (captioned if short), text chunks, document."""
-    texts = chunks(reply.text, TEXT_LIMIT)
+    texts = chunks(compact_phones(reply.text), TEXT_LIMIT)
     result: list[Part] = []
     if reply.image:
         fits = len(texts) == 1 and utf16_len(texts[0]) <= CAPTION_LIMIT

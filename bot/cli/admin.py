@@ -1,4 +1,4 @@
-"""``binhdang admin invite``: print a one-time invite code binding a user to a unit and role."""
+"""``binhdang admin``: invite codes for staff, and one-time dashboard sign-in links."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from bot.core.records import Role
+from bot.dashboard.chat import link_url
+from bot.dashboard.signin import LINK_TTL, SignIns
 from bot.reports.invites import ROLE_LEVEL, Invites, display_code, pairing_problem
 from bot.reports.view import unit_name
 from bot.runtime.assembly import load_runtime
@@ -41,6 +43,22 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dashboard_link(args: argparse.Namespace) -> int:
+    """Print a one-time dashboard sign-in link for a staff user (for local use)."""
+    app = load_runtime(args.config).app
+    user = app.store.get_user(args.user)
+    if user is None or not user.is_staff:
+        _say(f"error: {args.user} is not a registered officer, supervisor or admin", error=True)
+        return 2
+    now = app.now()
+    with app.db.atomic():
+        token = SignIns(app.db).issue(user, now)
+        app.store.audit("cli", "dashboard.link", {"user": user.urn, "role": str(user.role)}, now)
+    minutes = int(LINK_TTL.total_seconds() // 60)
+    _say(link_url(app.settings, token), f"valid once, for {minutes} minutes ({user.role})")
+    return 0
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -50,7 +68,7 @@ def _positive(text: str) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``admin`` command group."""
-    p = sub.add_parser("admin", help="staff administration: invite codes")
+    p = sub.add_parser("admin", help="staff administration: invite codes, dashboard links")
     admin = p.add_subparsers(dest="admin_command", required=True)
     p = admin.add_parser("invite", help="print a one-time code that makes a user staff of a unit")
     p.add_argument(
@@ -64,3 +82,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--expires", type=_positive, default=7, help="days until it expires (default 7)")
     p.set_defaults(func=cmd_invite)
+    p = admin.add_parser("dashboard-link", help="print a one-time dashboard sign-in link")
+    p.add_argument("--user", required=True, help="the staff user's URN, e.g. telegram:123")
+    p.set_defaults(func=cmd_dashboard_link)

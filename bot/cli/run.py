@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.channels import terminal
-from bot.core.config import load_settings
+from bot.core.configfile import load_settings
 from bot.core.problems import Problem, StartupError
 from bot.runtime.assembly import load_runtime
 from bot.runtime.content import load_content
@@ -37,11 +37,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
             runtime.dispatcher.policy = replace(
                 runtime.dispatcher.policy, default_locale=args.locale
             )
-    answer = runtime.dispatcher.handle
+    answer, folder = runtime.dispatcher.handle, Path(args.save_dir)
     if sys.stdin.isatty():
-        terminal.interactive(args.user, answer, sys.stdout.write)
+        terminal.interactive(args.user, answer, sys.stdout.write, folder)
     else:
-        terminal.run_lines(sys.stdin, args.user, answer, sys.stdout.write)
+        terminal.run_lines(sys.stdin, args.user, answer, sys.stdout.write, folder)
     return 0
 
 
@@ -86,6 +86,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--user", default="cli:local", help="user URN, e.g. web:demo (default cli:local)"
     )
     p.add_argument("--locale", choices=["vi", "en"], help="locale for a new user")
+    p.add_argument(
+        "--save-dir", default=".", help="folder where files such as /xuat exports are saved"
+    )
     p.set_defaults(func=cmd_chat)
     p = sub.add_parser("check", help="validate config and all content; print file:line problems")
     p.set_defaults(func=cmd_check)

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import os
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from bot.core.problems import ContentError, Problem
-from bot.core.yamlfile import LineDict, load_yaml
-
-DEFAULT_CONFIG = "config.yml"
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Section(BaseModel):
@@ -52,6 +45,12 @@ class WebSettings(Section):
     enabled: bool = Field(True, description="Serve the web chat page and its JSON API.")
     host: str = Field("127.0.0.1", description="Address the web server listens on.")
     port: int = Field(8080, ge=0, le=65535, description="Port the web server listens on.")
+
+
+class DashboardSettings(Section):
+    """The supervisors' dashboard in the browser (served by the web server)."""
+
+    public_url: str = Field("", description="Address in sign-in links; empty: web.host:web.port.")
 
 
 class TelegramSettings(Section):
@@ -142,6 +141,9 @@ class Settings(Section):
     storage: StorageSettings = Field(default_factory=StorageSettings, description="Storage.")
     paths: PathSettings = Field(default_factory=PathSettings, description="Folders.")
     web: WebSettings = Field(default_factory=WebSettings, description="Web chat.")
+    dashboard: DashboardSettings = Field(
+        default_factory=DashboardSettings, description="Dashboard."
+    )
     telegram: TelegramSettings = Field(default_factory=TelegramSettings, description="Telegram.")
     zalo: ZaloSettings = Field(default_factory=ZaloSettings, description="Zalo.")
     nlu: NluSettings = Field(default_factory=NluSettings, description="NLU.")
@@ -161,6 +163,8 @@ class Secrets(BaseModel):
     telegram_webhook_secret: str = ""
     zalo_token: str = ""
     zalo_webhook_secret: str = ""
+    web_secret: str = ""
+    """Signs the web chat's identity cookie; empty: a random secret per process."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Secrets:
@@ -171,120 +175,5 @@ class Secrets(BaseModel):
             telegram_webhook_secret=source.get("TELEGRAM_WEBHOOK_SECRET", ""),
             zalo_token=source.get("ZALO_BOT_TOKEN", ""),
             zalo_webhook_secret=source.get("ZALO_WEBHOOK_SECRET", ""),
+            web_secret=source.get("BINHDANG_WEB_SECRET", ""),
         )
-
-
-ENV_OVERRIDES: dict[str, tuple[str, str]] = {
-    "BINHDANG_DB": ("storage", "db_path"),
-    "TELEGRAM_API_BASE_URL": ("telegram", "api_base_url"),
-    "ZALO_API_BASE_URL": ("zalo", "api_base_url"),
-}
-
-
-def documented_keys(model: type[BaseModel] = Settings, prefix: str = "") -> dict[str, str]:
-    """Return every config key (dotted) with its description."""
-    keys: dict[str, str] = {}
-    for name, field in model.model_fields.items():
-        annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, Section):
-            keys.update(documented_keys(annotation, f"{prefix}{name}."))
-        else:
-            keys[f"{prefix}{name}"] = field.description or ""
-    return keys
-
-
-def config_path(explicit: str | None, env: dict[str, str] | None = None) -> Path:
-    """Pick the config file: --config, then BINHDANG_CONFIG, then ./config.yml."""
-    source = os.environ if env is None else env
-    return Path(explicit or source.get("BINHDANG_CONFIG") or DEFAULT_CONFIG)
-
-
-def _hint(key: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _fields_at(parts: list[str]) -> list[str]:
-    model: type[BaseModel] = Settings
-    for part in parts:
-        annotation = model.model_fields[part].annotation if part in model.model_fields else None
-        if not (isinstance(annotation, type) and issubclass(annotation, Section)):
-            return []
-        model = annotation
-    return list(model.model_fields)
-
-
-def _problem(err: dict[str, Any], data: Any, file: str) -> Problem:
-    node, line = data, getattr(data, "line", 1) or 1
-    for part in err["loc"]:
-        if isinstance(node, LineDict) and part in node:
-            line, node = node.line_of(str(part)), node[part]
-        else:
-            break
-    path = ".".join(str(p) for p in err["loc"])
-    if err["type"] == "extra_forbidden":
-        known = _fields_at([str(p) for p in err["loc"][:-1]])
-        return Problem(file, line, f"unknown key {path!r}{_hint(str(err['loc'][-1]), known)}")
-    return Problem(file, line, f"{path}: {err['msg']}")
-
-
-def _apply_env(data: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
-    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
-    for var, (section, key) in ENV_OVERRIDES.items():
-        if env.get(var):
-            merged.setdefault(section, {})[key] = env[var]
-    return merged
-
-
-def parse_settings(data: Any, file: str, env: dict[str, str]) -> tuple[Settings, list[Problem]]:
-    """Validate raw config data; return settings (defaults on error) and problems."""
-    if data is None:
-        data = LineDict()
-    if not isinstance(data, dict):
-        return Settings(), [Problem(file, 1, "config must be a mapping of sections")]
-    try:
-        return Settings.model_validate(_apply_env(data, env)), []
-    except ValidationError as err:
-        return Settings(), [_problem(e, data, file) for e in err.errors()]  # type: ignore[arg-type]
-
-
-def load_settings(
-    explicit: str | None = None, env: dict[str, str] | None = None
-) -> tuple[Settings, list[Problem]]:
-    """Load settings from the chosen config file (missing default file = all defaults)."""
-    source = dict(os.environ if env is None else env)
-    path = config_path(explicit, source)
-    if not path.exists():
-        if explicit or source.get("BINHDANG_CONFIG"):
-            return Settings(), [Problem(str(path), 1, "config file not found")]
-        return parse_settings(None, str(path), source)
-    data, problems = load_yaml(path)
-    if problems:
-        return Settings(), problems
-    settings, problems = parse_settings(data, str(path), source)
-    return relative_to(settings, path.resolve().parent, source), problems
-
-
-def relative_to(settings: Settings, folder: Path, env: dict[str, str]) -> Settings:
-    """Resolve the config file's relative paths against its folder (env paths: the cwd)."""
-
-    def resolved(value: str) -> str:
-        return str(folder / value) if value and not Path(value).is_absolute() else value
-
-    paths = settings.paths.model_copy(
-        update={
-            "content": resolved(settings.paths.content),
-            "cache": resolved(settings.paths.cache),
-        }
-    )
-    db = settings.storage.db_path if env.get("BINHDANG_DB") else resolved(settings.storage.db_path)
-    storage = settings.storage.model_copy(update={"db_path": db})
-    return settings.model_copy(update={"paths": paths, "storage": storage})
-
-
-def settings_or_raise(explicit: str | None = None) -> Settings:
-    """Load settings or raise ContentError listing every problem (stops start-up)."""
-    settings, problems = load_settings(explicit)
-    if problems:
-        raise ContentError(problems)
-    return settings

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from bot.core.i18n import Strings
 from bot.core.messages import Incoming, Reply
-from bot.core.records import Stat, User
+from bot.core.records import STAFF, Role, Stat, User
 from bot.core.router import Route, Router
 from bot.core.store import Store
 from bot.core.turn import Outcome, Turn, resolve_option
@@ -166,6 +166,9 @@ class Dispatcher:
     def _command(self, turn: Turn) -> Outcome:
         word = turn.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
         route = self.router.commands.get(word)
+        staff = turn.user.role in STAFF
+        if route is not None and route.roles and staff and not route.allows(turn.user.role):
+            return turn.reply(_reserved(turn, word, route.roles))
         if route is None or not route.allows(turn.user.role):
             return turn.reply(turn.say("core.unknown_command"))
         return route.handler(turn)
@@ -176,3 +179,9 @@ class Dispatcher:
             return turn.reply(turn.say("core.button_unknown"))
         pressed = replace(turn, incoming=replace(turn.incoming, button=payload))
         return route.handler(pressed)
+
+
+def _reserved(turn: Turn, command: str, roles: frozenset[Role]) -> Reply:
+    """Tell a staff member which roles may use ``/command`` (citizens just get "unknown")."""
+    names = ", ".join(turn.t(f"core.role.{role}") for role in Role if role in roles)
+    return turn.say("core.command_roles", command=command, roles=names)

@@ -28,6 +28,8 @@ class Incoming:
     location: Location | None = None
     at: datetime | None = None
     message_id: str | None = None
+    origin: str | None = None
+    """Where the message came from besides the user (``ip:<address>`` on the web), for throttles."""
 
     @property
     def channel(self) -> str:
@@ -62,3 +64,5 @@ class Reply:
     image: str | None = None
     clear_chat: bool = False
     """Ask the channel to delete the recent messages of this chat where it can (``/xoa``)."""
+    emergency: bool = False
+    """The emergency answer: channels that can show it apart (the web's red card) do so."""

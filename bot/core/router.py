@@ -37,6 +37,15 @@ class Route:
         return self.roles is None or role in self.roles
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    """A button a feature adds to the main menu for some roles (label is a UI string key)."""
+
+    label_key: str
+    payload: str
+    roles: frozenset[Role] | None = None
+
+
 @dataclass
 class Router:
     """Registry filled by each feature's ``register`` function."""
@@ -47,6 +56,15 @@ class Router:
     intents: dict[str, Route] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
     texts: list[tuple[TextMatcher, Route]] = field(default_factory=list)
+    menu: list[MenuItem] = field(default_factory=list)
+
+    def menu_item(self, label_key: str, payload: str, roles: Iterable[Role] | None = None) -> None:
+        """Add a button to the main menu, shown only to ``roles`` (None: everyone)."""
+        self.menu.append(MenuItem(label_key, payload, _roles(roles)))
+
+    def menu_for(self, role: Role) -> list[tuple[str, str]]:
+        """Return the ``(label key, payload)`` menu buttons features added for ``role``."""
+        return [(m.label_key, m.payload) for m in self.menu if m.roles is None or role in m.roles]
 
     def text(
         self, matcher: TextMatcher, handler: Handler, roles: Iterable[Role] | None = None

@@ -10,6 +10,7 @@ from bot.core.i18n import Strings
 from bot.core.messages import Reply
 from bot.core.transport import split_text
 from bot.law.library import Article, LawDocument, LawLibrary
+from bot.law.notes import citizen_text
 from bot.qa.faq import Citation
 
 MESSAGE_LIMIT = 3500
@@ -92,7 +93,7 @@ class ArticleReplies:
             "qa.article_heading",
             locale,
             place=place,
-            title=found.title,
+            title=citizen_text(found.title),
             document=document_name(document),
         )
         blocks = self._blocks(found, clause)
@@ -103,10 +104,10 @@ class ArticleReplies:
     def _blocks(self, article: Article, clause: int | None) -> list[str]:
         chosen = article.clause(clause) if clause is not None else None
         if chosen is not None:
-            return [f"{chosen.number}. {chosen.text}"]
+            return [f"{chosen.number}. {citizen_text(chosen.text)}"]
         if article.clauses:
-            return [f"{c.number}. {c.text}" for c in article.clauses]
-        return [line for line in article.text.split("\n") if line.strip()]
+            return [f"{c.number}. {citizen_text(c.text)}" for c in article.clauses]
+        return [line for line in citizen_text(article.text).split("\n") if line.strip()]
 
 
 def _pack(blocks: Sequence[str]) -> list[str]:

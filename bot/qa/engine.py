@@ -118,7 +118,7 @@ class QA:
         text = self._say("qa.emergency", locale)
         if local_help:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
-        return [Reply(text)]
+        return [Reply(text, emergency=True)]
 
     def button(self, payload: str, locale: str = "vi") -> list[Reply] | None:
         """Handle ``qa:more:<id>``, ``qa:faq:<id>`` and ``qa:art:<doc>:<article>`` payloads."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from bot.core.app import App
@@ -38,7 +39,7 @@ class Reporting:
             raise ContentError(problems)
         return cls(app, forms, load_units(app.db), ReportStore(app.db), Invites(app.db))
 
-    @property
+    @cached_property
     def zone(self) -> ZoneInfo:
         """Return the time zone deadlines are counted in."""
         return ZoneInfo(self.app.settings.timezone)

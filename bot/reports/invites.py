@@ -18,6 +18,10 @@ CODE_LENGTH = 8
 MAX_FAILURES = 5
 """Wrong codes a user may try within ``FAILURE_WINDOW`` before being told to wait."""
 FAILURE_WINDOW = timedelta(minutes=15)
+MAX_ORIGIN_FAILURES = 20
+"""Wrong codes from one address (several ids, e.g. web visitors) within ``FAILURE_WINDOW``."""
+MAX_GLOBAL_FAILURES = 200
+"""Wrong codes from everyone together within ``FAILURE_WINDOW`` (31^8 codes stay out of reach)."""
 ROLE_LEVEL: dict[Role, Level] = {
     Role.OFFICER: "commune",
     Role.SUPERVISOR: "province",
@@ -109,15 +113,17 @@ class Invites:
         ident = self.db.table("invites").insert(row).last_pk
         return code, Invite(int(str(ident)), unit, role, uses, expires)
 
-    def redeem(self, urn: str, typed: str, now: datetime) -> Invite | Refusal:
-        """Use one of the code's uses for ``urn``; failures count towards the throttle."""
-        wait = self.wait_minutes(urn, now)
+    def redeem(
+        self, urn: str, typed: str, now: datetime, origin: str | None = None
+    ) -> Invite | Refusal:
+        """Use one of the code's uses for ``urn``; failures count towards the throttles."""
+        wait = self.wait_minutes(urn, now, origin)
         if wait:
             return Refusal("rep.reg.throttled", wait)
         digest = _hash(normalize_code(typed))
         rows = list(self.db.table("invites").rows_where("code_hash = ?", [digest]))
         refusal = self._refusal(rows[0] if rows else None, now)
-        self._attempt(urn, now, ok=refusal is None)
+        self._attempt(urn, origin, now, ok=refusal is None)
         if refusal is not None:
             return refusal
         row = rows[0]
@@ -125,16 +131,26 @@ class Invites:
         expires = datetime.fromisoformat(row["expires_at"])
         return Invite(row["id"], row["unit"], Role(row["role"]), row["uses_left"] - 1, expires)
 
-    def wait_minutes(self, urn: str, now: datetime) -> int:
-        """Return the minutes ``urn`` must wait before trying another code (0: may try now)."""
+    def wait_minutes(self, urn: str, now: datetime, origin: str | None = None) -> int:
+        """Return the minutes to wait before another code may be tried (0: may try now).
+
+        Wrong codes are counted per user, per address (``origin``) and for everyone together.
+        """
+        waits = [self._wait(" and subject = ?", [_hash(urn)], MAX_FAILURES, now)]
+        if origin:
+            waits.append(self._wait(" and origin = ?", [_hash(origin)], MAX_ORIGIN_FAILURES, now))
+        waits.append(self._wait("", [], MAX_GLOBAL_FAILURES, now))
+        return max(waits)
+
+    def _wait(self, where: str, values: list[str], limit: int, now: datetime) -> int:
         since = _utc(now - FAILURE_WINDOW)
         rows = self.db.execute(
-            "select at from invite_attempts where subject = ? and ok = 0 and at > ? order by at",
-            [_hash(urn), since],
+            f"select at from invite_attempts where ok = 0 and at > ?{where} order by at",
+            [since, *values],
         ).fetchall()
-        if len(rows) < MAX_FAILURES:
+        if len(rows) < limit:
             return 0
-        oldest = datetime.fromisoformat(rows[-MAX_FAILURES][0])
+        oldest = datetime.fromisoformat(rows[-limit][0])
         remaining = oldest + FAILURE_WINDOW - now
         return max(1, -(-int(remaining.total_seconds()) // 60))
 
@@ -147,6 +163,7 @@ class Invites:
             return Refusal("rep.reg.used_up")
         return None
 
-    def _attempt(self, urn: str, now: datetime, ok: bool) -> None:
-        row = {"subject": _hash(urn), "at": _utc(now), "ok": int(ok)}
+    def _attempt(self, urn: str, origin: str | None, now: datetime, ok: bool) -> None:
+        where = _hash(origin) if origin else ""
+        row = {"subject": _hash(urn), "origin": where, "at": _utc(now), "ok": int(ok)}
         self.db.table("invite_attempts").insert(row)

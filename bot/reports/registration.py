@@ -62,7 +62,7 @@ class Registration:
     def redeem(self, turn: Turn, code: str) -> Outcome:
         """Check the code (throttled) and, if good, make the user staff of its unit (audited)."""
         with self.rep.app.db.atomic():
-            result = self.rep.invites.redeem(turn.user.urn, code, turn.now)
+            result = self.rep.invites.redeem(turn.user.urn, code, turn.now, turn.incoming.origin)
             if isinstance(result, Invite):
                 detail = {
                     "invite": result.id,

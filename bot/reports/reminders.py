@@ -47,9 +47,13 @@ def _labels(rep: Reporting, form: Form, period: Period, locale: str) -> dict[str
 
 
 def remind_officers(
-    rep: Reporting, form: Form, period: Period, now: datetime, done: set[str]
+    rep: Reporting, form: Form, period: Period, now: datetime, done: set[str], tag: str = ""
 ) -> int:
-    """Queue one reminder per officer of each commune that has not reported; return how many."""
+    """Queue one reminder per officer of each commune that has not reported; return how many.
+
+    ``tag`` extends the once-only key, so a reminder asked for by hand (the dashboard, once a
+    day) goes out even when the scheduled one was sent.
+    """
     queued = 0
     for user in _staff(rep, Role.OFFICER):
         if user.unit in done or user.unit is None:
@@ -57,7 +61,7 @@ def remind_officers(
         text = rep.app.strings.get(
             "rep.remind.officer", user.locale, **_labels(rep, form, period, user.locale)
         )
-        key = f"remind:{form.id}:{period.id}:{user.unit}:{user.urn}"
+        key = f"remind:{form.id}:{period.id}:{user.unit}:{user.urn}{tag}"
         queued += rep.app.store.notify(user.urn, text, key, now)
     return queued
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from bot.core.units import NATIONAL, Unit
 from bot.reports.context import Reporting
@@ -46,9 +47,9 @@ class Rollup:
     communes: list[Row] = field(default_factory=list)
     """Every commune in scope, by province then code."""
 
-    @property
+    @cached_property
     def totals(self) -> dict[str, int]:
-        """Return each slot's sum over the scope."""
+        """Return each slot's sum over the scope (computed once: a roll-up never changes)."""
         return add_values(row.values for row in self.communes)
 
     @property

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.core.app import App
-from bot.core.config import Secrets, Settings, settings_or_raise
+from bot.core.config import Secrets, Settings
+from bot.core.configfile import settings_or_raise
 from bot.core.dispatcher import Clock, Dispatcher, Policy
 from bot.core.feature import LocalHelp
 from bot.core.folders import db_file

@@ -2,6 +2,7 @@
 
 from bot.broadcasts import feature as broadcasts
 from bot.core.feature import Feature
+from bot.dashboard import feature as dashboard
 from bot.qa import feature as qa
 from bot.reports import feature as reports
 from bot.runtime import home
@@ -13,5 +14,6 @@ FEATURES: tuple[Feature, ...] = (
     reports.FEATURE,
     broadcasts.FEATURE,
     qa.FEATURE,
+    dashboard.FEATURE,
 )
 """Registration (and help) order; content checking asks the same list."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.broadcasts import subscription
@@ -20,21 +21,31 @@ MENU = (
 )
 
 
-def menu_reply(turn: Turn, key: str = "core.menu") -> Reply:
-    """Return the main menu as buttons."""
-    return turn.say(key, *(turn.button(label, payload) for label, payload in MENU))
+Items = Sequence[tuple[str, str]]
+"""Menu buttons features add for the user's role (``router.menu_for``): label key, payload."""
 
 
-def start(turn: Turn) -> Outcome:
+def menu_reply(turn: Turn, key: str = "core.menu", more: Items = ()) -> Reply:
+    """Return the main menu: the shared buttons, then those for the user's role.
+
+    Campaign news is offered only where the channel can deliver it.
+    """
+    shown = [
+        item for item in (*MENU, *more) if item[1] != "sub:start" or subscription.can_receive(turn)
+    ]
+    return turn.say(key, *(turn.button(label, payload) for label, payload in shown))
+
+
+def start(turn: Turn, more: Items = ()) -> Outcome:
     """Greet, show the menu and (once) offer campaign news; leave any flow."""
     ask = subscription.ask_reply(turn)
     extra = (ask,) if ask is not None and turn.user.first_seen == turn.now else ()
-    return turn.end(turn.say("core.greeting"), menu_reply(turn), *extra)
+    return turn.end(turn.say("core.greeting"), menu_reply(turn, more=more), *extra)
 
 
-def show_menu(turn: Turn) -> Outcome:
+def show_menu(turn: Turn, more: Items = ()) -> Outcome:
     """Show the menu without greeting."""
-    return turn.end(menu_reply(turn))
+    return turn.end(menu_reply(turn, more=more))
 
 
 def help_text(router: Router, turn: Turn) -> Outcome:
@@ -57,14 +68,14 @@ def language(turn: Turn) -> Outcome:
     return turn.reply(turn.say("core.lang.choose", vi, en))
 
 
-def menu_button(turn: Turn) -> Outcome:
+def menu_button(turn: Turn, more: Items = ()) -> Outcome:
     """Handle ``menu:*`` buttons."""
     action = (turn.incoming.button or "").split(":", 1)[-1]
     if action == "lang":
         return language(replace(turn, incoming=replace(turn.incoming, button=None)))
     if action == "qa":
         return turn.reply(turn.say("core.qa_intro"))
-    return show_menu(turn)
+    return show_menu(turn, more)
 
 
 def delete_ask(turn: Turn) -> Outcome:
@@ -88,17 +99,21 @@ def thanks(turn: Turn) -> Outcome:
 
 def register(router: Router, app: App) -> None:
     """Register the core commands, buttons and intents."""
-    router.command("start", start, help_key="core.help.start")
+
+    def more(turn: Turn) -> Items:
+        return router.menu_for(turn.user.role)
+
+    router.command("start", lambda t: start(t, more(t)), help_key="core.help.start")
     router.command(
         ["help", "menu", "trogiup"], lambda t: help_text(router, t), help_key="core.help.help"
     )
     router.command(["lang", "ngonngu"], language, help_key="core.help.lang")
     router.command(["xoa", "xoadulieu"], delete_ask, help_key="core.help.delete")
-    router.button("menu", menu_button)
+    router.button("menu", lambda t: menu_button(t, more(t)))
     router.button("lang", language)
     router.button("del", delete_answer)
-    router.intent("greeting", start)
-    router.intent("help", show_menu)
+    router.intent("greeting", lambda t: start(t, more(t)))
+    router.intent("help", lambda t: show_menu(t, more(t)))
     router.intent("thanks", thanks)
     router.intent("delete_data", delete_ask)
 

@@ -12,8 +12,10 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 
 from bot.channels.web import WebChat
+from bot.channels.webid import WebIdentity
 from bot.core.scheduler import Scheduler
 from bot.core.transport import ChannelRunner
+from bot.dashboard.web import Dashboard
 from bot.runtime.assembly import Runtime
 
 log = logging.getLogger(__name__)
@@ -30,9 +32,12 @@ def web_app(runtime: Runtime, channels: list[ChannelRunner]) -> Starlette:
     """Return the Starlette app: web chat (if enabled) and channel webhooks."""
     routes: list[BaseRoute] = []
     if runtime.settings.web.enabled:
-        routes += WebChat(runtime.handle, runtime.app.strings).routes()
+        identity = WebIdentity(runtime.app.secrets.web_secret)
+        routes += WebChat(runtime.handle, runtime.app.strings, identity).routes()
     for channel in channels:
         routes += channel.routes()
+    if runtime.settings.web.enabled:
+        routes += Dashboard(runtime.app).routes()
 
     scheduler = Scheduler(runtime.router.jobs, runtime.app.clock)
 

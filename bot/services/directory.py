@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from bot.core.phones import is_valid_phone
 from bot.core.problems import Problem
 from bot.core.units import Units
 from bot.core.yamlfile import LineDict, LineList, load_yaml
-from bot.services.phones import is_valid_phone
 
 KINDS = (
     "trusted_address",

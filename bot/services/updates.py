@@ -21,13 +21,13 @@ from dataclasses import replace
 from typing import Any
 
 from bot.core.messages import Button, Reply
+from bot.core.phones import is_valid_phone
 from bot.core.records import STAFF, Role
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.services.catalog import Catalog
 from bot.services.directory import HIDDEN_ADDRESS_KINDS, KINDS, Entry, parse_entry, with_changes
 from bot.services.lookup import entry_line
-from bot.services.phones import is_valid_phone
 from bot.services.proposals import NEW_ENTRY, Proposal
 from bot.services.reviews import notify_reviewers
 from nlu.normalize import fold
