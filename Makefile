@@ -41,6 +41,7 @@ bench: setup
 	$(PY) bench/articles.py
 	$(PY) bench/broadcast.py
 	$(PY) bench/dashboard.py
+	$(PY) bench/polls.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache

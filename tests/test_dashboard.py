@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -9,12 +10,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 from starlette.responses import Response
 
 from bot.cli import main as cli
 from bot.core.records import Role
 from bot.dashboard.pages import PAGES, Context, Page, add_page
 from bot.dashboard.signin import SignIns
+from bot.polls.repository import Polls
+from bot.polls.summary import suppressed_results
 from bot.runtime.assembly import Runtime
 from bot.runtime.server import web_app
 from bot.storage.database import open_database
@@ -288,3 +292,30 @@ def test_language_switch_and_unit_chooser(filled: Runtime, client: httpx.Client)
     english = client.get("/dashboard/indicators").text
     assert "Indicator totals" in english
     assert "Session attendance" in english or "Sessions" in english
+
+
+def test_poll_results_match_the_chat_and_hide_small_cells(
+    filled: Runtime, client: httpx.Client
+) -> None:
+    poll = Polls(filled.app.db).by_key("thang-hanh-dong-2026-duong-day-nong")
+    assert poll is not None
+    for n in range(7):
+        Chat(filled, f"zalo:p{n}").press_payload(f"poll:{poll.id}:{1 if n < 5 else 3}")
+    sign_in(filled, client, SUPERVISOR)
+    data = client.get(f"/dashboard/api/polls?poll={poll.id}").json()
+    published = suppressed_results(filled.app, poll.id, "vi")
+    assert published is not None
+    assert data["overall"]["cells"] == list(published.overall.cells)
+    assert "< 5" in data["overall"]["cells"]
+    page = client.get(f"/dashboard/polls?poll={poll.id}")
+    assert published.question in page.text
+    book = load_workbook(
+        io.BytesIO(client.get(f"/dashboard/polls/export.xlsx?poll={poll.id}").content)
+    )
+    assert any("< 5" in row for row in book.active.iter_rows(values_only=True))
+
+
+def test_officers_do_not_see_poll_results(filled: Runtime, client: httpx.Client) -> None:
+    sign_in(filled, client, OFFICER)
+    assert client.get("/dashboard/polls").status_code == 403
+    assert client.get("/dashboard/api/polls").status_code == 403

@@ -47,7 +47,8 @@ class Renderer:
 def render(app: App, broadcast: Broadcast, locale: str) -> Reply:
     """Return a broadcast as a recipient in ``locale`` sees it."""
     footer = app.strings.get("bc.footer", locale)
-    return Reply(f"{broadcast.text_for(locale)}\n\n{footer}", image=broadcast.image)
+    text = f"{broadcast.text_for(locale)}\n\n{footer}"
+    return Reply(text, broadcast.buttons_for(locale), image=broadcast.image)
 
 
 class Engine:

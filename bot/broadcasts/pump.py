@@ -133,8 +133,9 @@ class Pump:
 
     async def _deliver(self, delivery: Delivery) -> None:
         deliveries = self.parts.deliveries
+        reply = self.parts.render(delivery)
         try:
-            await self.sender.send(delivery.chat_id, self.parts.render(delivery))
+            await self.sender.send(delivery.chat_id, reply)
         except Blocked as err:
             deliveries.mark_blocked(delivery.id, _short(err))
             self.parts.store.mark_stopped(delivery.urn)
@@ -151,6 +152,8 @@ class Pump:
         else:
             deliveries.mark_sent(delivery.id, self.parts.clock())
             self.result.sent += 1
+            if reply.buttons:  # so "2" or an option's words answer it where buttons are numbered
+                self.parts.store.offer_options(delivery.urn, reply.buttons, self.parts.clock())
 
     def _rate_limited(self, err: RateLimited) -> None:
         self.lane.pause(err.retry_after, seconds(self.parts.clock()))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.core.messages import Button
 from bot.core.records import Role
 
 PUSH_CHANNELS = ("telegram", "zalo")
@@ -102,10 +103,28 @@ class Broadcast:
     note: str = ""
     recovered: int = 0
     """Deliveries found claimed but unconfirmed after a restart, sent again (maybe twice)."""
+    buttons: Mapping[str, tuple[Button, ...]] = field(default_factory=dict)
+    """Buttons per locale (a poll's options); channels without buttons number them."""
 
     def text_for(self, locale: str) -> str:
         """Return the text in ``locale``, or in Vietnamese when not written."""
         return self.texts.get(locale) or self.texts["vi"]
+
+    def buttons_for(self, locale: str) -> tuple[Button, ...]:
+        """Return the buttons in ``locale``, or in Vietnamese when not written."""
+        return self.buttons.get(locale) or self.buttons.get("vi", ())
+
+
+def buttons_to_json(buttons: Mapping[str, Sequence[Button]]) -> str:
+    """Return the JSON stored in the ``buttons`` column (empty when there are none)."""
+    data = {loc: [[b.label, b.payload] for b in items] for loc, items in buttons.items() if items}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
+
+
+def buttons_from_json(text: str | None) -> dict[str, tuple[Button, ...]]:
+    """Parse the ``buttons`` column."""
+    data: dict[str, list[list[str]]] = json.loads(text) if text else {}
+    return {loc: tuple(Button(lab, pay) for lab, pay in items) for loc, items in data.items()}
 
 
 def _when(value: str | None) -> datetime | None:
@@ -130,6 +149,7 @@ def broadcast_from_row(row: Mapping[str, Any]) -> Broadcast:
         finished_at=_when(row["finished_at"]),
         note=row["note"] or "",
         recovered=row["recovered"] or 0,
+        buttons=buttons_from_json(row.get("buttons")),
     )
 
 

@@ -16,8 +16,10 @@ from bot.broadcasts.records import (
     Progress,
     Status,
     broadcast_from_row,
+    buttons_to_json,
     check_transition,
 )
+from bot.core.messages import Button
 from bot.core.records import User
 
 TABLE = "broadcasts"
@@ -47,6 +49,7 @@ class Broadcasts:
         key: str | None = None,
         image: str | None = None,
         note: str = "",
+        buttons: Mapping[str, Sequence[Button]] | None = None,
     ) -> int | None:
         """Insert a broadcast; return its id, or None when ``key`` exists already."""
         row = {
@@ -59,6 +62,7 @@ class Broadcasts:
             "created_by": created_by,
             "created_at": stamp(now),
             "note": note,
+            "buttons": buttons_to_json(buttons or {}),
         }
         columns = ", ".join(row)
         values = ", ".join(f":{name}" for name in row)

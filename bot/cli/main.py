@@ -11,7 +11,7 @@ from types import ModuleType
 
 from bot.core.problems import ContentError, StartupError
 
-COMMAND_MODULES = ("run", "nlu", "admin", "report", "broadcast", "services")
+COMMAND_MODULES = ("run", "nlu", "admin", "report", "broadcast", "services", "poll")
 """Modules under bot/cli, each with ``register(subparsers)``, in help order."""
 
 

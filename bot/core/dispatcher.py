@@ -11,10 +11,10 @@ from typing import Protocol
 
 from bot.core.i18n import Strings
 from bot.core.messages import Incoming, Reply
-from bot.core.records import STAFF, Role, Stat, User
+from bot.core.records import STAFF, Role, Session, Stat, User
 from bot.core.router import Route, Router
 from bot.core.store import Store
-from bot.core.turn import Outcome, Turn, resolve_option
+from bot.core.turn import EMERGENCY_MARK, Outcome, Turn, resolve_option
 from nlu import Parse
 
 log = logging.getLogger(__name__)
@@ -130,8 +130,16 @@ class Dispatcher:
         if parse is not None and parse.emergency:
             help_lines = self.local_help(turn.user)
             replies = self.nlu.emergency(turn.locale, help_lines)
-            return Outcome(tuple(replies), intent="emergency", confidence=parse.confidence)
+            session = self._mark_emergency(turn)
+            return Outcome(tuple(replies), session, intent="emergency", confidence=parse.confidence)
         return self._free_text(turn, parse)
+
+    def _mark_emergency(self, turn: Turn) -> Session | None:
+        """Leave an optional flow and mark the session, so optional questions wait (turn.py)."""
+        route = self.router.states.get(turn.session.flow())
+        if turn.session.state and (route is None or not route.optional):
+            return None  # a task flow (a report) keeps its state and data untouched
+        return replace(turn.session, state="", data={EMERGENCY_MARK: turn.now.isoformat()})
 
     def _free_text(self, turn: Turn, parse: Parse | None) -> Outcome:
         flow = turn.session.flow()

@@ -31,6 +31,8 @@ class Route:
     handler: Handler
     roles: frozenset[Role] | None = None
     help_key: str | None = None
+    optional: bool = False
+    """An optional flow (a survey profile): the emergency answer ends it."""
 
     def allows(self, role: Role) -> bool:
         """Return whether a user with ``role`` may use this route."""
@@ -94,9 +96,19 @@ class Router:
         """Route button payloads ``prefix:...`` to ``handler``."""
         _add(self.buttons, prefix, Route(handler, _roles(roles)), "button prefix")
 
-    def state(self, flow: str, handler: Handler, roles: Iterable[Role] | None = None) -> None:
-        """Route text sent while the session is in ``flow:...`` to ``handler``."""
-        _add(self.states, flow, Route(handler, _roles(roles)), "state flow")
+    def state(
+        self,
+        flow: str,
+        handler: Handler,
+        roles: Iterable[Role] | None = None,
+        optional: bool = False,
+    ) -> None:
+        """Route text sent while the session is in ``flow:...`` to ``handler``.
+
+        An ``optional`` flow (questions a person may skip) ends when the emergency answer is given.
+        """
+        route = Route(handler, _roles(roles), optional=optional)
+        _add(self.states, flow, route, "state flow")
 
     def intent(self, name: str, handler: Handler, roles: Iterable[Role] | None = None) -> None:
         """Route free text classified as ``name`` to ``handler``."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.core.messages import Button
 from bot.core.records import Notification, Role, Session, Stat, User
 
 
@@ -33,6 +35,10 @@ class Store(Protocol):
 
     def save_session(self, session: Session, now: datetime) -> None:
         """Persist a session."""
+        ...
+
+    def offer_options(self, urn: str, buttons: Sequence[Button], now: datetime) -> None:
+        """Remember the buttons of a message sent outside a turn (a broadcast) as the options."""
         ...
 
     def record_stat(self, stat: Stat) -> None:

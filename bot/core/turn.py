@@ -11,6 +11,11 @@ from bot.core.messages import Button, Incoming, Reply
 from bot.core.records import Session, User
 from nlu.normalize import fold
 
+EMERGENCY_MARK = "emergency_at"
+"""Session data key the dispatcher sets when it gives the emergency answer outside a task flow
+(ending any optional flow); features that ask optional questions (the poll profile) read it and
+stay silent until the session is reset."""
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from bot.broadcasts.feature import build_engine
 from bot.core.app import App
-from bot.dashboard import campaign, questions, reportpages, services
+from bot.dashboard import campaign, polls, questions, reportpages, services
 from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
 from bot.dashboard.pages import HEADERS, PAGES, Board, Context, Page, find
@@ -33,8 +33,8 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 def builtin_pages() -> None:
-    """Add the built-in pages once (overview, indicators, broadcasts, services, questions)."""
-    for page in (*reportpages.PAGES, campaign.PAGE, services.PAGE, questions.PAGE):
+    """Add the built-in pages once (reports, broadcasts, services, questions, polls)."""
+    for page in (*reportpages.PAGES, campaign.PAGE, services.PAGE, questions.PAGE, polls.PAGE):
         if find(page.slug) is None:
             PAGES.append(page)
 

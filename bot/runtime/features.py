@@ -3,6 +3,7 @@
 from bot.broadcasts import feature as broadcasts
 from bot.core.feature import Feature
 from bot.dashboard import feature as dashboard
+from bot.polls import feature as polls
 from bot.qa import feature as qa
 from bot.reports import feature as reports
 from bot.runtime import home
@@ -13,6 +14,7 @@ FEATURES: tuple[Feature, ...] = (
     services.FEATURE,
     reports.FEATURE,
     broadcasts.FEATURE,
+    polls.FEATURE,
     qa.FEATURE,
     dashboard.FEATURE,
 )

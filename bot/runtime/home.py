@@ -17,6 +17,7 @@ MENU = (
     ("core.menu.services", "svc:start"),
     ("core.menu.subscribe", "sub:start"),
     ("core.menu.report", "rep:start"),
+    ("core.menu.quiz", "quiz:start"),
     ("core.menu.lang", "menu:lang"),
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from bot.storage.steps import broadcasts, core, dashboard, reports, services
+from bot.storage.steps import broadcasts, core, dashboard, polls, reports, services
 
 JOBS = (
     core,
@@ -16,6 +16,7 @@ JOBS = (
     reports,
     broadcasts,
     dashboard,
+    polls,
 )
 """Jobs in the order their steps were first added (a new job goes last)."""
 MIGRATIONS = Migrations("binhdang")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
 
+from bot.core.messages import Button
 from bot.core.records import Notification, Role, Session, Stat, User
 
 
@@ -29,6 +32,31 @@ def _user_row(user: User) -> dict[str, Any]:
         "first_seen": _iso(user.first_seen),
         "last_seen": _iso(user.last_seen),
     }
+
+
+_USER_COLUMNS = (
+    "urn",
+    "channel",
+    "locale",
+    "role",
+    "unit",
+    "place",
+    "subscribed",
+    "stopped",
+    "first_seen",
+    "last_seen",
+)
+
+
+@cache
+def _upsert(table: str, columns: tuple[str, ...]) -> str:
+    """Return an insert-or-update by ``urn`` (plain SQL: the hot path of every message)."""
+    names = ", ".join(columns)
+    values = ", ".join(f":{c}" for c in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "urn")
+    return (
+        f"insert into {table} ({names}) values ({values}) on conflict (urn) do update set {updates}"
+    )
 
 
 def _user(row: dict[str, Any]) -> User:
@@ -53,14 +81,12 @@ class SqliteStore:
 
     def get_user(self, urn: str) -> User | None:
         """Return the user with this URN, or None."""
-        try:
-            return _user(self.db.table("users").get(urn))
-        except NotFoundError:
-            return None
+        row = next(self.db.query("select * from users where urn = ?", [urn]), None)
+        return _user(row) if row is not None else None
 
     def save_user(self, user: User) -> None:
         """Insert or update a user."""
-        self.db.table("users").upsert(_user_row(user), pk="urn")
+        self.db.execute(_upsert("users", _USER_COLUMNS), _user_row(user))
 
     def users(self, *, role: Role | None = None, subscribed: bool | None = None) -> list[User]:
         """Return users, optionally filtered by role and subscription."""
@@ -81,9 +107,8 @@ class SqliteStore:
 
     def load_session(self, urn: str) -> Session:
         """Return the user's session (empty when none is stored)."""
-        try:
-            row = self.db.table("sessions").get(urn)
-        except NotFoundError:
+        row = next(self.db.query("select * from sessions where urn = ?", [urn]), None)
+        if row is None:
             return Session(urn)
         options = tuple((str(label), str(payload)) for label, payload in json.loads(row["options"]))
         return Session(urn, row["state"], json.loads(row["data"]), options)
@@ -97,7 +122,12 @@ class SqliteStore:
             "options": json.dumps(list(session.options), ensure_ascii=False),
             "updated_at": now.isoformat(),
         }
-        self.db.table("sessions").upsert(row, pk="urn")
+        self.db.execute(_upsert("sessions", tuple(row)), row)
+
+    def offer_options(self, urn: str, buttons: Sequence[Button], now: datetime) -> None:
+        """Remember the buttons of a message sent outside a turn (a broadcast) as the options."""
+        options = tuple((b.label, b.payload) for b in buttons)
+        self.save_session(replace(self.load_session(urn), options=options), now)
 
     def record_stat(self, stat: Stat) -> None:
         """Record an anonymous question statistic."""

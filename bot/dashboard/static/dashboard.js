@@ -10,7 +10,7 @@ document.addEventListener("DOMContentLoaded", () => {
       th.addEventListener("keydown", (e) => { if (e.key === "Enter") sort(); });
     });
   }
-  for (const id of ["choice", "unit"]) {
+  for (const id of ["choice", "unit", "poll"]) {
     const select = document.getElementById(id);
     if (select) select.addEventListener("change", () => select.form.submit());
   }
