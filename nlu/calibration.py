@@ -11,6 +11,7 @@ from sklearn.linear_model import LogisticRegression
 
 from nlu.focus import STORY_WORDS
 from nlu.matcher import Candidate
+from nlu.roles import NONE, Roles
 from nlu.vectors import probabilities
 
 FEATURES = (
@@ -24,6 +25,8 @@ FEATURES = (
     "law",
     "out",
     "length",
+    "roles",
+    "asks",
 )
 """What the calibrator sees about a candidate and the message."""
 
@@ -36,12 +39,27 @@ class Signals:
     law: float
     out: float
     words: int
+    roles: Roles = NONE
+    """Who acts on whom in the message (nlu.roles)."""
+    asks: frozenset[str] = frozenset()
+    """The kinds of answer the message asks for (nlu.asks)."""
 
 
-def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list[float]]:
+@dataclass(frozen=True)
+class Fit:
+    """How one candidate entry fits the message: roles (-1 reversed … 1) and kinds asked."""
+
+    roles: float = 0.0
+    asks: float = 0.0
+
+
+def feature_rows(
+    candidates: Sequence[Candidate], signals: Signals, fits: Sequence[Fit] | None = None
+) -> list[list[float]]:
     """Return one feature row per candidate (margin = score minus the best other score)."""
     rows = []
-    for i, candidate in enumerate(candidates):
+    fits = fits if fits is not None else [Fit()] * len(candidates)
+    for i, (candidate, fit) in enumerate(zip(candidates, fits, strict=True)):
         others = [c.score for j, c in enumerate(candidates) if j != i]
         margin = candidate.score - (max(others) if others else 0.0)
         rows.append(
@@ -56,6 +74,8 @@ def feature_rows(candidates: Sequence[Candidate], signals: Signals) -> list[list
                 signals.law,
                 signals.out,
                 math.log1p(signals.words),
+                fit.roles,
+                fit.asks,
             ]
         )
     return rows

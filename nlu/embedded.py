@@ -10,14 +10,14 @@ from pathlib import Path
 from nlu.articles import ArticleParser
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.focus import closing, lead_with_closing
-from nlu.model import NluModel, Prediction, train
+from nlu.model import Cues, NluModel, Prediction, train
 from nlu.parse import Parse
 from nlu.prepare import Preparer
 from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "4"
+MODEL_VERSION = "5"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -48,7 +48,9 @@ class EmbeddedEngine:
     def parse(self, text: str) -> Parse:
         """Understand one message."""
         base = self.prepare.base(text)
-        prediction = self._focused(text, self.model.predict(self.prepare.synonyms.expand(base)))
+        cues = _cues(text)
+        whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
+        prediction = self._focused(text, whole, cues)
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
         emergency = self.detector.detect(base) or (
             intent == "emergency"
@@ -62,15 +64,28 @@ class EmbeddedEngine:
         )
         if article is not None and not emergency:
             intent, confidence = "ask_law", 1.0
-        return Parse(text, intent, confidence, emergency, prediction.faq, article)
+        return Parse(text, intent, confidence, emergency, prediction.faq, article, cues.asks)
 
-    def _focused(self, text: str, prediction: Prediction) -> Prediction:
-        """Let the closing question of a long story pick among the matches of the whole."""
+    def _focused(self, text: str, prediction: Prediction, cues: Cues) -> Prediction:
+        """Let the closing question of a long story pick among the matches of the whole.
+
+        The closing question says what kind of answer is wanted; the whole story says who did
+        what to whom when the question does not.
+        """
         ending = closing(text)
         if ending is None:
             return prediction
-        faq = lead_with_closing(prediction.faq, self.model.predict(self.prepare(ending)).faq)
+        said = Cues.read(ending)
+        said = Cues(said.roles if said.roles.known else cues.roles, cues.asks)
+        faq = lead_with_closing(prediction.faq, self.model.predict(self.prepare(ending), said).faq)
         return replace(prediction, faq=faq)
+
+
+def _cues(text: str) -> Cues:
+    """Return the cues of a message; a story asks what its closing sentences ask."""
+    cues = Cues.read(text)
+    ending = closing(text)
+    return cues if ending is None else Cues(cues.roles, Cues.read(ending).asks)
 
 
 MIN_CLASSIFIED_EMERGENCY_WORDS = 3

@@ -1,4 +1,8 @@
-"""Evaluation on a labelled JSONL set: citation accuracy, OOS rejection, emergency recall."""
+"""Evaluation on a labelled JSONL set: citation accuracy, OOS rejection, emergency recall.
+
+Also the fallback rate on in-scope questions (how often a question the bot should answer gets
+"not sure") and a table by question kind (nlu.asks: fine, prison, report, help, definition).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from nlu.asks import asks
 from nlu.normalize import fold
 
 IN_SCOPE = frozenset({"core", "peripheral"})
+KINDS = ("prison", "fine", "report", "help", "definition")
+"""Question kinds in the per-kind table, in the order that decides a question's one kind."""
 LEGAL_KINDS = frozenset({"law", "both"})
 
 
@@ -54,6 +61,13 @@ class EvalItem:
     answer_kind: str
     scope: str
     topic: str = ""
+    source: str = ""
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of answer the question asks for (KINDS order decides), or "other"."""
+        found = asks(self.question)
+        return next((k for k in KINDS if k in found), "other")
 
     @property
     def legal(self) -> bool:
@@ -77,6 +91,7 @@ def load_items(path: Path) -> list[EvalItem]:
                 raw["answer_kind"],
                 raw["scope"],
                 raw.get("topic", ""),
+                raw.get("source", ""),
             )
         )
     return items
@@ -89,9 +104,11 @@ class Score:
     hits: int = 0
     total: int = 0
     misses: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
 
     def add(self, ok: bool, item_id: str) -> None:
         """Count one item."""
+        self.ids.append(item_id)
         self.total += 1
         self.hits += ok
         if not ok:
@@ -102,6 +119,10 @@ class Score:
         """Return hits / total (1.0 when there is nothing to count)."""
         return self.hits / self.total if self.total else 1.0
 
+    def hit_ids(self) -> list[str]:
+        """Return the ids that counted as hits (where a hit is bad, as for fallbacks: the list)."""
+        return [i for i in self.ids if i not in self.misses]
+
 
 @dataclass
 class VariantReport:
@@ -111,6 +132,10 @@ class VariantReport:
     citation: Score = field(default_factory=Score)
     out_of_scope: Score = field(default_factory=Score)
     emergency: Score = field(default_factory=Score)
+    fallback: Score = field(default_factory=Score)
+    """In-scope questions (not emergencies) that got "not sure" or the out-of-scope answer."""
+    kinds: dict[str, tuple[Score, Score]] = field(default_factory=dict)
+    """By question kind: (citation accuracy, in-scope fallback)."""
     latencies: list[float] = field(default_factory=list)
 
     def percentile(self, q: float) -> float:
@@ -144,8 +169,13 @@ def rejects(answer: AnswerLike) -> bool:
 
 def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> None:
     """Add one answered item to the report."""
+    citation, fallback = report.kinds.setdefault(item.kind, (Score(), Score()))
     if item.legal:
         report.citation.add(cites_expected(answer, item), item.id)
+        citation.add(cites_expected(answer, item), item.id)
+    if item.scope in IN_SCOPE and item.answer_kind != "emergency":
+        report.fallback.add(rejects(answer), item.id)
+        fallback.add(rejects(answer), item.id)
     if item.scope == "out":
         report.out_of_scope.add(rejects(answer), item.id)
     if item.answer_kind == "emergency":
@@ -199,6 +229,10 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             f"{v.name:18}{_cell(v.citation):>18}{_cell(v.out_of_scope):>18}"
             f"{_cell(v.emergency):>18}{v.percentile(50):>18.2f}{v.percentile(99):>18.2f}"
         )
+    lines.append(f"{'':18}{'in-scope fallback':>18}")
+    for v in report.variants:
+        lines.append(f"{v.name:18}{_cell(v.fallback):>18}")
+    lines += _kinds_table(report)
     if report.skipped:
         lines.append(f"not counted (no expected citation): {', '.join(report.skipped)}")
     lines.append(f"peak RSS: {report.rss_mb:.0f} MB")
@@ -207,7 +241,22 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             lines.append(f"{v.name}: citation misses {v.citation.misses}")
             lines.append(f"{v.name}: OOS misses {v.out_of_scope.misses}")
             lines.append(f"{v.name}: emergency misses {v.emergency.misses}")
+            lines.append(f"{v.name}: in-scope fallbacks {v.fallback.hit_ids()}")
     return "\n".join(lines)
+
+
+def _kinds_table(report: EvalReport) -> list[str]:
+    """Return the per-kind table: citation accuracy and in-scope fallback, each variant."""
+    kinds = [k for k in (*KINDS, "other") if any(k in v.kinds for v in report.variants)]
+    header = "".join(f"{v.name + ' ' + h:>26}" for v in report.variants for h in ("cit.", "fb"))
+    lines = [f"{'by kind':18}{header}"]
+    for kind in kinds:
+        cells = ""
+        for v in report.variants:
+            citation, fallback = v.kinds.get(kind, (Score(), Score()))
+            cells += f"{_cell(citation):>26}{_cell(fallback):>26}"
+        lines.append(f"{kind:18}{cells}")
+    return lines
 
 
 def _cell(score: Score) -> str:

@@ -18,7 +18,9 @@ def intent_examples(
 ) -> list[tuple[str, str]]:
     """Return (text, intent) pairs; every FAQ question is an ask_law example."""
     pairs = [(text, name) for name, texts in intents.items() for text in texts]
-    pairs += [(question, "ask_law") for faq in faqs for question in faq.questions]
+    pairs += [
+        (question, "ask_law") for faq in faqs for question in faq.questions + faq.questions_en
+    ]
     return pairs
 
 

@@ -13,6 +13,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from nlu.focus import is_story
 from nlu.normalize import words
+from nlu.roles import Roles, signature
 from nlu.training import FaqExample
 from nlu.vectors import Featurizer, probabilities
 
@@ -56,6 +57,10 @@ class FaqMatcher:
     bm25: bm25s.BM25 | None = None
     bases: Mapping[str, str] = field(default_factory=dict)
     """Each entry's basis, by id: the article it rests on ("" when unknown)."""
+    roles: tuple[Roles, ...] = ()
+    """Each entry's roles (who acts on whom), as most of its questions say."""
+    asks: tuple[tuple[str, ...], ...] = ()
+    """The kinds of question each entry serves."""
 
     @classmethod
     def fit(
@@ -68,8 +73,10 @@ class FaqMatcher:
         if not faqs:
             empty = sp.csr_matrix((0, featurizer.size))
             return cls((), np.zeros(0, dtype=np.int32), empty, empty, None, 0, frozenset())
-        texts = [prepare(q) for faq in faqs for q in faq.questions]
-        owners = np.array([i for i, faq in enumerate(faqs) for _ in faq.questions], dtype=np.int32)
+        texts = [prepare(q) for faq in faqs for q in _questions(faq)]
+        owners = np.array(
+            [i for i, faq in enumerate(faqs) for _ in _questions(faq)], dtype=np.int32
+        )
         variants = featurizer.transform(texts)
         answer_texts = [prepare(faq.answer) for faq in faqs]
         answers = featurizer.transform(answer_texts)
@@ -83,10 +90,24 @@ class FaqMatcher:
         domain = frozenset(w for text in questions for w in words(text)) - STOPWORDS
         word_features = len(featurizer.word.vocabulary_)
         ids = tuple(f.id for f in faqs)
-        index = _bm25_index([[*(prepare(q) for q in f.questions), prepare(f.answer)] for f in faqs])
+        index = _bm25_index(
+            [[*(prepare(q) for q in _questions(f)), prepare(f.answer)] for f in faqs]
+        )
         bases = {f.id: f.basis for f in faqs}
+        roles = tuple(signature(f.questions) for f in faqs)
+        asks = tuple(f.asks for f in faqs)
         return cls(
-            ids, owners, variants, centroids, classifier, word_features, domain, index, bases
+            ids,
+            owners,
+            variants,
+            centroids,
+            classifier,
+            word_features,
+            domain,
+            index,
+            bases,
+            roles,
+            asks,
         )
 
     def components(self, features: sp.csr_matrix, prepared: str) -> np.ndarray:
@@ -133,11 +154,17 @@ class FaqMatcher:
 
     def _lexical(self, prepared: str) -> np.ndarray:
         """Return BM25 scores relative to the best entry (0 to 1)."""
-        if self.bm25 is None:
+        tokens = prepared.split()
+        if self.bm25 is None or not tokens:  # bm25s fails on an empty query
             return np.zeros(len(self.ids))
-        scores = np.asarray(self.bm25.get_scores(prepared.split()), dtype=float)
+        scores = np.asarray(self.bm25.get_scores(tokens), dtype=float)
         best = scores.max() if len(scores) else 0.0
         return scores / best if best > 0 else scores
+
+
+def _questions(faq: FaqExample) -> tuple[str, ...]:
+    """Return every question variant of an entry: Vietnamese, then English."""
+    return faq.questions + faq.questions_en
 
 
 def _bm25_index(entries: Sequence[Sequence[str]]) -> bm25s.BM25 | None:

@@ -9,10 +9,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from nlu.calibration import Calibrator, Signals, agreed, feature_rows, same_basis, scoped
+from nlu.asks import asks, fit
+from nlu.calibration import Calibrator, Fit, Signals, agreed, feature_rows, same_basis, scoped
 from nlu.intents import IntentClassifier, intent_examples
-from nlu.matcher import FaqMatcher
+from nlu.matcher import Candidate, FaqMatcher
 from nlu.normalize import words
+from nlu.roles import NONE, Roles, relation, roles
 from nlu.training import FaqExample, TrainingData
 from nlu.vectors import Featurizer
 
@@ -21,6 +23,22 @@ FOLDS = 4
 
 LAW_INTENTS = ("ask_law", "find_services", "emergency")
 Prepare = Callable[[str], str]
+
+REVERSED_ROLES = 0.25
+"""Confidence kept by an entry whose roles are the message's reversed ("vợ đánh chồng")."""
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the raw message says beyond its words: who acts on whom, what kind of answer."""
+
+    roles: Roles = NONE
+    asks: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, text: str) -> Cues:
+        """Return the cues of a raw (or teencode-expanded) message."""
+        return cls(roles(text), asks(text))
 
 
 @dataclass(frozen=True)
@@ -40,13 +58,17 @@ class NluModel:
     matcher: FaqMatcher
     calibrator: Calibrator
 
-    def predict(self, prepared: str) -> Prediction:
+    def predict(self, prepared: str, cues: Cues | None = None) -> Prediction:
         """Return the intent ranking and up to five calibrated FAQ matches."""
         features = self.featurizer.transform([prepared])
         row = self.intents.probabilities(features)[0]
         candidates = self.matcher.candidates(features, prepared)
-        signals = _signals(self, prepared, row)
-        confidences = self.calibrator.confidences(feature_rows(candidates, signals))
+        signals = _signals(self, prepared, row, cues or Cues())
+        fits = _fits(self.matcher, candidates, signals)
+        confidences = self.calibrator.confidences(feature_rows(candidates, signals, fits))
+        confidences = [
+            p * REVERSED_ROLES if f.roles < 0 else p for p, f in zip(confidences, fits, strict=True)
+        ]
         ranked = sorted(
             ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
             key=lambda pair: -pair[1],
@@ -55,13 +77,28 @@ class NluModel:
         return Prediction(tuple(self.intents.ranking(row)), faq)
 
 
-def _signals(model: NluModel, prepared: str, row: np.ndarray) -> Signals:
+def _signals(model: NluModel, prepared: str, row: np.ndarray, cues: Cues) -> Signals:
     return Signals(
         coverage=model.matcher.coverage(prepared),
         law=model.intents.probability(row, *LAW_INTENTS),
         out=model.intents.probability(row, "out_of_scope"),
         words=len(words(prepared)),
+        roles=cues.roles,
+        asks=cues.asks,
     )
+
+
+def _fits(matcher: FaqMatcher, candidates: Sequence[Candidate], signals: Signals) -> list[Fit]:
+    """Return how each candidate's roles and kinds fit the message's."""
+    if not matcher.roles:
+        return [Fit() for _ in candidates]
+    return [
+        Fit(
+            float(relation(signals.roles, matcher.roles[c.index])),
+            fit(signals.asks, matcher.asks[c.index]),
+        )
+        for c in candidates
+    ]
 
 
 def _fit_base(
@@ -83,8 +120,17 @@ def _split_faqs(
     for faq in faqs:
         out = [q for i, q in enumerate(faq.questions) if i % FOLDS == fold]
         keep = tuple(q for i, q in enumerate(faq.questions) if i % FOLDS != fold)
-        kept.append(replace(faq, questions=keep or faq.questions))
+        out_en = [q for i, q in enumerate(faq.questions_en) if i % FOLDS == fold]
+        keep_en = tuple(q for i, q in enumerate(faq.questions_en) if i % FOLDS != fold)
+        kept.append(
+            replace(
+                faq,
+                questions=keep or faq.questions,
+                questions_en=keep_en or faq.questions_en,
+            )
+        )
         held += [(q, faq.id) for q in out] if keep else []
+        held += [(q, faq.id) for q in out_en] if keep_en else []
     return kept, held
 
 
@@ -128,7 +174,8 @@ def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[floa
             features = model.featurizer.transform([prepared])
             row = model.intents.probabilities(features)[0]
             candidates = model.matcher.candidates(features, prepared)
-            found = feature_rows(candidates, _signals(model, prepared, row))
+            signals = _signals(model, prepared, row, Cues.read(text))
+            found = feature_rows(candidates, signals, _fits(model.matcher, candidates, signals))
             rows += found
             labels += [int(same(model.matcher.ids[c.index], truth)) for c in candidates]
     return rows, labels

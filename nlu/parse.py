@@ -43,6 +43,8 @@ class Parse:
     emergency: bool
     faq: tuple[tuple[str, float], ...] = ()
     article: ArticleRef | None = None
+    asks: frozenset[str] = frozenset()
+    """The kinds of answer asked for (nlu.asks): "fine", "prison", "report", ..."""
 
     @property
     def faq_confidence(self) -> float:

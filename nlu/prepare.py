@@ -1,9 +1,14 @@
-"""Message preparation shared by every component: teencode expansion, folding, synonyms."""
+"""Message preparation shared by every component: teencode expansion, folding, synonyms.
+
+English contractions are spelt out first (nlu.english), so English questions read like their
+variants in ``questions_en``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nlu.english import spell_out
 from nlu.normalize import fold
 from nlu.synonyms import Synonyms, parse_synonyms
 from nlu.teencode import Teencode, parse_teencode
@@ -24,7 +29,7 @@ class Preparer:
 
     def base(self, text: str) -> str:
         """Return normalised text with abbreviations expanded and diacritics removed."""
-        return fold(self.teencode.expand(text))
+        return fold(self.teencode.expand(spell_out(text)))
 
     def __call__(self, text: str) -> str:
         """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""

@@ -19,6 +19,10 @@ class FaqExample:
     answer: str = ""
     basis: str = ""
     """The article the answer rests on ("13/2022/QH15:19"): entries sharing it answer alike."""
+    questions_en: tuple[str, ...] = ()
+    """English variants of the question."""
+    asks: tuple[str, ...] = ()
+    """The kinds of question the answer serves ("definition", "fine", "prison", ...)."""
 
 
 @dataclass(frozen=True)

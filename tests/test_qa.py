@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -218,9 +217,9 @@ def test_ask_finds_services_not_law_for_a_place(runtime: Runtime) -> None:
     assert "113" in data["answer"]
 
 
-def test_start_up_with_a_warm_cache_is_fast(content: Content) -> None:
+def test_start_up_with_a_warm_cache_answers(content: Content) -> None:
+    # How fast this is lives in bench/nlu.py (start-up), not in a timed test.
     settings = make_settings()
-    start = time.perf_counter()
     qa, problems = build_qa(
         ROOT / "content",
         content.strings,
@@ -230,7 +229,6 @@ def test_start_up_with_a_warm_cache_is_fast(content: Content) -> None:
         date(2026, 11, 23),
     )
     assert problems == []
-    assert time.perf_counter() - start < 2.0
     assert qa.answer("chong danh vo thi bao o dau").citations
 
 

@@ -102,6 +102,25 @@ CASES = [
         8,
         "not in force on 2026-11-23",
     ),
+    (
+        "english-not-texts",
+        "entries:\n" + _entry() + "    questions_en: [1, 2]\n",
+        9,
+        "questions_en must be a list of texts",
+    ),
+    (
+        "english-repeated",
+        "entries:\n" + _entry() + '    questions_en: ["Is it a crime?", "is it a crime?"]\n',
+        9,
+        "repeated question",
+    ),
+    (
+        "unknown-ask",
+        "entries:\n" + _entry() + "    asks: [fine, weather]\n",
+        9,
+        "asks: unknown kind 'weather'",
+    ),
+    ("empty-asks", "entries:\n" + _entry() + "    asks: []\n", 9, "asks must be a list"),
     ("not-entries", "questions: []\n", 1, "expected a mapping with 'entries:'"),
     ("yaml-syntax", "entries:\n  - id: [\n", 3, "YAML syntax"),
 ]
@@ -140,3 +159,53 @@ def test_shipped_knowledge_base_is_valid(content: Content) -> None:
     faq, problems = load_faq(Path(content.directory) / "faq", content.law, TODAY)
     assert problems == []
     assert len({e.id for e in faq.entries}) == len(faq.entries) > 0
+
+
+def test_english_questions_and_asks_load(content: Content, tmp_path: Path) -> None:
+    text = (
+        "entries:\n"
+        + _entry()
+        + '    questions_en: ["Where do I report?"]\n    asks: [report, help]\n'
+    )
+    (tmp_path / "a.yml").write_text(text, encoding="utf-8")
+    faq, problems = load_faq(tmp_path, content.law, TODAY)
+    assert problems == []
+    entry = faq.entries[0]
+    assert entry.questions_en == ("Where do I report?",)
+    assert entry.asks == ("report", "help")
+    assert faq.examples()[0].questions_en == ("Where do I report?",)
+    assert faq.examples()[0].asks == ("report", "help")
+
+
+def test_same_english_question_in_two_entries(content: Content, tmp_path: Path) -> None:
+    english = '    questions_en: ["Is it a crime?"]\n'
+    text = "entries:\n" + _entry(id="one") + english + _entry(id="two", last="khac") + english
+    (tmp_path / "a.yml").write_text(text, encoding="utf-8")
+    _, problems = load_faq(tmp_path, content.law, TODAY)
+    lines = [p.line for p in problems if "question also in entry 'one'" in p.message]
+    assert 17 in lines  # the English variant; the Vietnamese ones of the template repeat too
+
+
+@pytest.mark.parametrize(
+    ("document", "article", "topic", "asks"),
+    [
+        ("100/2015/QH13", 185, "dv_penalties", ("prison",)),
+        ("282/2025/NĐ-CP", 37, "dv_penalties", ("fine",)),
+        ("13/2022/QH15", 19, "dv_reporting", ("report",)),
+        ("13/2022/QH15", 2, "dv_definition", ("definition",)),
+        ("11/2017/QH14", 7, "legal_aid", ("help",)),
+    ],
+)
+def test_asks_inferred_from_first_citation_and_topic(
+    content: Content,
+    tmp_path: Path,
+    document: str,
+    article: int,
+    topic: str,
+    asks: tuple[str, ...],
+) -> None:
+    text = "entries:\n" + _entry(document=document, article=article, topic=topic)
+    (tmp_path / "a.yml").write_text(text, encoding="utf-8")
+    faq, problems = load_faq(tmp_path, content.law, TODAY)
+    assert problems == []
+    assert faq.entries[0].asks == asks

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +15,13 @@ from bot.core.problems import Problem
 from bot.law.library import LawLibrary
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Citation, Faq, FaqEntry, load_faq
+from bot.qa.kinds import sanction_first
+from bot.qa.related import article_index, related_articles, related_reply
+from bot.qa.texts import DEFAULT_FOOTER, INTENT_STRINGS, TOPIC_FOOTERS, missing_strings
 from bot.qa.training import load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
+from nlu.prepare import Preparer
+from nlu.retrieval import ArticleIndex
 
 __all__ = ["QA", "Answer", "Citation", "build_qa"]
 
@@ -24,20 +30,6 @@ DIALOGUE_INTENTS = frozenset(
 )
 """Intents the dispatcher handles with its own flows; QA only points to the menu."""
 
-INTENT_STRINGS = {"greeting": "qa.greeting", "thanks": "qa.thanks"}
-TOPIC_FOOTERS = {
-    "children_protection": "qa.footer.children",
-    "child_marriage": "qa.footer.children",
-    "legal_aid": "qa.footer.legal",
-    "gender_equality_work": "qa.footer.legal",
-    "gender_discrimination": "qa.footer.legal",
-    "gender_equality_general": "qa.footer.legal",
-    "marriage_family": "qa.footer.legal",
-    "sex_selection": "qa.footer.legal",
-}
-"""Hotline footer by topic; other topics (violence, harassment, services) get the violence one."""
-
-DEFAULT_FOOTER = "qa.footer.violence"
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
@@ -57,6 +49,8 @@ class Answer:
     replies: tuple[Reply, ...]
     faq_id: str | None = None
     topic: str | None = None
+    tentative: bool = False
+    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
 
     @property
     def text(self) -> str:
@@ -76,11 +70,13 @@ class QA:
         threshold: float,
         today: date,
         data: TrainingData | None = None,
+        index: Callable[[], ArticleIndex] | None = None,
     ) -> None:
         self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
         self.threshold = threshold
         self.articles = ArticleReplies(law, strings, today)
         self.data = data or TrainingData({})
+        self.index = index
 
     def parse(self, text: str) -> Parse:
         """Understand ``text``."""
@@ -110,6 +106,11 @@ class QA:
         if parse.intent == "find_services":
             replies = (Reply(self._services_text(locale, local_help)),)
             return self._plain(parse, "find_services", replies, False)
+        found = related_articles(self.index(), self.faq, parse) if self.index else []
+        if found:
+            reply, citations = related_reply(self.law, self.strings, found, locale)
+            answer = self._plain(parse, "ask_law", (reply,), False)
+            return replace(answer, citations=citations, tentative=True)
         return self._not_sure(parse, locale)
 
     def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
@@ -158,6 +159,8 @@ class QA:
             entry.answer_text(locale),
             cite_line(self.law, self.strings, entry.citations, locale),
         ]
+        if locale not in entry.answer:
+            parts.insert(0, self._say("qa.only_vietnamese", locale))
         if footer:
             parts.append(self._say(TOPIC_FOOTERS.get(entry.topic, DEFAULT_FOOTER), locale))
         buttons = []
@@ -172,6 +175,7 @@ class QA:
         self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
     ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
+        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         replies = self._entry_replies(entry, locale)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
             local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
@@ -262,35 +266,14 @@ def build_qa(
     nlu_content, nlu_problems = load_nlu_content(content_dir / "nlu")
     data = nlu_content.training(faq.examples(), law_names(law))
     engine = build_engine(data, settings, cache_dir)
-    qa = QA(engine, faq, law, strings, settings.threshold, today, data)
+    prepare = Preparer.from_data(data)
+    index = functools.cache(
+        functools.partial(article_index, law, today, prepare, cache_dir, data.digest())
+    )
+    qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
 
 
 def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
     """Return document number -> names people use for it (title, short name, aliases)."""
     return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}
-
-
-def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
-    """Return a problem for each UI string QA needs that content/strings lacks."""
-    needed = {
-        "qa.emergency",
-        "qa.local_help",
-        "qa.out_of_scope",
-        "qa.not_sure",
-        "qa.services",
-        "qa.more_button",
-        "qa.article_button",
-        "qa.use_menu",
-        "qa.greeting",
-        "qa.thanks",
-        DEFAULT_FOOTER,
-        *TOPIC_FOOTERS.values(),
-        *ArticleReplies.STRINGS,
-    }
-    file = str(content_dir / "strings" / "qa.yml")
-    return [
-        Problem(file, 1, f"missing string {key!r}")
-        for key in sorted(needed)
-        if not strings.has(key)
-    ]

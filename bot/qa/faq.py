@@ -1,10 +1,16 @@
-"""The knowledge base (content/faq/*.yml): typed entries, loaded and checked against the law."""
+"""The knowledge base (content/faq/*.yml): typed entries, loaded and checked against the law.
+
+Optional entry keys: ``questions_en``, English variants of the question, checked like
+``questions`` but with no minimum (``/lang en`` questions match them); ``asks``, the kinds of
+question the answer serves (``ASKS``: definition = is it…?, fine, prison, report = where to
+report?, help = what can I do?), inferred when left out (see bot/qa/kinds.py).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +18,7 @@ from typing import Any
 from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, fold_key, load_yaml
 from bot.law.library import LawLibrary
+from bot.qa.kinds import TOPIC_ASKS, sanction_kind
 from nlu.normalize import fold
 from nlu.training import FaqExample
 
@@ -37,7 +44,11 @@ TOPICS = (
 
 MIN_QUESTIONS = 4
 MAX_ANSWER = 700
-ENTRY_KEYS = frozenset({"id", "topic", "questions", "answer", "more", "citations"})
+ENTRY_KEYS = frozenset(
+    {"id", "topic", "questions", "questions_en", "asks", "answer", "more", "citations"}
+)
+ASKS = ("definition", "fine", "prison", "report", "help")
+"""The kinds of question an entry may serve (``asks:``)."""
 REQUIRED_KEYS = ("id", "topic", "questions", "answer", "citations")
 CITATION_KEYS = frozenset({"document", "article", "clause"})
 LOCALES = frozenset({"vi", "en"})
@@ -63,6 +74,9 @@ class FaqEntry:
     answer: Mapping[str, str]
     citations: tuple[Citation, ...]
     more: Mapping[str, str] | None = None
+    questions_en: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ("definition",)
+    """The kinds of question the answer serves (given, or inferred from the first citation)."""
 
     @property
     def basis(self) -> str:
@@ -94,7 +108,8 @@ class Faq:
     def examples(self) -> tuple[FaqExample, ...]:
         """Return what the NLU matcher trains on."""
         return tuple(
-            FaqExample(e.id, e.topic, e.questions, e.answer["vi"], e.basis) for e in self.entries
+            FaqExample(e.id, e.topic, e.questions, e.answer["vi"], e.basis, e.questions_en, e.asks)
+            for e in self.entries
         )
 
 
@@ -107,6 +122,7 @@ class _Checker:
     ids: dict[str, str]
     questions: dict[str, str]
     file: str = ""
+    english: dict[str, str] = field(default_factory=dict)
 
     def entry(self, data: Any, line: int) -> tuple[FaqEntry | None, list[Problem]]:
         if not isinstance(data, LineDict):
@@ -119,17 +135,48 @@ class _Checker:
         ]
         if problems:
             return None, problems
-        problems += self._id(data) + self._topic(data) + self._questions(data)
+        problems += self._id(data) + self._topic(data)
+        problems += self._questions(data, "questions", self.questions, MIN_QUESTIONS)
+        if "questions_en" in data:
+            problems += self._questions(data, "questions_en", self.english, 1)
         answer, found = self._texts(data, "answer", MAX_ANSWER)
         more, found_more = self._texts(data, "more", None) if "more" in data else (None, [])
         citations, found_citations = self._citations(data)
-        problems += found + found_more + found_citations
+        problems += found + found_more + found_citations + self._asks(data)
         if problems or answer is None:
             return None, problems
+        english = tuple(data.get("questions_en") or ())
+        asks = tuple(data["asks"]) if "asks" in data else self._inferred_asks(data, citations)
         entry = FaqEntry(
-            data["id"], data["topic"], tuple(data["questions"]), answer, citations, more
+            data["id"],
+            data["topic"],
+            tuple(data["questions"]),
+            answer,
+            citations,
+            more,
+            english,
+            asks,
         )
         return entry, []
+
+    def _asks(self, data: LineDict) -> list[Problem]:
+        if "asks" not in data:
+            return []
+        asks = data["asks"]
+        if not isinstance(asks, LineList) or not asks:
+            return [self._at(data, "asks", f"asks must be a list of kinds from {list(ASKS)}")]
+        return [
+            Problem(
+                self.file, asks.line_of(i), f"asks: unknown kind {kind!r} (known: {list(ASKS)})"
+            )
+            for i, kind in enumerate(asks)
+            if kind not in ASKS
+        ]
+
+    def _inferred_asks(self, data: LineDict, citations: tuple[Citation, ...]) -> tuple[str, ...]:
+        """Return the kinds of question an entry without ``asks:`` serves (see the docstring)."""
+        sanction = sanction_kind(self.law, citations[0].document) if citations else None
+        return (sanction or TOPIC_ASKS.get(str(data["topic"]), "definition"),)
 
     def _at(self, data: LineDict, key: str, message: str) -> Problem:
         return Problem(self.file, data.line_of(key), message)
@@ -150,21 +197,23 @@ class _Checker:
             return []
         return [self._at(data, "topic", f"unknown topic {data['topic']!r}")]
 
-    def _questions(self, data: LineDict) -> list[Problem]:
-        questions = data["questions"]
+    def _questions(
+        self, data: LineDict, key: str, owners: dict[str, str], minimum: int
+    ) -> list[Problem]:
+        questions = data[key]
         if not isinstance(questions, LineList) or not all(isinstance(q, str) for q in questions):
-            return [self._at(data, "questions", "questions must be a list of texts")]
+            return [self._at(data, key, f"{key} must be a list of texts")]
         problems = []
-        if len(questions) < MIN_QUESTIONS:
-            message = f"needs at least {MIN_QUESTIONS} questions, has {len(questions)}"
-            problems.append(self._at(data, "questions", message))
+        if len(questions) < minimum:
+            message = f"{key}: needs at least {minimum} questions, has {len(questions)}"
+            problems.append(self._at(data, key, message))
         seen: set[str] = set()
         for index, question in enumerate(questions):
             line = questions.line_of(index)
             if fold_key(question) in seen:
                 problems.append(Problem(self.file, line, f"repeated question {question!r}"))
             seen.add(fold_key(question))
-            owner = self.questions.setdefault(fold(question), str(data["id"]))
+            owner = owners.setdefault(fold(question), str(data["id"]))
             if owner != data["id"]:
                 problems.append(Problem(self.file, line, f"question also in entry {owner!r}"))
         return problems

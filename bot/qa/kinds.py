@@ -1,0 +1,58 @@
+"""Kinds of sanction in the law: which documents answer "the fine?" and which "prison?".
+
+The Penal Code answers prison questions; a sanction decree ("Nghị định quy định xử phạt …")
+answers fine questions. An FAQ entry without ``asks:`` serves the kind of its first citation:
+``prison`` for the Penal Code, ``fine`` for a sanction decree; otherwise its topic decides
+(reporting: ``report``; services and legal aid: ``help``; anything else: ``definition``). In an
+answer, the citations of the kind asked about come first (``sanction_first``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+from bot.law.library import LawLibrary
+from nlu.normalize import fold
+
+PENAL_CODE = "100/2015/QH13"
+SANCTION_TITLE = "nghi dinh quy dinh xu phat"
+"""Folded start of the title of a sanction decree (administrative fines)."""
+TOPIC_ASKS = {"dv_reporting": "report", "support_services": "help", "legal_aid": "help"}
+
+
+class _Cited(Protocol):
+    """Anything that names a document (a citation)."""
+
+    @property
+    def document(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Cited)
+
+
+def sanction_kind(law: LawLibrary, document: str) -> str | None:
+    """Return "prison" for the Penal Code, "fine" for a sanction decree, else None."""
+    found = law.document(document)
+    if found is None:
+        return None
+    if found.number == PENAL_CODE:
+        return "prison"
+    return "fine" if fold(found.title).startswith(SANCTION_TITLE) else None
+
+
+def sanction_first(
+    law: LawLibrary, citations: tuple[C, ...], asked: frozenset[str]
+) -> tuple[C, ...]:
+    """Return the citations with the kind of sanction asked about first (order kept otherwise).
+
+    "có bị đi tù không" puts the Penal Code first, "bị phạt bao nhiêu" the sanction decree.
+    """
+    wanted = [k for k in ("prison", "fine") if k in asked]
+    if not wanted:
+        return citations
+
+    def rank(citation: C) -> int:
+        kind = sanction_kind(law, citation.document)
+        return wanted.index(kind) if kind in wanted else len(wanted)
+
+    return tuple(sorted(citations, key=rank))

@@ -1,0 +1,140 @@
+"""Articles that may be relevant: the answer when no FAQ entry is sure but the law may say.
+
+The articles come from nlu.retrieval (BM25 over the clauses, trusted only when it agrees with the
+best FAQ match); this module lists the clauses to search and renders the answer: "có thể liên
+quan", each article with a short quoted clause and a "Đọc Điều N" button.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from bot.core.i18n import Strings
+from bot.core.messages import Button, Reply
+from bot.law.library import LawLibrary
+from bot.qa.answers import document_name
+from bot.qa.faq import Citation, Faq
+from nlu.parse import Parse
+from nlu.retrieval import ArticleIndex, Found, Passage
+
+log = logging.getLogger(__name__)
+
+QUOTE = 160
+"""Characters of a clause quoted in the answer."""
+RELATED_NEAR = 3
+"""FAQ matches whose articles may join the article retrieval agrees on."""
+MIN_CONFIDENCE = 0.3
+"""Best-match confidence under which retrieval is not trusted even when it agrees.
+
+On held-out FAQ variants that fall back (bench/articles.py), agreement is right 82 % of the time
+when the best match has 0.30–0.45, and 38 % under 0.30.
+"""
+
+
+INDEX_VERSION = "1"
+"""Bump when nlu.retrieval changes what an index holds (cached indexes become stale)."""
+
+_BUILT: dict[str, ArticleIndex] = {}
+"""Indexes loaded or built in this process, by digest (building one takes seconds)."""
+
+
+def article_index(
+    law: LawLibrary, today: date, prepare: Callable[[str], str], cache: Path, salt: str = ""
+) -> ArticleIndex:
+    """Return the index of the clauses in force: kept for the process and cached in ``cache``.
+
+    ``salt`` names how questions are prepared (the NLU content digest), so a change rebuilds it.
+    """
+    passages = law_passages(law, today)
+    rows = [[p.document, p.article, p.clause, p.title, p.text] for p in passages]
+    payload = json.dumps([INDEX_VERSION, salt, rows], ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    if digest not in _BUILT:
+        _BUILT.clear()
+        _BUILT[digest] = _cached(cache / f"articles-{digest}.pickle", passages, prepare)
+    return _BUILT[digest]
+
+
+def _cached(path: Path, passages: list[Passage], prepare: Callable[[str], str]) -> ArticleIndex:
+    """Return the index pickled at ``path``, or build it and pickle it there (old ones removed)."""
+    try:
+        with path.open("rb") as file:
+            index = pickle.load(file)
+        if isinstance(index, ArticleIndex):
+            index.prepare = prepare
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    index = ArticleIndex.build(passages, prepare)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("articles-*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as file:
+            pickle.dump(index, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as err:
+        log.warning("cannot cache the article index in %s: %s", path.parent, err)
+    return index
+
+
+def law_passages(law: LawLibrary, today: date) -> list[Passage]:
+    """Return every clause (or clause-less article) of the documents in force on ``today``."""
+    passages = []
+    for document in law.documents.values():
+        if not document.in_force(today):
+            continue
+        for article in document.articles.values():
+            number, title = article.number, article.title
+            if not article.clauses:
+                passages.append(Passage(document.number, number, None, article.text, title))
+            for clause in article.clauses:
+                passages.append(Passage(document.number, number, clause.number, clause.text, title))
+    return passages
+
+
+def related_articles(index: ArticleIndex, faq: Faq, parse: Parse) -> list[Found]:
+    """Return the articles a legal question may need (none unless retrieval agrees)."""
+    entries = [e for e in (faq.get(i) for i, _ in parse.faq[:RELATED_NEAR]) if e is not None]
+    if parse.intent != "ask_law" or not entries or parse.faq_confidence < MIN_CONFIDENCE:
+        return []
+    basis = (entries[0].citations[0].document, entries[0].citations[0].article)
+    near = {(c.document, c.article) for e in entries for c in e.citations}
+    return index.agreeing(parse.text, basis, near)
+
+
+def related_reply(
+    law: LawLibrary, strings: Strings, found: Sequence[Found], locale: str
+) -> tuple[Reply, tuple[Citation, ...]]:
+    """Return the "có thể liên quan" message with its buttons, and the articles it names."""
+    lines = [strings.get("qa.maybe_related", locale)]
+    buttons: list[Button] = []
+    citations: list[Citation] = []
+    for item in found:
+        passage = item.passage
+        article = law.article(passage.document, passage.article)
+        document = law.document(passage.document)
+        if article is None or document is None:
+            continue
+        place = strings.get("qa.cite.article", locale, article=passage.article)
+        values = {"place": place, "document": document_name(document), "title": article.title}
+        lines.append(strings.get("qa.maybe_item", locale, quote=_quote(passage.text), **values))
+        label = strings.get("qa.article_button", locale, article=passage.article)
+        buttons.append(Button(label, f"qa:art:{passage.document}:{passage.article}"))
+        citations.append(Citation(passage.document, passage.article, passage.clause))
+    return Reply("\n".join(lines), tuple(buttons)), tuple(citations)
+
+
+def _quote(text: str) -> str:
+    """Return the clause text cut at a word boundary to at most QUOTE characters."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE:
+        return text
+    return text[: QUOTE - 1].rsplit(" ", 1)[0] + "…"

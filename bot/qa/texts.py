@@ -1,0 +1,52 @@
+"""The UI strings of the Q&A: which footer or reply key each case uses, and a check they exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.i18n import Strings
+from bot.core.problems import Problem
+from bot.qa.answers import ArticleReplies
+
+INTENT_STRINGS = {"greeting": "qa.greeting", "thanks": "qa.thanks"}
+TOPIC_FOOTERS = {
+    "children_protection": "qa.footer.children",
+    "child_marriage": "qa.footer.children",
+    "legal_aid": "qa.footer.legal",
+    "gender_equality_work": "qa.footer.legal",
+    "gender_discrimination": "qa.footer.legal",
+    "gender_equality_general": "qa.footer.legal",
+    "marriage_family": "qa.footer.legal",
+    "sex_selection": "qa.footer.legal",
+}
+"""Hotline footer by topic; other topics (violence, harassment, services) get the violence one."""
+
+DEFAULT_FOOTER = "qa.footer.violence"
+
+
+def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
+    """Return a problem for each UI string QA needs that content/strings lacks."""
+    needed = {
+        "qa.emergency",
+        "qa.local_help",
+        "qa.out_of_scope",
+        "qa.not_sure",
+        "qa.services",
+        "qa.more_button",
+        "qa.article_button",
+        "qa.use_menu",
+        "qa.greeting",
+        "qa.thanks",
+        "qa.maybe_related",
+        "qa.maybe_item",
+        "qa.only_vietnamese",
+        DEFAULT_FOOTER,
+        *TOPIC_FOOTERS.values(),
+        *ArticleReplies.STRINGS,
+    }
+    file = str(content_dir / "strings" / "qa.yml")
+    return [
+        Problem(file, 1, f"missing string {key!r}")
+        for key in sorted(needed)
+        if not strings.has(key)
+    ]

@@ -1,0 +1,95 @@
+"""What kind of answer a question wants: is it…?, the fine, prison, where to report, what to do.
+
+The kind decides which entry (and which article) an answer rests on: "chồng đánh vợ bị phạt bao
+nhiêu" needs the sanction decree, not the definition. Kinds are those of ``asks:`` in the FAQ
+(see bot/faq.py): definition, fine, prison, report, help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlu.normalize import fold
+
+SANCTIONS = frozenset({"fine", "prison"})
+"""Kinds that ask what happens to the person who did it."""
+
+_PATTERNS: dict[str, tuple[str, ...]] = {
+    "fine": (
+        r"phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
+        r"bi phat",
+        r"muc phat",
+        r"xu phat",
+        r"nop phat",
+        r"tien phat",
+        r"bao nhieu tien",
+        r"\bfine[sd]?\b",
+        r"how much .*(pay|penalty)",
+    ),
+    "prison": (
+        r"\b(di|ngoi|bo|o) tu\b",
+        r"\btu (giam|bao nhieu|may|khong|ko|k)\b",
+        r"nam tu\b",
+        r"hinh su",
+        r"pham toi",
+        r"(la|co phai|thanh|bi) toi\b",
+        r"toi (gi|danh)\b",
+        r"khoi to",
+        r"bat giam",
+        r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
+    ),
+    "sanction": (
+        r"xu ly (the nao|ra sao|sao|gi|nhu the nao)",
+        r"bi xu ly",
+        r"che tai",
+        r"chiu trach nhiem gi",
+        r"bi (gi|sao) (khong|ko|k)\b",
+        r"\b(penalt(y|ies)|punish(ed|ment)?|sanction\w*)\b",
+    ),
+    "report": (
+        r"bao (cho )?(ai|o dau|dau|cong an|chinh quyen|xa|phuong)",
+        r"(to cao|to giac|trinh bao|bao tin|khieu nai|phan anh)",
+        r"goi (so|dau|ai)",
+        r"so (dien thoai|hotline|duong day nong)",
+        r"\b(report|complain|who (do|should|can) i (tell|call)|hotline)\b",
+    ),
+    "help": (
+        r"(phai|nen|can|co the) lam (gi|sao|the nao)",
+        r"lam (gi|sao) (bay gio|de|duoc)",
+        r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
+        r"(giup do|ho tro|tu van|tro giup)",
+        r"\b(what (can|should) i do|help|support|advice|shelter)\b",
+    ),
+    "definition": (
+        r"\bla gi\b",
+        r"co (phai|bi coi|duoc coi|tinh) la",
+        r"the nao (la|thi bi coi)",
+        r"co (vi pham|trai luat|sai luat|hop phap|bi cam)",
+        r"\b(what is|what are|is it|does .* count|is this|is that|legal|allowed)\b",
+    ),
+}
+_COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in ps)) for kind, ps in _PATTERNS.items()}
+
+
+def asks(text: str) -> frozenset[str]:
+    """Return the kinds a (raw or prepared) message asks for; "sanction" means fine or prison."""
+    folded = fold(text)
+    found = {kind for kind, pattern in _COMPILED.items() if pattern.search(folded)}
+    if "sanction" in found:
+        found = (found - {"sanction"}) | SANCTIONS
+    if found & SANCTIONS:
+        found.discard("definition")
+    return frozenset(found)
+
+
+def fit(asked: frozenset[str], served: Iterable[str]) -> float:
+    """Return how well an entry's kinds serve a question: 1 fits, 0.5 another sanction, -1 not."""
+    served = frozenset(served)
+    if not asked or not served:
+        return 0.0
+    if asked & served:
+        return 1.0
+    if asked & SANCTIONS:
+        return 0.5 if served & SANCTIONS else -1.0
+    return 0.0

@@ -1,0 +1,264 @@
+"""Who does what to whom: the actor and patient of a message, for family, work and child pairs.
+
+A bag of words cannot tell "chồng đánh vợ" from "vợ đánh chồng"; this small extraction step
+can. It reads the teencode-expanded message word by word and knows three shapes:
+
+- passive: "[người] bị <vai> <việc>" ("tôi bị chồng đánh", "con dâu bị mẹ chồng hành hạ");
+- active: "<vai> [của tôi] [hay] <việc> <vai|tôi>" ("chồng đánh vợ", "ck e hay chửi e");
+- no actor: "<việc> <vai>" ("đánh vợ có bị phạt không").
+
+"tôi/em/mình" (the speaker) becomes the counterpart of the other role when it can be told
+("chồng tôi …": the speaker is the wife). Messages with diacritics are read with them, so "bỏ"
+is not "bố" and "còn" is not "con"; without diacritics the position of a word decides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlu.normalize import fold, normalize
+from nlu.rolewords import (
+    ACTS,
+    ADVERBS,
+    COUNTERPART,
+    PASSIVE,
+    POSSESSIVE,
+    ROLE_PHRASES,
+    SPEAKER,
+)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+SELF = "self"
+"""The speaker, when the message does not tell which role they have."""
+
+MAX_LEAD = 4
+"""Words allowed between the actor and the act ("chồng say rượu về đánh vợ")."""
+MAX_GAP = 3
+"""Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who acts and who suffers in a message (None when it does not say)."""
+
+    actor: str | None = None
+    patient: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Return whether the message names an actor or a patient."""
+        return self.actor is not None or self.patient is not None
+
+
+NONE = Roles()
+
+
+def _same(word: str, bare: str, known: tuple[str, str]) -> bool:
+    """Return whether a message word (and its folded form) is the known (word, folded) pair.
+
+    A word typed with diacritics must match exactly; a word typed without them matches folded.
+    """
+    return word == known[0] or (word == bare and bare == known[1])
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Word sequences (with diacritics) indexed by their folded first word, longest first."""
+
+    index: dict[str, tuple[tuple[tuple[tuple[str, str], ...], str], ...]]
+
+    @classmethod
+    def build(cls, pairs: Sequence[tuple[str, str]]) -> _Table:
+        index: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
+        for phrase, value in pairs:
+            sequence = tuple((w, fold(w)) for w in normalize(phrase).split())
+            index.setdefault(sequence[0][1], []).append((sequence, value))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()})
+
+    def match(self, reader: _Reader, at: int) -> tuple[str, int] | None:
+        """Return the value and length of the longest sequence at ``at``, if any."""
+        if not 0 <= at < len(reader.words):
+            return None
+        for sequence, value in self.index.get(reader.bare[at], ()):
+            end = at + len(sequence)
+            if end <= len(reader.words) and all(
+                _same(reader.words[i], reader.bare[i], known)
+                for i, known in zip(range(at, end), sequence, strict=True)
+            ):
+                return value, len(sequence)
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[_Table, _Table, _Table, _Table]:
+    """Return the role, speaker, adverb and act tables."""
+    roles = [(p, role) for role, phrases in ROLE_PHRASES.items() for p in phrases]
+    return (
+        _Table.build(roles),
+        _Table.build([(w, SELF) for w in SPEAKER]),
+        _Table.build([(w, "") for w in ADVERBS]),
+        _Table.build([(w, "") for w in ACTS]),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _pairs(options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Return each option with its folded form."""
+    return tuple((o, fold(o)) for o in options)
+
+
+@functools.lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """Return the folded words a role, an act or "bị" can start with."""
+    roles, _, _, acts = _tables()
+    return frozenset(roles.index) | frozenset(acts.index) | {fold(w) for w in PASSIVE}
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Reads one message's words."""
+
+    words: tuple[str, ...]
+    bare: tuple[str, ...]
+    """The words folded."""
+
+    def role(self, at: int) -> tuple[str, int] | None:
+        """Return the role (or SELF) named at ``at`` and its length in words."""
+        roles, speaker, _, _ = _tables()
+        return roles.match(self, at) or speaker.match(self, at)
+
+    def word_is(self, at: int, options: tuple[str, ...]) -> bool:
+        """Return whether the word at ``at`` is one of ``options``."""
+        return 0 <= at < len(self.words) and any(
+            _same(self.words[at], self.bare[at], known) for known in _pairs(options)
+        )
+
+    def act(self, at: int) -> int:
+        """Return the length of the act named at ``at`` (0 when none is)."""
+        found = _tables()[3].match(self, at)
+        return found[1] if found else 0
+
+    def next_act(self, at: int) -> tuple[int, int]:
+        """Return where the next act within MAX_LEAD words starts and its length (0: none)."""
+        for lead in range(MAX_LEAD + 1):
+            length = self.act(at + lead)
+            if length:
+                return at + lead, length
+            if self.role(at + lead) is not None or self.word_is(at + lead, PASSIVE):
+                break
+        return at, 0
+
+    def skip_adverbs(self, at: int) -> int:
+        """Return the position after any adverbs starting at ``at``."""
+        while (found := _tables()[2].match(self, at)) is not None:
+            at += found[1]
+        return at
+
+    def patient_after(self, at: int) -> str | None:
+        """Return the role named within MAX_GAP words after ``at``."""
+        for gap in range(MAX_GAP + 1):
+            found = self.role(at + gap)
+            if found is not None:
+                return found[0]
+        return None
+
+    def possessed(self, at: int) -> tuple[bool, int]:
+        """Return whether "(của) tôi" follows at ``at``, and the position after it."""
+        if self.word_is(at, POSSESSIVE):
+            at += 1
+        found = _tables()[1].match(self, at)
+        return (True, at + 1) if found else (False, at)
+
+    def passive(self, at: int) -> Roles | None:
+        """Read "[patient] bị <actor>" where ``at`` is the position of "bị"."""
+        found = self.role(at + 1)
+        if found is None or found[0] == SELF:
+            return None
+        before = ((start, self.role(start)) for start in range(at - 3, at))
+        ending = (r[0] for start, r in before if r is not None and start + r[1] == at)
+        patient = next(ending, SELF)
+        return Roles(found[0], patient)
+
+    def active(self, at: int) -> Roles | None:
+        """Read "<actor> [tôi] [hay] <act> <patient>" with the actor's role named at ``at``."""
+        found = self.role(at)
+        if found is None or found[0] == SELF or self.word_is(at - 1, PASSIVE):
+            return None
+        mine, after = self.possessed(at + found[1])
+        act, length = self.next_act(self.skip_adverbs(after))
+        if not length:
+            return None
+        patient = self.patient_after(act + length)
+        return Roles(found[0], patient if patient is not None else (SELF if mine else None))
+
+    def bare_act(self, at: int) -> Roles | None:
+        """Read "<act> <patient>" where no actor is named before the act."""
+        length = self.act(at)
+        if not length or self.role(at - 1) is not None:
+            return None
+        patient = self.patient_after(at + length)
+        return Roles(None, patient) if patient not in (None, SELF) else None
+
+
+def _speaker(roles: Roles) -> Roles:
+    """Replace SELF by the counterpart of the other role when it has one."""
+    if roles.patient == SELF and roles.actor in COUNTERPART:
+        return Roles(roles.actor, COUNTERPART[roles.actor])
+    if roles.actor == SELF and roles.patient in COUNTERPART:
+        return Roles(COUNTERPART[roles.patient], roles.patient)
+    return roles
+
+
+def roles(text: str) -> Roles:
+    """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
+    words = tuple(_WORD.findall(normalize(text)))
+    bare = tuple(_WORD.findall(fold(text)))  # one fold for the whole text: folding is slow
+    if len(bare) != len(words):
+        bare = tuple(fold(w) for w in words)
+    reader = _Reader(words, bare)
+    starts = _starts()
+    for at in range(len(words)):
+        if reader.bare[at] not in starts:
+            continue
+        found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
+        found = found or reader.bare_act(at)
+        if found is not None and found.known:
+            return _speaker(found)
+    return NONE
+
+
+def relation(message: Roles, entry: Roles) -> int:
+    """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0."""
+    if not message.known or not entry.known:
+        return 0
+    reversed_ = (message.actor is not None and message.actor == entry.patient) or (
+        message.patient is not None
+        and message.patient not in (SELF,)
+        and message.patient == entry.actor
+    )
+    if reversed_ and message.actor != entry.actor:
+        return -1
+    if message.actor is not None and message.actor == entry.actor:
+        return 1
+    if message.patient is not None and message.patient == entry.patient:
+        return 1
+    return 0
+
+
+def signature(questions: Sequence[str]) -> Roles:
+    """Return the roles most of an entry's questions agree on (NONE when they do not)."""
+    counts: dict[Roles, int] = {}
+    for question in questions:
+        found = roles(question)
+        if found.actor is not None:
+            counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return NONE
+    best = max(counts, key=lambda r: (counts[r], str(r)))
+    share = counts[best] / len(questions)
+    reverse = sum(n for r, n in counts.items() if relation(r, best) == -1)
+    return best if counts[best] >= 2 and share >= 0.25 and reverse < counts[best] else NONE

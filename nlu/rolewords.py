@@ -1,0 +1,83 @@
+"""The words nlu.roles reads: roles by their everyday names, acts, adverbs, the speaker.
+
+Lists are written as comma-separated phrases with diacritics; a message typed without
+diacritics matches them folded.
+"""
+
+from __future__ import annotations
+
+
+def phrases(text: str) -> tuple[str, ...]:
+    """Return the comma-separated phrases of ``text``."""
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "in_law": phrases(
+        "mẹ chồng, má chồng, bố chồng, cha chồng, ba chồng, nhà chồng, gia đình chồng, mẹ vợ, bố "
+        "vợ, nhà vợ"
+    ),
+    "daughter_in_law": phrases("con dâu, nàng dâu, con rể"),
+    "husband": phrases(
+        "chồng, ck, chg, ox, ông xã, chồng cũ, người chồng, anh chồng, chồng sắp cưới"
+    ),
+    "wife": phrases("vợ, vk, bx, bà xã, vợ cũ, người vợ, cô vợ, chị vợ"),
+    "parent": phrases(
+        "bố mẹ, cha mẹ, ba mẹ, bố, cha, mẹ, má, bố dượng, cha dượng, mẹ kế, dì ghẻ, phụ huynh, "
+        "cha mẹ nuôi, bố đẻ, mẹ đẻ"
+    ),
+    "child": phrases(
+        "con, con cái, con gái, con trai, con nhỏ, con riêng, con nuôi, đứa con, trẻ em, trẻ, đứa "
+        "trẻ, đứa bé, bé, bé gái, bé trai, cháu, cháu bé, học sinh, trẻ vị thành niên, người chưa "
+        "thành niên"
+    ),
+    "employer": phrases(
+        "sếp, giám đốc, chủ, chủ doanh nghiệp, chủ công ty, công ty, quản lý, cấp trên, trưởng "
+        "phòng, người sử dụng lao động, tổ trưởng, chủ xưởng"
+    ),
+    "worker": phrases(
+        "nhân viên, nhân viên nữ, nữ nhân viên, người lao động, lao động nữ, công nhân, cấp dưới, "
+        "người làm thuê, người giúp việc"
+    ),
+    "adult": phrases(
+        "người lớn, ông hàng xóm, hàng xóm, thầy giáo, thầy, cô giáo, người lạ, chú hàng xóm, "
+        "ông, người đàn ông, gã"
+    ),
+}
+"""Everyday names of each role, with diacritics (matched folded when a message has none)."""
+
+SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
+"""Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""
+
+ADVERBS = phrases(
+    "hay, thường, thường xuyên, liên tục, cứ, lại, đã, vừa, mới, luôn, suốt ngày, còn, rất "
+    "hay, thỉnh thoảng, nhiều lần, đang, sẽ, từng, lúc nào cũng, có, có thể, dám, định, muốn, "
+    "đòi"
+)
+"""Words between the actor and the act that say nothing about who does it."""
+
+ACTS = phrases(
+    "đánh, đánh đập, đập, tát, đá, bóp cổ, chửi, chửi bới, mắng, mắng chửi, xúc phạm, lăng "
+    "mạ, sỉ nhục, hành hạ, ngược đãi, bạo hành, bạo lực, đe dọa, dọa, hăm dọa, ép, ép buộc, "
+    "cưỡng ép, bắt, bắt ép, cấm, đuổi, đuổi việc, sa thải, nhốt, giam, hiếp, hiếp dâm, cưỡng "
+    "hiếp, xâm hại, sờ, sờ mó, sàm sỡ, quấy rối, dâm ô, bỏ mặc, bỏ rơi, bỏ, ruồng bỏ, kiểm "
+    "soát, giữ, không cho, trừ lương, phân biệt, bắt nạt, đối xử tệ, gả, bán, lừa, cưỡng dâm, "
+    "giao cấu, quan hệ, chiếm đoạt, hủy hoại, đập phá, cắt, không chu cấp, bóc lột, ép cưới, "
+    "ép lấy, ép quan hệ, cô lập, theo dõi, tra tấn, ném, gạ gẫm, gạ tình, ôm, hôn, động chạm, "
+    "đụng chạm"
+)
+"""Acts that have an actor and someone who suffers them."""
+
+POSSESSIVE = ("của",)
+PASSIVE = ("bị",)
+COUNTERPART = {
+    "husband": "wife",
+    "wife": "husband",
+    "parent": "child",
+    "child": "parent",
+    "in_law": "daughter_in_law",
+    "daughter_in_law": "in_law",
+    "employer": "worker",
+    "worker": "employer",
+}
+"""Who the speaker is when they name the other role as theirs ("chồng tôi" → a wife)."""

@@ -1,0 +1,123 @@
+"""Who did what to whom: actor and patient for family, work and child pairs, both ways round."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from nlu.normalize import fold
+from nlu.roles import NONE, Roles, relation, roles, signature
+
+H, W, P, C = "husband", "wife", "parent", "child"
+IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
+
+PAIRS = [
+    # husband / wife, both directions, active and passive, speaker as either
+    ("chồng đánh vợ", H, W),
+    ("vợ đánh chồng", W, H),
+    ("bị chồng đánh", H, W),
+    ("bị vợ đánh", W, H),
+    ("tôi bị chồng đánh", H, W),
+    ("tôi bị vợ đánh thì sao", W, H),
+    ("vợ bị chồng đánh có được báo công an không", H, W),
+    ("chồng bị vợ chửi bới hằng ngày", W, H),
+    ("chồng tôi hay đánh tôi", H, W),
+    ("vợ tôi thường xuyên xúc phạm tôi", W, H),
+    ("ck e hay say xin ve danh e", H, W),
+    ("vk em cứ mắng chửi em", W, H),
+    ("chồng say rượu về đánh vợ", H, W),
+    ("đánh vợ có bị đi tù không", None, W),
+    ("đánh chồng có bị phạt không", None, H),
+    ("chồng ép vợ quan hệ có phạm tội không", H, W),
+    ("chồng không cho vợ đi làm", H, W),
+    ("vợ kiểm soát hết tiền của chồng", W, H),
+    ("chồng tôi còn chửi bới tôi trước mặt con", H, W),
+    ("ông xã dọa giết tôi", H, W),
+    # parents / children
+    ("bố đánh con có bị phạt không", P, C),
+    ("con đánh bố mẹ thì xử lý sao", C, P),
+    ("bố mẹ ép con gái 16 tuổi lấy chồng", P, C),
+    ("con trai tôi hay chửi tôi", C, P),
+    ("tôi bị con trai đánh", C, P),
+    ("cháu bị bố đánh", P, C),
+    ("bé bị mẹ kế hành hạ", P, C),
+    ("Con gái tôi bị bố dượng xâm hại", P, C),
+    ("con cái bỏ mặc cha mẹ già", C, P),
+    # mother-in-law / daughter-in-law
+    ("mẹ chồng chửi con dâu", IN, DIL),
+    ("con dâu bị mẹ chồng hành hạ", IN, DIL),
+    ("tôi bị mẹ chồng đuổi ra khỏi nhà", IN, DIL),
+    ("con dâu đánh mẹ chồng", DIL, IN),
+    ("mẹ chồng tôi bị con dâu ngược đãi", DIL, IN),
+    ("nhà chồng đuổi tôi ra khỏi nhà", IN, DIL),
+    # employer / worker
+    ("sếp quấy rối nhân viên nữ", BOSS, WORKER),
+    ("em bị sếp sàm sỡ", BOSS, WORKER),
+    ("nhân viên bị giám đốc quấy rối tình dục", BOSS, WORKER),
+    ("sếp tôi hay nhắn tin gạ gẫm tôi", BOSS, WORKER),
+    ("công ty đuổi việc lao động nữ mang thai", BOSS, WORKER),
+    ("nhân viên quấy rối sếp nữ", WORKER, BOSS),
+    ("giám đốc sờ mó nữ nhân viên", BOSS, WORKER),
+    # adults / children
+    ("người lớn xâm hại trẻ em", ADULT, C),
+    ("cháu bị ông hàng xóm sờ vào người", ADULT, C),
+    ("trẻ em bị người lạ dâm ô", ADULT, C),
+    ("thầy giáo sàm sỡ học sinh", ADULT, C),
+    ("học sinh bị thầy đánh", ADULT, C),
+]
+
+FORMS: list[Callable[[str], str]] = [str, fold]
+
+
+@pytest.mark.parametrize(("text", "actor", "patient"), PAIRS, ids=[p[0] for p in PAIRS])
+@pytest.mark.parametrize("form", FORMS, ids=["as given", "no diacritics"])
+def test_actor_and_patient(
+    text: str, actor: str | None, patient: str, form: Callable[[str], str]
+) -> None:
+    assert roles(form(text)) == Roles(actor, patient)
+
+
+def test_the_table_covers_every_pair_both_ways() -> None:
+    seen = {(a, p) for _, a, p in PAIRS}
+    for pair in [(H, W), (P, C), (IN, DIL), (BOSS, WORKER)]:
+        assert pair in seen
+        assert pair[::-1] in seen
+    assert (ADULT, C) in seen
+    assert len(PAIRS) >= 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bạo lực gia đình là gì",
+        "vợ chồng cãi nhau",
+        "thủ tục ly hôn thế nào",
+        "còn bao lâu thì được nghỉ thai sản",
+        "",
+    ],
+)
+def test_no_roles(text: str) -> None:
+    assert roles(text) == NONE
+    assert roles(fold(text)) == NONE
+
+
+def test_with_diacritics_bo_is_not_bo() -> None:
+    assert roles("chồng bỏ vợ con") == Roles(H, W)
+    assert roles("vợ chồng còn đánh nhau") != Roles(W, C)
+
+
+def test_relation_agrees_reverses_or_says_nothing() -> None:
+    entry = Roles(H, W)
+    assert relation(roles("chồng đánh vợ"), entry) == 1
+    assert relation(roles("bị vợ đánh"), entry) == -1
+    assert relation(roles("vợ đánh chồng"), entry) == -1
+    assert relation(roles("đánh chồng có bị phạt không"), entry) == -1
+    assert relation(NONE, entry) == 0
+    assert relation(roles("sếp quấy rối nhân viên"), entry) == 0
+
+
+def test_signature_of_an_entry() -> None:
+    questions = ["chồng đánh vợ", "bị chồng đánh", "ck đánh vk", "bạo lực là gì"]
+    assert signature(questions) == Roles(H, W)
+    assert signature(["bạo lực là gì", "báo ở đâu", "chồng đánh vợ", "x", "y", "z"]) == NONE

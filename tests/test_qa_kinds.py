@@ -1,0 +1,213 @@
+"""Issue 13: who did what to whom, fines and prison first, maybe-relevant articles, English."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.qa.engine import QA
+from bot.qa.faq import Citation, Faq
+from bot.qa.kinds import sanction_first
+from bot.runtime.content import Content
+from nlu.asks import asks, fit
+from nlu.normalize import fold
+from nlu.parse import Parse
+from nlu.retrieval import ArticleIndex, Passage
+from nlu.roles import relation, roles, signature
+
+PENAL_CODE = "100/2015/QH13"
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+KINDS = [
+    ("chồng đánh vợ bị phạt bao nhiêu tiền", {"fine"}),
+    ("muc phat hanh vi bao luc gia dinh", {"fine"}),
+    ("chồng đánh vợ có bị đi tù không", {"prison"}),
+    ("hiếp dâm vợ có phạm tội không", {"prison"}),
+    ("bi xu ly the nao", {"fine", "prison"}),
+    ("bị chồng đánh thì báo ở đâu", {"report"}),
+    ("bị quấy rối ở công ty thì em phải làm gì", {"help"}),
+    ("bạo lực gia đình là gì", {"definition"}),
+    ("can my husband go to prison for this", {"prison"}),
+    ("where do I report domestic violence?", {"report"}),
+    ("what is the fine for child marriage", {"fine"}),
+    ("chào bạn", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), KINDS, ids=[k[0] for k in KINDS])
+def test_question_kinds(text: str, kinds: set[str]) -> None:
+    assert asks(text) == kinds
+    assert asks(fold(text)) == kinds
+
+
+def test_kind_fit() -> None:
+    assert fit(frozenset({"fine"}), ("fine",)) == 1.0
+    assert fit(frozenset({"prison"}), ("fine",)) == 0.5
+    assert fit(frozenset({"fine"}), ("definition",)) == -1.0
+    assert fit(frozenset({"report"}), ("definition",)) == 0.0
+    assert fit(frozenset(), ("fine",)) == 0.0
+
+
+def test_sanction_first_moves_the_kind_asked_about_ahead(content: Content) -> None:
+    definition = Citation("13/2022/QH15", 3)
+    fine = Citation("282/2025/NĐ-CP", 37)
+    prison = Citation(PENAL_CODE, 185)
+    citations = (definition, fine, prison)
+    law = content.law
+    assert sanction_first(law, citations, frozenset({"fine"})) == (fine, definition, prison)
+    assert sanction_first(law, citations, frozenset({"prison"})) == (prison, definition, fine)
+    both = frozenset({"prison", "fine"})
+    assert sanction_first(law, citations, both) == (prison, fine, definition)
+    assert sanction_first(law, citations, frozenset({"report"})) == citations
+
+
+@pytest.mark.parametrize("form", [str, fold], ids=["as given", "no diacritics"])
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("chồng đánh vợ bị phạt bao nhiêu", "fine"),
+        ("chồng đánh vợ có bị đi tù không", "prison"),
+        ("gả con gái 16 tuổi lấy chồng bị phạt bao nhiêu", "fine"),
+        ("chồng ép vợ quan hệ có bị đi tù không", "prison"),
+    ],
+)
+def test_fine_and_prison_questions_rest_on_the_sanction_article(
+    qa: QA, content: Content, question: str, kind: str, form: object
+) -> None:
+    assert callable(form)
+    answer = qa.answer(form(question))
+    assert not answer.fallback
+    first = answer.citations[0]
+    if kind == "prison":
+        assert first.document == PENAL_CODE
+    else:
+        document = content.law.document(first.document)
+        assert document is not None
+        assert fold(document.title).startswith("nghi dinh quy dinh xu phat")
+    assert f"qa:art:{first.document}:{first.article}" in {
+        b.payload for r in answer.replies for b in r.buttons
+    }
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("chồng đánh vợ", "vợ đánh chồng"),
+        ("chong danh vo", "vo danh chong"),
+        ("bị chồng đánh", "bị vợ đánh"),
+        ("mẹ chồng chửi mắng con dâu", "con dâu chửi mắng mẹ chồng"),
+        ("bố mẹ đánh con", "con đánh bố mẹ"),
+    ],
+)
+def test_who_did_what_to_whom_reaches_different_entries(qa: QA, one: str, other: str) -> None:
+    first, second = qa.answer(one), qa.answer(other)
+    assert not first.fallback
+    assert not second.fallback
+    assert first.faq_id != second.faq_id
+    for question, answer in ((one, first), (other, second)):
+        entry = qa.faq.get(answer.faq_id or "")
+        assert entry is not None
+        assert relation(roles(question), signature(entry.questions)) >= 0, entry.id
+
+
+def test_english_question_answered_from_the_same_knowledge_base(qa: QA) -> None:
+    answer = qa.answer("where do I report domestic violence?", locale="en")
+    assert not answer.fallback
+    assert answer.intent == "ask_law"
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 19)
+    assert "Legal basis:" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can my husband go to prison for beating me?",
+        "my boss keeps touching me at work, what can I do?",
+    ],
+)
+def test_english_questions_are_not_out_of_scope(qa: QA, question: str) -> None:
+    answer = qa.answer(question, locale="en")
+    assert answer.intent == "ask_law"
+    assert answer.citations
+
+
+def test_english_off_topic_is_still_out_of_scope(qa: QA) -> None:
+    answer = qa.answer("what is the weather today", locale="en")
+    assert answer.intent == "out_of_scope"
+    assert answer.citations == ()
+
+
+def test_answer_without_english_text_says_so_and_gives_the_vietnamese(qa: QA) -> None:
+    entry = qa.faq.entries[0]
+    vietnamese_only = replace(entry, answer={"vi": entry.answer["vi"]})
+    other = QA(qa.engine, Faq((vietnamese_only,)), qa.law, qa.strings, 0.45, qa.articles.today)
+    answer = other.answer_parse(Parse("q", "ask_law", 0.9, False, ((entry.id, 0.9),)), "en")
+    assert "only available in Vietnamese" in answer.text
+    assert entry.answer["vi"] in answer.text
+
+
+def test_article_index_agrees_with_the_matcher_or_stays_silent() -> None:
+    passages = [
+        Passage("A", 1, 1, "cam tiep xuc nguoi bi bao luc"),
+        Passage("A", 2, None, "thoi han ket hon nam nu"),
+        Passage("B", 7, 2, "phat tien hanh vi danh dap gay thuong tich"),
+    ]
+    index = ArticleIndex.build(passages, str)
+    found = index.agreeing("phat tien danh dap thuong tich", ("B", 7))
+    assert [(f.passage.document, f.passage.article) for f in found] == [("B", 7)]
+    assert index.agreeing("phat tien danh dap thuong tich", ("A", 2)) == []
+    assert index.agreeing("ok", ("B", 7)) == []
+
+
+def test_uncertain_legal_question_names_articles_that_may_be_relevant(qa: QA) -> None:
+    entry = next(e for e in qa.faq.entries if e.citations[0].clause is not None)
+    first = entry.citations[0]
+    article = qa.law.article(first.document, first.article)
+    assert article is not None
+    clause = article.clause(first.clause or 1)
+    assert clause is not None
+    parse = Parse(clause.text, "ask_law", 0.3, False, ((entry.id, 0.3),))
+    answer = qa.answer_parse(parse)
+    assert answer.tentative
+    assert not answer.fallback
+    assert "có thể liên quan" in answer.text
+    assert (answer.citations[0].document, answer.citations[0].article) == (
+        first.document,
+        first.article,
+    )
+    payloads = [b.payload for r in answer.replies for b in r.buttons]
+    assert payloads[0] == f"qa:art:{first.document}:{first.article}"
+    assert f"Đọc Điều {first.article}" in [b.label for r in answer.replies for b in r.buttons]
+
+
+def test_article_index_is_cached_on_disk_and_rebuilt_when_content_changes(
+    content: Content, tmp_path: Path
+) -> None:
+    from bot.qa import related
+
+    first = related.article_index(content.law, TODAY, str, tmp_path, "a")
+    files = list(tmp_path.glob("articles-*.pickle"))
+    assert len(files) == 1
+    related._BUILT.clear()
+    again = related.article_index(content.law, TODAY, str, tmp_path, "a")
+    assert again is not first
+    assert again.passages == first.passages
+    related.article_index(content.law, TODAY, str, tmp_path, "b")
+    assert [p.name for p in tmp_path.glob("articles-*.pickle")] != [files[0].name]
+    assert len(list(tmp_path.glob("articles-*.pickle"))) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "bị bị bị", "'s n't"])
+def test_empty_or_odd_messages_do_not_crash(qa: QA, text: str) -> None:
+    # Regression: an empty message crashed inside bm25s (an empty query).
+    answer = qa.answer(text, locale="en")
+    assert answer.citations == ()
