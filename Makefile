@@ -42,6 +42,7 @@ bench: setup
 	$(PY) bench/broadcast.py
 	$(PY) bench/dashboard.py
 	$(PY) bench/polls.py
+	$(PY) bench/serve.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache
