@@ -30,9 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.config import NluSettings  # noqa: E402
 from bot.core.i18n import load_strings  # noqa: E402
+from bot.law.citation import Citation  # noqa: E402
 from bot.law.library import load_law  # noqa: E402
 from bot.qa.engine import build_qa  # noqa: E402
-from bot.qa.faq import Citation, FaqEntry, load_faq  # noqa: E402
+from bot.qa.faq import FaqEntry, load_faq  # noqa: E402
 from bot.qa.training import load_nlu_content  # noqa: E402
 from nlu.evaluation import AnswerLike, EvalReport, evaluate, load_items  # noqa: E402
 from nlu.prepare import Preparer  # noqa: E402

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.focus import closing, lead_with_closing
 from nlu.model import Cues, NluModel, Prediction, train
 from nlu.parse import Parse
+from nlu.pickles import load_pickle, save_pickle
 from nlu.prepare import Preparer
 from nlu.training import TrainingData
 
@@ -100,31 +100,13 @@ def cache_path(data: TrainingData, cache_dir: Path) -> Path:
 def load_or_train(data: TrainingData, cache_dir: Path) -> NluModel:
     """Load the cached model for this content, or train it and cache it (old ones removed)."""
     path = cache_path(data, cache_dir)
-    if path.exists():
-        try:
-            with path.open("rb") as file:
-                model = pickle.load(file)
-            if isinstance(model, NluModel):
-                return model
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            log.warning("cached NLU model %s unreadable; retraining", path)
+    model = load_pickle(path, NluModel)
+    if model is not None:
+        return model
     log.info("training the NLU model (content changed or no cache)")
     model = train(data, Preparer.from_data(data))
-    _save(model, path)
+    save_pickle(model, path, "nlu-v*.pickle")
     return model
-
-
-def _save(model: NluModel, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("nlu-v*.pickle"):
-            old.unlink(missing_ok=True)
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as file:
-            pickle.dump(model, file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError as err:
-        log.warning("cannot cache the NLU model in %s: %s", path.parent, err)
 
 
 def build_embedded(data: TrainingData, cache_dir: Path, threshold: float = 0.45) -> EmbeddedEngine:

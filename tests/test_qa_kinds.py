@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.law.citation import Citation
 from bot.qa.engine import QA
-from bot.qa.faq import Citation, Faq
+from bot.qa.faq import Faq
 from bot.qa.kinds import sanction_first
 from bot.runtime.content import Content
 from nlu.asks import asks, fit

@@ -19,8 +19,9 @@ from bot.core.app import App
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
+from bot.law.citation import Citation
 from bot.law.library import LawLibrary
-from bot.polls.records import Citation, Quiz, text_for
+from bot.polls.records import Quiz, text_for
 from bot.polls.repository import record_score
 
 FLOW = "quiz"

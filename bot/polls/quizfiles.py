@@ -11,9 +11,10 @@ from pathlib import Path
 
 from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, load_yaml
+from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.polls.fields import Reader
-from bot.polls.records import Citation, Question, Quiz
+from bot.polls.records import Question, Quiz
 
 QUIZ_KEYS = ("key", "title", "intro", "questions")
 QUESTION_KEYS = ("question", "options", "answer", "explanation", "citation")

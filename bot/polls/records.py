@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.broadcasts.records import Audience
+from bot.law.citation import Citation
 
 Texts = Mapping[str, str]
 """A text per locale (``{"vi": ..., "en": ...}``); Vietnamese is required."""
@@ -87,15 +88,6 @@ class Profile:
         """Return the value of ``sex``, ``age_band`` or ``province``."""
         found: str | None = getattr(self, dimension)
         return found
-
-
-@dataclass(frozen=True)
-class Citation:
-    """An article (and optional clause) of a law document, by its official number."""
-
-    document: str
-    article: int
-    clause: int | None = None
 
 
 @dataclass(frozen=True)

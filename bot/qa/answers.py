@@ -9,9 +9,9 @@ from datetime import date
 from bot.core.i18n import Strings
 from bot.core.messages import Reply
 from bot.core.transport import split_text
+from bot.law.citation import Citation
 from bot.law.library import Article, LawDocument, LawLibrary
 from bot.law.notes import citizen_text
-from bot.qa.faq import Citation
 
 MESSAGE_LIMIT = 3500
 """Characters per message when an article is sent in full (Telegram allows 4096)."""

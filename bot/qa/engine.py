@@ -12,9 +12,10 @@ from bot.core.config import NluSettings
 from bot.core.i18n import Strings
 from bot.core.messages import Button, Reply
 from bot.core.problems import Problem
+from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa.answers import ArticleReplies, cite_line
-from bot.qa.faq import Citation, Faq, FaqEntry, load_faq
+from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import DEFAULT_FOOTER, INTENT_STRINGS, TOPIC_FOOTERS, missing_strings

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, fold_key, load_yaml
+from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa.kinds import TOPIC_ASKS, sanction_kind
 from nlu.normalize import fold
@@ -53,15 +54,6 @@ REQUIRED_KEYS = ("id", "topic", "questions", "answer", "citations")
 CITATION_KEYS = frozenset({"document", "article", "clause"})
 LOCALES = frozenset({"vi", "en"})
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """An article (and optional clause) of a document named by its official number."""
-
-    document: str
-    article: int
-    clause: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-import pickle
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from bot.core.i18n import Strings
 from bot.core.messages import Button, Reply
+from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa.answers import document_name
-from bot.qa.faq import Citation, Faq
+from bot.qa.faq import Faq
 from nlu.parse import Parse
+from nlu.pickles import load_pickle, save_pickle
 from nlu.retrieval import ArticleIndex, Found, Passage
-
-log = logging.getLogger(__name__)
 
 QUOTE = 160
 """Characters of a clause quoted in the answer."""
@@ -63,25 +61,12 @@ def article_index(
 
 def _cached(path: Path, passages: list[Passage], prepare: Callable[[str], str]) -> ArticleIndex:
     """Return the index pickled at ``path``, or build it and pickle it there (old ones removed)."""
-    try:
-        with path.open("rb") as file:
-            index = pickle.load(file)
-        if isinstance(index, ArticleIndex):
-            index.prepare = prepare
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    index = load_pickle(path, ArticleIndex)
+    if index is not None:
+        index.prepare = prepare
+        return index
     index = ArticleIndex.build(passages, prepare)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("articles-*.pickle"):
-            old.unlink(missing_ok=True)
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as file:
-            pickle.dump(index, file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError as err:
-        log.warning("cannot cache the article index in %s: %s", path.parent, err)
+    save_pickle(index, path, "articles-*.pickle")
     return index
 
 
