@@ -97,9 +97,9 @@ def cmd_create(args: argparse.Namespace) -> int:
             _out(problem)
         return 1
     runtime, engine = _load(args)
-    roles = tuple(Role(r) for r in args.role)
-    audience = Audience(tuple(args.province), roles, tuple(args.channel))
-    ident = engine.broadcasts.create(texts, audience, ACTOR, runtime.app.now(), image=args.image)
+    ident = engine.broadcasts.create(
+        texts, audience_of(args), ACTOR, runtime.app.now(), image=args.image
+    )
     runtime.app.store.audit(ACTOR, "broadcast.create", {"broadcast": ident}, runtime.app.now())
     _out(f"draft {ident} created; preview with: binhdang broadcast preview {ident}")
     return 0
@@ -111,8 +111,25 @@ def _send_at(args: argparse.Namespace, runtime: Runtime) -> datetime | None:
         return None
     if not args.at:
         return runtime.app.now()
-    zone = ZoneInfo(runtime.settings.timezone)
-    return datetime.strptime(args.at, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+    return local_at(args.at, runtime.settings.timezone)
+
+
+def local_at(text: str, timezone: str) -> datetime:
+    """Return a ``--at``-style local time ("YYYY-MM-DD HH:MM") in ``timezone``."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(timezone))
+
+
+def audience_options(p: argparse.ArgumentParser) -> None:
+    """Add the audience options shared by broadcasts, polls and the quiz."""
+    p.add_argument("--province", action="append", default=[], help="province code (repeat)")
+    p.add_argument("--role", action="append", default=[], choices=[str(r) for r in Role])
+    p.add_argument("--channel", action="append", default=[], choices=["telegram", "zalo"])
+
+
+def audience_of(args: argparse.Namespace) -> Audience:
+    """Return the audience named by a command's ``audience_options``."""
+    roles = tuple(Role(r) for r in args.role)
+    return Audience(tuple(args.province), roles, tuple(args.channel))
 
 
 def _move(args: argparse.Namespace, wanted: Status) -> int:
@@ -188,7 +205,5 @@ def _create_parser(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     text.add_argument("--text-file", help="file with the Vietnamese text")
     p.add_argument("--text-en", help="English text (optional)")
     p.add_argument("--image", help="https:// image URL (optional)")
-    p.add_argument("--province", action="append", default=[], help="province code (repeat)")
-    p.add_argument("--role", action="append", default=[], choices=[str(r) for r in Role])
-    p.add_argument("--channel", action="append", default=[], choices=["telegram", "zalo"])
+    audience_options(p)
     p.set_defaults(func=cmd_create)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from bot.broadcasts.records import Audience
-from bot.core.records import Role
+from bot.cli.broadcast import audience_of, audience_options, local_at
 from bot.core.yamlfile import LineDict
 from bot.polls.creation import create_poll, listing, mapping
 from bot.polls.delivery import schedule_quiz, sync
@@ -121,20 +118,11 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     quiz = current(quizzes, args.key or "")
     if quiz is None:
         raise SystemExit("no such quiz")
-    now, zone = runtime.app.now(), ZoneInfo(runtime.settings.timezone)
-    at = datetime.strptime(args.at, "%Y-%m-%d %H:%M").replace(tzinfo=zone) if args.at else now
-    audience = Audience(
-        tuple(args.province), tuple(Role(r) for r in args.role), tuple(args.channel)
-    )
-    ident = schedule_quiz(runtime.app, quiz, audience, at, now, ACTOR)
+    now = runtime.app.now()
+    at = local_at(args.at, runtime.settings.timezone) if args.at else now
+    ident = schedule_quiz(runtime.app, quiz, audience_of(args), at, now, ACTOR)
     _out(f"broadcast {ident} scheduled: {text_for(quiz.title, 'vi')}")
     return 0
-
-
-def _audience_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--province", action="append", default=[], help="province code (repeat)")
-    p.add_argument("--role", action="append", default=[], choices=[str(r) for r in Role])
-    p.add_argument("--channel", action="append", default=[], choices=["telegram", "zalo"])
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -162,7 +150,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = cmds.add_parser("quiz", help="send the quiz invitation as a broadcast")
     p.add_argument("key", nargs="?", help="quiz key (default: the latest quiz)")
     p.add_argument("--at", help='local send time, "YYYY-MM-DD HH:MM" (default: now)')
-    _audience_options(p)
+    audience_options(p)
     p.set_defaults(func=cmd_quiz)
 
 
@@ -175,5 +163,5 @@ def _create_parser(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--option", action="append", default=[], help="an option (repeat, 2 to 6)")
     p.add_argument("--opens", required=True, help='local time "YYYY-MM-DD HH:MM"')
     p.add_argument("--closes", required=True, help='local time "YYYY-MM-DD HH:MM"')
-    _audience_options(p)
+    audience_options(p)
     p.set_defaults(func=cmd_create)
