@@ -353,3 +353,17 @@ def test_a_bad_poll_form_shows_what_is_wrong(filled: Runtime, client: httpx.Clie
     assert Polls(filled.app.db).by_key("x") is None
     forged = client.post("/dashboard/polls/create", data={**form, "csrf": "forged"})
     assert forged.status_code == 403
+
+
+def test_a_form_over_the_limit_is_refused_unread(filled: Runtime, client: httpx.Client) -> None:
+    csrf = sign_in(filled, client, ADMIN)
+
+    def chunks() -> Iterator[bytes]:
+        yield f"csrf={csrf}&key=big&question=".encode()
+        for _ in range(64):
+            yield b"x" * 1024
+
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    answer = client.post("/dashboard/polls/create", content=chunks(), headers=headers)
+    assert answer.status_code == 403
+    assert Polls(filled.app.db).by_key("big") is None

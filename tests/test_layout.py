@@ -31,7 +31,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"bot.channels", "bot.law", "bot.qa", "bot.services", "bot.reports", "bot.broadcasts"}
     | {"bot.polls", "bot.dashboard"},
     "bot.dashboard": BELOW_JOBS
-    | {"bot.law", "bot.qa", "bot.services", "bot.reports", "bot.broadcasts", "bot.polls"},
+    | {"bot.law", "bot.qa", "bot.services", "bot.reports", "bot.broadcasts", "bot.polls"}
+    | {"bot.channels"},  # the web guard: security headers, body limits, rate limits
     "bot.cli": BELOW_JOBS
     | {"bot.channels", "bot.law", "bot.qa", "bot.services", "bot.reports", "bot.broadcasts"}
     | {"bot.polls", "bot.dashboard", "bot.runtime"},

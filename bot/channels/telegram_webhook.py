@@ -14,6 +14,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from telegram import Bot, Update
 
+from bot.channels.webguard import read_body
+
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -42,7 +44,7 @@ def webhook_route(
         if not expected or not hmac.compare_digest(supplied, expected):
             log.warning("Telegram webhook call rejected: wrong or missing secret token")
             return JSONResponse({"ok": False}, status_code=403)
-        body = await _read(request)
+        body = await read_body(request, BODY_LIMIT)
         if body is None:
             return JSONResponse({"ok": False}, status_code=413)
         update = _parse(body, bot())
@@ -52,15 +54,6 @@ def webhook_route(
         return JSONResponse({"ok": True})
 
     return Route(path, receive, methods=["POST"])
-
-
-async def _read(request: Request) -> bytes | None:
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > BODY_LIMIT:
-            return None
-    return bytes(body)
 
 
 def _parse(body: bytes, bot: Bot) -> Update | None:

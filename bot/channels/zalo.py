@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from bot.channels import zalo_client as api
 from bot.channels.chatwork import ChatWork, cancel
 from bot.channels.seen import Seen
+from bot.channels.webguard import read_body
 from bot.channels.zalo_models import TEXT_LIMIT, Message, Update
 from bot.core.config import ZaloSettings
 from bot.core.i18n import Strings
@@ -213,11 +214,9 @@ class ZaloChannel:
         if not self._secret or not hmac.compare_digest(supplied, self._secret):
             log.warning("Zalo webhook call rejected: wrong or missing secret token")
             return JSONResponse({"ok": False}, status_code=403)
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > WEBHOOK_BODY_LIMIT:
-                return JSONResponse({"ok": False}, status_code=413)
+        body = await read_body(request, WEBHOOK_BODY_LIMIT)
+        if body is None:
+            return JSONResponse({"ok": False}, status_code=413)
         try:
             update = api.parse_update(json.loads(body))
         except ValueError:

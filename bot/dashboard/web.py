@@ -16,6 +16,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.broadcasts.feature import build_engine
+from bot.channels.webguard import read_body
 from bot.core.app import App
 from bot.dashboard import campaign, polls, questions, reportpages, services
 from bot.dashboard.cache import RollupCache
@@ -224,8 +225,8 @@ async def _form(request: Request) -> dict[str, str] | None:
     """Return a URL-encoded form body, or None when too large or not a form."""
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         return None
-    body = await request.body()
-    if len(body) > MAX_FORM:
+    body = await read_body(request, MAX_FORM)
+    if body is None:
         return None
     try:
         return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
