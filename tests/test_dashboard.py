@@ -367,3 +367,27 @@ def test_a_form_over_the_limit_is_refused_unread(filled: Runtime, client: httpx.
     answer = client.post("/dashboard/polls/create", content=chunks(), headers=headers)
     assert answer.status_code == 403
     assert Polls(filled.app.db).by_key("big") is None
+
+
+def test_every_dashboard_answer_carries_the_guard_headers(
+    filled: Runtime, client: httpx.Client
+) -> None:
+    """One mechanism (webguard.SecurityHeaders) for pages, data, redirects, errors and files."""
+    signed_out = client.get("/dashboard/api/overview")
+    sign_in(filled, client, SUPERVISOR)
+    answers = [
+        signed_out,
+        client.get("/dashboard/"),
+        client.get("/dashboard/api/overview"),
+        client.get("/dashboard/static/dashboard.css"),
+        client.get("/dashboard/no-such-page"),
+        client.post(link_path(filled, ADMIN)),
+    ]
+    for answer in answers:
+        headers = answer.headers
+        assert headers["cache-control"] == "no-store", answer.url
+        assert "form-action 'self'" in headers["content-security-policy"], answer.url
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"

@@ -27,17 +27,14 @@ from bot.dashboard.signin import Viewer
 from bot.reports.context import Reporting
 from bot.services.catalog import Catalog
 
-HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": (
+GUARD = {
+    "cache-control": "no-store",
+    "content-security-policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
     ),
 }
-"""Sent with every dashboard response: nothing cached, framed, inlined or leaked in Referer."""
+"""Added on the dashboard to the web guard's headers (bot/channels/webguard.py)."""
 ALL_STAFF = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.ADMIN})
 OVERSEERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
@@ -94,16 +91,16 @@ class Context:
             csrf=self.viewer.csrf,
             **{**shared, **values},
         )
-        return HTMLResponse(page, headers=HEADERS)
+        return HTMLResponse(page)
 
     def json(self, data: Any) -> Response:
         """Return data as JSON (the same figures the page shows)."""
-        return JSONResponse(data, headers=HEADERS)
+        return JSONResponse(data)
 
     def back(self, slug: str, note: str, **query: str) -> Response:
         """Redirect (303) to a page, carrying a short note to show there."""
         target = f"{PREFIX}/{slug}?{urlencode({**query, 'note': note})}"
-        return RedirectResponse(target, status_code=303, headers=HEADERS)
+        return RedirectResponse(target, status_code=303)
 
     def query(self, **changes: str) -> str:
         """Return the current unit/form/period selection as a query string, with ``changes``."""

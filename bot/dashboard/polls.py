@@ -9,7 +9,7 @@ from starlette.responses import Response
 from bot.core.records import Role
 from bot.core.yamlfile import LineDict
 from bot.dashboard import svg
-from bot.dashboard.pages import HEADERS, OVERSEERS, Context, Page
+from bot.dashboard.pages import OVERSEERS, Context, Page
 from bot.dashboard.scope import Forbidden
 from bot.polls.creation import create_poll, listing, mapping
 from bot.polls.export import XLSX_MIME, file_name, xlsx_bytes
@@ -130,7 +130,7 @@ def download(ctx: Context) -> Response:
         raise Forbidden("polls")
     zone = ctx.board.app.settings.timezone
     body = xlsx_bytes(found, ctx.board.app.strings, ctx.now, zone)
-    headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{file_name(found)}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{file_name(found)}"'}
     return Response(body, media_type=XLSX_MIME, headers=headers)
 
 

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from bot.dashboard import svg
 from bot.dashboard.indicators import Indicators, build_indicators
 from bot.dashboard.overview import Overview, build_overview, choices, pick, remind, share
-from bot.dashboard.pages import ALL_STAFF, HEADERS, OVERSEERS, Context, Page
+from bot.dashboard.pages import ALL_STAFF, OVERSEERS, Context, Page
 from bot.dashboard.scope import home, require
 from bot.reports.export import XLSX_MIME, csv_bytes, file_name, xlsx_bytes
 from bot.reports.rollup import Rollup
@@ -197,7 +197,7 @@ def _download(ctx: Context, suffix: str) -> Response:
     else:
         data, mime = csv_bytes(rollup, rep.units, ctx.t, locale), "text/csv; charset=utf-8"
     disposition = f'attachment; filename="{file_name(rollup, suffix)}"'
-    headers = {**HEADERS, "Content-Disposition": disposition}
+    headers = {"Content-Disposition": disposition}
     return Response(data, media_type=mime, headers=headers)
 
 

@@ -10,18 +10,19 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.broadcasts.feature import build_engine
-from bot.channels.webguard import read_body
+from bot.channels.webguard import SecurityHeaders, read_body
 from bot.core.app import App
 from bot.dashboard import campaign, polls, questions, reportpages, services
 from bot.dashboard.cache import RollupCache
 from bot.dashboard.chat import PREFIX
-from bot.dashboard.pages import HEADERS, PAGES, Board, Context, Page, find
+from bot.dashboard.pages import GUARD, PAGES, Board, Context, Page, find
 from bot.dashboard.scope import Forbidden
 from bot.dashboard.signin import IDLE, SignIns, Viewer
 from bot.reports.context import Reporting
@@ -83,6 +84,7 @@ class Dashboard:
                     Route("/{slug}/{name}", self.file, methods=["GET"]),
                     Route("/{slug}/{name}", self.action, methods=["POST"]),
                 ],
+                middleware=[Middleware(SecurityHeaders, extra=GUARD)],
             )
         ]
 
@@ -94,7 +96,7 @@ class Dashboard:
 
         page = self.board.templates.get_template(template)
         body = page.render(t=t, prefix=PREFIX, locale=locale, **values)
-        return HTMLResponse(body, status_code=status, headers=HEADERS)
+        return HTMLResponse(body, status_code=status)
 
     async def login_page(self, request: Request) -> Response:
         """Show a button that signs in (a GET never uses the link: previews must not burn it)."""
@@ -114,7 +116,7 @@ class Dashboard:
         if ident is None or user is None:
             return self._bare("refused.html", 403)
         self.app.store.audit(user.urn, "dashboard.signin", {"role": str(user.role)}, now)
-        response = RedirectResponse(f"{PREFIX}/", status_code=303, headers=HEADERS)
+        response = RedirectResponse(f"{PREFIX}/", status_code=303)
         response.set_cookie(
             COOKIE,
             ident,
@@ -163,7 +165,7 @@ class Dashboard:
 
     def _refuse(self, request: Request, template: str, status: int, locale: str) -> Response:
         if request.url.path.startswith(f"{PREFIX}/api/"):
-            return JSONResponse({"error": template.split(".")[0]}, status, headers=HEADERS)
+            return JSONResponse({"error": template.split(".")[0]}, status)
         return self._bare(template, status, locale)
 
     async def page(self, request: Request) -> Response:
@@ -177,7 +179,7 @@ class Dashboard:
         """Serve a page's figures as JSON, scoped exactly as the page."""
         page = find(request.path_params["slug"])
         if page is None or page.data is None:
-            return JSONResponse({"error": "notfound"}, status_code=404, headers=HEADERS)
+            return JSONResponse({"error": "notfound"}, status_code=404)
         view = page.data
         return await self._guard(request, lambda ctx: ctx.json(view(ctx)), page)
 
@@ -216,7 +218,7 @@ class Dashboard:
             self.signins.set_locale(request.cookies.get(COOKIE, ""), locale)
             back = ctx.form.get("back", "")
             target = back if back.startswith(f"{PREFIX}/") else f"{PREFIX}/"
-            return RedirectResponse(target, status_code=303, headers=HEADERS)
+            return RedirectResponse(target, status_code=303)
 
         return await self._guard(request, run, post=True)
 
