@@ -12,7 +12,7 @@ from bot.core.records import Role, Stat, User
 from bot.reports.store import ReportStore
 from bot.runtime.assembly import Runtime
 from tests.chat import Chat
-from tests.test_reports_chat import staff
+from tests.reporting import staff
 
 HANOI, TUYEN_QUANG = "01", "08"
 ADMIN, SUPERVISOR, OTHER_SUPERVISOR, OFFICER = (

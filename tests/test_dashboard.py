@@ -35,8 +35,8 @@ from tests.dashboard_fixture import (
     fill,
     link_path,
 )
+from tests.reporting import staff
 from tests.servers import running
-from tests.test_reports_chat import staff
 from tests.test_reports_cli import (
     Binhdang,
     binhdang,  # noqa: F401 (a fixture)

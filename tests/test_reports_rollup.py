@@ -15,7 +15,7 @@ from bot.reports.store import ReportStore
 from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
-from tests.test_reports_chat import staff
+from tests.reporting import staff
 
 
 def report(
