@@ -60,8 +60,13 @@ class ArticleIndex:
         index.index([prepare(f"{p.title} {p.text}").split() for p in passages], show_progress=False)
         return cls(tuple(passages), index, prepare)
 
-    def search(self, question: str, limit: int = 2) -> list[Found]:
-        """Return up to ``limit`` articles, best first (one passage each), however weak."""
+    def search(
+        self, question: str, limit: int = 2, documents: Collection[str] | None = None
+    ) -> list[Found]:
+        """Return up to ``limit`` articles, best first (one passage each), however weak.
+
+        ``documents``, when given, restricts the search to those documents' articles.
+        """
         tokens = self.prepare(question).split()
         if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
             return []
@@ -71,7 +76,7 @@ class ArticleIndex:
         for i in np.argsort(-scores):
             passage = self.passages[int(i)]
             key = (passage.document, passage.article)
-            if key in seen:
+            if key in seen or (documents is not None and passage.document not in documents):
                 continue
             seen.add(key)
             found.append(Found(passage, float(scores[i])))
