@@ -87,15 +87,15 @@ class ArticleIndex:
     def agreeing(
         self, question: str, basis: tuple[str, int], near: Collection[tuple[str, int]] = ()
     ) -> list[Found]:
-        """Return the article ``basis`` when it is among the two best, then the other if ``near``.
+        """Return the two best articles when one is ``basis``, the other only if it is ``near``.
 
         ``basis`` is the (document, article) the best FAQ match rests on; ``near`` the articles
-        the next matches cite.
+        the next matches cite. The articles keep retrieval's order: when both are named, the
+        one whose clause matches the question best comes first (right more often on held-out FAQ
+        variants and the tuning sets than the basis first).
         """
         found = self.search(question, 2)
         keys = [(f.passage.document, f.passage.article) for f in found]
         if basis not in keys:
             return []
-        first = found[keys.index(basis)]
-        others = [f for f, key in zip(found, keys, strict=True) if key != basis and key in near]
-        return [first, *others]
+        return [f for f, key in zip(found, keys, strict=True) if key == basis or key in near]

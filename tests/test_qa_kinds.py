@@ -173,6 +173,18 @@ def test_article_index_agrees_with_the_matcher_or_stays_silent() -> None:
     assert index.agreeing("ok", ("B", 7)) == []
 
 
+def test_agreeing_articles_keep_retrieval_order() -> None:
+    passages = [
+        Passage("A", 1, 1, "chia tai san chung khi ly hon"),
+        Passage("A", 2, 1, "ly hon chia nha o"),
+    ]
+    index = ArticleIndex.build(passages, str)
+    question = "ly hon chia tai san chung"
+    found = index.agreeing(question, ("A", 2), near={("A", 1)})
+    assert [f.passage.article for f in found] == [1, 2]
+    assert [f.passage.article for f in index.agreeing(question, ("A", 2))] == [2]
+
+
 def test_article_search_can_keep_to_some_documents() -> None:
     passages = [
         Passage("decree", 7, 2, "phat tien hanh vi danh dap gay thuong tich"),
