@@ -24,8 +24,10 @@ def kind_agreed(parse: Parse, faq: Faq, law: LawLibrary) -> Parse:
 
     Matches whose first-cited article is the best match's were already counted by nlu.
     """
+    if not parse.asks & SANCTIONS:
+        return parse
     best = faq.get(parse.faq_id or "")
-    if best is None or not parse.asks & SANCTIONS:
+    if best is None:
         return parse
     article = _answered_from(law, best, parse.asks)
     doubt = 1.0 - parse.faq_confidence
