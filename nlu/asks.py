@@ -18,7 +18,7 @@ SANCTIONS = frozenset({"fine", "prison"})
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "fine": (
         r"phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
-        r"bi phat",
+        r"bi phat(?! tu\b)",
         r"muc phat",
         r"xu phat",
         r"nop phat",
@@ -36,6 +36,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(la|co phai|thanh|bi) toi\b",
         r"toi (gi|danh)\b",
         r"khoi to",
+        r"truy cuu",
+        r"phat tu\b",
+        r"\bmuc an\b",
+        r"\ban tu\b",
+        r"khung hinh phat",
         r"bat giam",
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),
@@ -44,6 +49,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"bi xu ly",
         r"che tai",
         r"chiu trach nhiem gi",
+        r"\bxu ly\b.{0,40}\b(the nao|ra sao)\b",
         r"bi (gi|sao) (khong|ko|k)\b",
         r"\b(penalt(y|ies)|punish(ed|ment)?|sanction\w*)\b",
     ),

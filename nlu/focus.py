@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 
+from nlu.normalize import fold
+
 STORY_WORDS = 40
 """Messages longer than this are stories: read twice (whole, and by their closing sentences)."""
 
 CLOSING_SENTENCES = 2
 SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+COURTESY = re.compile(
+    r"^\W*((xin|rat|em|toi|minh) )?(chan thanh )?(cam on|mong|rat mong|kinh mong)\b.{0,60}"
+    r"\b(giai dap|tu van|huong dan|giup|tra loi|cam on|loi khuyen)"
+    r"( (em|toi|minh|chau|a|voi|nhe|nha|luat su))*\W*$"
+    r"|^\W*((xin|em|toi|minh) )?(chan thanh )?cam on\b[^?]{0,40}$"
+)
+"""A closing sentence that only asks for advice or says thanks ("Mong luật sư tư vấn giúp em.")."""
 
 Matches = tuple[tuple[str, float], ...]
 
@@ -23,6 +32,8 @@ def closing(text: str) -> str | None:
     if not is_story(text):
         return None
     sentences = [s for s in SENTENCE_END.split(text.strip()) if s.strip()]
+    while sentences and COURTESY.search(fold(sentences[-1])):
+        sentences.pop()
     if len(sentences) <= CLOSING_SENTENCES:
         return None
     return " ".join(sentences[-CLOSING_SENTENCES:])

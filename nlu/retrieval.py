@@ -60,8 +60,13 @@ class ArticleIndex:
         index.index([prepare(f"{p.title} {p.text}").split() for p in passages], show_progress=False)
         return cls(tuple(passages), index, prepare)
 
-    def search(self, question: str, limit: int = 2) -> list[Found]:
-        """Return up to ``limit`` articles, best first (one passage each), however weak."""
+    def search(
+        self, question: str, limit: int = 2, documents: Collection[str] | None = None
+    ) -> list[Found]:
+        """Return up to ``limit`` articles, best first (one passage each), however weak.
+
+        ``documents``, when given, restricts the search to those documents' articles.
+        """
         tokens = self.prepare(question).split()
         if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
             return []
@@ -71,7 +76,7 @@ class ArticleIndex:
         for i in np.argsort(-scores):
             passage = self.passages[int(i)]
             key = (passage.document, passage.article)
-            if key in seen:
+            if key in seen or (documents is not None and passage.document not in documents):
                 continue
             seen.add(key)
             found.append(Found(passage, float(scores[i])))
@@ -82,15 +87,15 @@ class ArticleIndex:
     def agreeing(
         self, question: str, basis: tuple[str, int], near: Collection[tuple[str, int]] = ()
     ) -> list[Found]:
-        """Return the article ``basis`` when it is among the two best, then the other if ``near``.
+        """Return the two best articles when one is ``basis``, the other only if it is ``near``.
 
         ``basis`` is the (document, article) the best FAQ match rests on; ``near`` the articles
-        the next matches cite.
+        the next matches cite. The articles keep retrieval's order: when both are named, the
+        one whose clause matches the question best comes first (right more often on held-out FAQ
+        variants and the tuning sets than the basis first).
         """
         found = self.search(question, 2)
         keys = [(f.passage.document, f.passage.article) for f in found]
         if basis not in keys:
             return []
-        first = found[keys.index(basis)]
-        others = [f for f, key in zip(found, keys, strict=True) if key != basis and key in near]
-        return [first, *others]
+        return [f for f, key in zip(found, keys, strict=True) if key == basis or key in near]

@@ -6,6 +6,7 @@ import pytest
 
 from nlu.calibration import SURE_OUT_OF_SCOPE, agreed, scoped
 from nlu.focus import STORY_WORDS, closing, is_story, lead_with_closing
+from nlu.normalize import fold
 
 STORY = (
     "Tôi lấy chồng đã mười năm, nhà nghèo, chồng tôi hay uống rượu. "
@@ -91,3 +92,25 @@ def test_matches_fade_when_the_message_is_surely_out_of_scope() -> None:
     faded = scoped(faq, 0.99)
     assert faded[0][1] == pytest.approx(0.06)
     assert scoped(faq, 1.0) == (("a", 0.0), ("b", 0.0))
+
+
+@pytest.mark.parametrize(
+    "courtesy",
+    ["Mong Luật sư tư vấn giúp em.", "Xin cảm ơn!", "Rất mong được luật sư giải đáp!"],
+)
+def test_a_closing_plea_for_advice_or_thanks_is_not_the_question(courtesy: str) -> None:
+    assert closing(f"{STORY} {courtesy}") == closing(STORY)
+    assert closing(f"{STORY} {fold(courtesy)}") == closing(STORY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tôi mong chị hướng dẫn tôi cách nào xin ly hôn nhanh nhất.",
+        "Cảm ơn vì đã nghe tôi kể, chồng tôi có bị đi tù không?",
+    ],
+)
+def test_a_real_closing_question_is_kept(question: str) -> None:
+    ending = closing(f"{STORY} {question}")
+    assert ending is not None
+    assert ending.endswith(question)

@@ -34,6 +34,10 @@ KINDS = [
     ("chồng đánh vợ có bị đi tù không", {"prison"}),
     ("hiếp dâm vợ có phạm tội không", {"prison"}),
     ("bi xu ly the nao", {"fine", "prison"}),
+    ("đánh người giúp việc có bị phạt tù không", {"prison"}),
+    ("quan hệ với bé 15 tuổi có bị truy cứu không", {"prison"}),
+    ("xâm hại con gái thì phải chịu mức án nào", {"prison"}),
+    ("xử lý người ngược đãi ông bà như thế nào", {"fine", "prison"}),
     ("bị chồng đánh thì báo ở đâu", {"report"}),
     ("bị quấy rối ở công ty thì em phải làm gì", {"help"}),
     ("bạo lực gia đình là gì", {"definition"}),
@@ -167,6 +171,30 @@ def test_article_index_agrees_with_the_matcher_or_stays_silent() -> None:
     assert [(f.passage.document, f.passage.article) for f in found] == [("B", 7)]
     assert index.agreeing("phat tien danh dap thuong tich", ("A", 2)) == []
     assert index.agreeing("ok", ("B", 7)) == []
+
+
+def test_agreeing_articles_keep_retrieval_order() -> None:
+    passages = [
+        Passage("A", 1, 1, "chia tai san chung khi ly hon"),
+        Passage("A", 2, 1, "ly hon chia nha o"),
+    ]
+    index = ArticleIndex.build(passages, str)
+    question = "ly hon chia tai san chung"
+    found = index.agreeing(question, ("A", 2), near={("A", 1)})
+    assert [f.passage.article for f in found] == [1, 2]
+    assert [f.passage.article for f in index.agreeing(question, ("A", 2))] == [2]
+
+
+def test_article_search_can_keep_to_some_documents() -> None:
+    passages = [
+        Passage("decree", 7, 2, "phat tien hanh vi danh dap gay thuong tich"),
+        Passage("code", 134, 1, "toi co y gay thuong tich cho nguoi khac"),
+    ]
+    index = ArticleIndex.build(passages, str)
+    everywhere = index.search("phat tien danh dap gay thuong tich", 2)
+    assert [f.passage.document for f in everywhere] == ["decree", "code"]
+    kept = index.search("phat tien danh dap gay thuong tich", 2, documents={"code"})
+    assert [(f.passage.document, f.passage.article) for f in kept] == [("code", 134)]
 
 
 def test_uncertain_legal_question_names_articles_that_may_be_relevant(qa: QA) -> None:

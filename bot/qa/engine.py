@@ -14,6 +14,7 @@ from bot.core.messages import Button, Reply
 from bot.core.problems import Problem
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
+from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
@@ -91,6 +92,7 @@ class QA:
         self, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
     ) -> Answer:
         """Answer an already understood message: emergency first, then article, FAQ, fallbacks."""
+        parse = kind_agreed(parse, self.faq, self.law)
         entry = self._confident_entry(parse)
         if parse.emergency:
             return self._emergency(parse, entry, locale, local_help)

@@ -9,6 +9,7 @@ answer, the citations of the kind asked about come first (``sanction_first``).
 
 from __future__ import annotations
 
+import functools
 from typing import Protocol, TypeVar
 
 from bot.law.library import LawLibrary
@@ -33,11 +34,15 @@ C = TypeVar("C", bound=_Cited)
 def sanction_kind(law: LawLibrary, document: str) -> str | None:
     """Return "prison" for the Penal Code, "fine" for a sanction decree, else None."""
     found = law.document(document)
-    if found is None:
-        return None
-    if found.number == PENAL_CODE:
+    return None if found is None else _kind(found.number, found.title)
+
+
+@functools.lru_cache(maxsize=256)
+def _kind(number: str, title: str) -> str | None:
+    """Return the kind of sanction a document of this number and title answers (cached)."""
+    if number == PENAL_CODE:
         return "prison"
-    return "fine" if fold(found.title).startswith(SANCTION_TITLE) else None
+    return "fine" if fold(title).startswith(SANCTION_TITLE) else None
 
 
 def sanction_first(
