@@ -87,7 +87,7 @@ def columns(matrix: sp.spmatrix) -> Columns:
     """Return a scipy sparse matrix stored by column, as plain arrays."""
     by_column = sp.csc_matrix(matrix)
     by_column.sort_indices()
-    return Columns(by_column.indptr, by_column.indices, by_column.data, by_column.shape[0])
+    return Columns.build(by_column.indptr, by_column.indices, by_column.data, by_column.shape[0])
 
 
 def fit_intents(features: sp.csr_matrix, intents: Sequence[str]) -> IntentClassifier:
