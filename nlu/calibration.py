@@ -111,14 +111,29 @@ class Calibrator:
         return cls(logistic(kept), story)
 
     def confidences(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Return the calibrated confidence of each row."""
-        return [self._confidence(row) for row in rows]
+        """Return the calibrated confidence of each row (one product per model)."""
+        found = [0.0] * len(rows)
+        for model, story in ((self.model, False), (self.story, True)):
+            chosen = [i for i, row in enumerate(rows) if self._is_story(row) == story]
+            if not chosen:
+                continue
+            for i, confidence in zip(chosen, _confidences(model, rows, chosen), strict=True):
+                found[i] = confidence
+        return found
 
-    def _confidence(self, row: Sequence[float]) -> float:
-        model = self.story if self.story is not None and is_story_row(row) else self.model
-        if model is None:
-            return max(0.0, min(1.0, row[0]))
-        return float(model.probabilities(np.asarray([row]))[0, 1])
+    def _is_story(self, row: Sequence[float]) -> bool:
+        """Return whether ``row`` is read by the story model (when there is one)."""
+        return self.story is not None and is_story_row(row)
+
+
+def _confidences(
+    model: LinearModel | None, rows: Sequence[Sequence[float]], chosen: list[int]
+) -> list[float]:
+    """Return the confidences of the ``chosen`` rows by ``model`` (its score, clipped, if none)."""
+    if model is None:
+        return [max(0.0, min(1.0, rows[i][0])) for i in chosen]
+    probabilities = model.probabilities(np.asarray([rows[i] for i in chosen]))[:, 1]
+    return [float(p) for p in probabilities]
 
 
 def agreed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -32,18 +32,31 @@ def word_tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def char_words(text: str) -> list[str]:
+    """Return the words whose character n-grams ``char_ngrams`` reads, in order."""
+    return _SPACES.sub(" ", text.lower()).split()
+
+
+def word_ngrams(word: str) -> list[str]:
+    """Return the space-padded character n-grams of one word (sklearn's ``char_wb``)."""
+    smallest, largest = CHAR_SIZES
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(smallest, largest + 1):
+        last = max(len(padded) - n, 0)
+        grams += [padded[i : i + n] for i in range(last + 1)]
+        if last == 0:  # a short word is counted once
+            break
+    return grams
+
+
 def char_ngrams(text: str) -> list[str]:
     """Return the space-padded character n-grams of each word (sklearn's ``char_wb``)."""
-    smallest, largest = CHAR_SIZES
-    grams: list[str] = []
-    for word in _SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        for n in range(smallest, largest + 1):
-            last = max(len(padded) - n, 0)
-            grams += [padded[i : i + n] for i in range(last + 1)]
-            if last == 0:  # a short word is counted once
-                break
-    return grams
+    return [gram for word in char_words(text) for gram in word_ngrams(word)]
+
+
+CACHED_WORDS = 100_000
+"""Words whose feature columns a vectorizer remembers (forgotten all at once past this)."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +68,33 @@ class Tfidf:
     idf: np.ndarray
     offset: int
     weight: float
+    known: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    """The columns of each word's n-grams, by word (character n-grams only; not pickled)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the words remembered."""
+        return {**self.__dict__, "known": {}}
+
+    def columns(self, text: str) -> list[int]:
+        """Return the column of each of the text's features found in the vocabulary, in order."""
+        vocabulary = self.vocabulary
+        if not self.chars:
+            return [vocabulary[t] for t in word_tokens(text) if t in vocabulary]
+        found: list[int] = []
+        for word in char_words(text):
+            columns = self.known.get(word)
+            if columns is None:
+                columns = [vocabulary[g] for g in word_ngrams(word) if g in vocabulary]
+                if len(self.known) >= CACHED_WORDS:
+                    self.known.clear()
+                self.known[word] = columns
+            found += columns
+        return found
 
     def entries(self, text: str) -> tuple[list[int], np.ndarray]:
         """Return the columns and weighted, L2-normalised tf-idf values of ``text``."""
-        tokens = char_ngrams(text) if self.chars else word_tokens(text)
-        counts = Counter(t for t in tokens if t in self.vocabulary)
-        columns = [self.vocabulary[t] for t in counts]
+        counts = Counter(self.columns(text))
+        columns = list(counts)
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
         values = tf * self.idf[columns] if columns else tf
         norm = float(np.sqrt((values**2).sum()))

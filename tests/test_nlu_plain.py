@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,14 @@ def test_a_cached_model_serves_without_scikit_learn(tmp_path: Path) -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_remembered_words_are_not_pickled(vectorizers: Vectorizers) -> None:
+    featurizer = vectorizers.featurizer
+    before = featurizer.transform("chong danh vo")
+    assert featurizer.char.known
+    copy = pickle.loads(pickle.dumps(featurizer))
+    assert copy.char.known == {}
+    after = copy.transform("chong danh vo")
+    assert np.array_equal(after.indices, before.indices)
+    assert np.array_equal(after.values, before.values)
