@@ -35,9 +35,10 @@ from bot.qa.related import law_passages  # noqa: E402
 from bot.qa.training import load_nlu_content  # noqa: E402
 from nlu.asks import SANCTIONS, asks  # noqa: E402
 from nlu.embedded import load_or_train  # noqa: E402
-from nlu.model import Cues, _fit_base, _split_faqs, _split_intents  # noqa: E402
+from nlu.model import Cues  # noqa: E402
 from nlu.prepare import Preparer  # noqa: E402
 from nlu.retrieval import ArticleIndex  # noqa: E402
+from nlu.trainer import fit_base, split_faqs, split_intents  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 THRESHOLD = 0.45
@@ -97,10 +98,9 @@ def rows(content: Path, folds: int, cache: Path) -> list[Row]:
     found: list[Row] = []
     with threadpool_limits(limits=1):
         for fold in range(folds):
-            faqs, held = _split_faqs(data.faqs, fold)
-            intents, _ = _split_intents(data.intents, fold)
-            model = _fit_base(intents, faqs, prepare)
-            model.calibrator = calibrator
+            faqs, held = split_faqs(data.faqs, fold)
+            intents, _ = split_intents(data.intents, fold)
+            model = replace(fit_base(intents, faqs, prepare), calibrator=calibrator)
             for text, truth in held:
                 matches = model.predict(prepare(text), Cues.read(text)).faq
                 ids = [i for i, _ in matches]

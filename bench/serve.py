@@ -192,6 +192,15 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) the process has used, in seconds (Linux).
+
+    On a machine shared with other work this varies far less than wall-clock figures.
+    """
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def write_config(folder: Path, port: int, cache: Path) -> Path:
     """Write a config serving the web chat on ``port`` with its own database and cache."""
     config = folder / "config.yml"
@@ -235,12 +244,15 @@ def main() -> None:
             (folder / "bench.db").unlink()
         port = free_port()
         proc, warm = start_server(write_config(folder, port, cache), port, deadline)
-        print(f"warm start (cached model): {warm:.2f} s")
+        print(f"warm start (cached model): {warm:.2f} s ({cpu_seconds(proc.pid):.2f} s CPU)")
         try:
             single = asyncio.run(load(port, 1, args.messages * 2, pool, 0))
             report("1 client", single)
+            before = cpu_seconds(proc.pid)
             crowd = asyncio.run(load(port, args.clients, args.messages, pool, 1))
             report(f"{args.clients} clients", crowd)
+            used = 1000 * (cpu_seconds(proc.pid) - before) / max(1, len(crowd.messages))
+            print(f"server CPU under load: {used:.2f} ms per message (both cores, all threads)")
             print(f"peak RSS of the server: {peak_rss_mb(proc.pid):.0f} MB")
         finally:
             stop_server(proc)

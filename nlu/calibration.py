@@ -7,12 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from nlu.focus import STORY_WORDS
 from nlu.matcher import Candidate
 from nlu.roles import NONE, Roles
-from nlu.vectors import probabilities
+from nlu.vectors import LinearModel
 
 FEATURES = (
     "score",
@@ -92,41 +91,49 @@ def is_story_row(row: Sequence[float]) -> bool:
     return row[_LENGTH] > math.log1p(STORY_WORDS)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Calibrator:
     """Maps feature rows to the probability that the candidate is the right answer."""
 
-    model: LogisticRegression | None
-    story: LogisticRegression | None = None
+    model: LinearModel | None
+    story: LinearModel | None = None
     """The model for stories, when there were enough held-out stories to fit it."""
 
     @classmethod
     def fit(cls, rows: Sequence[Sequence[float]], labels: Sequence[int]) -> Calibrator:
         """Fit on held-out rows, stories apart when there are enough of them."""
+        from nlu.fitting import logistic  # training only: serving needs no scikit-learn
+
         pairs = list(zip(rows, labels, strict=True))
         stories = [(r, y) for r, y in pairs if is_story_row(r)]
-        story = _logistic(stories) if len(stories) >= MIN_STORY_ROWS else None
+        story = logistic(stories) if len(stories) >= MIN_STORY_ROWS else None
         kept = [(r, y) for r, y in pairs if story is None or not is_story_row(r)]
-        return cls(_logistic(kept), story)
+        return cls(logistic(kept), story)
 
     def confidences(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Return the calibrated confidence of each row."""
-        return [self._confidence(row) for row in rows]
+        """Return the calibrated confidence of each row (one product per model)."""
+        found = [0.0] * len(rows)
+        for model, story in ((self.model, False), (self.story, True)):
+            chosen = [i for i, row in enumerate(rows) if self._is_story(row) == story]
+            if not chosen:
+                continue
+            for i, confidence in zip(chosen, _confidences(model, rows, chosen), strict=True):
+                found[i] = confidence
+        return found
 
-    def _confidence(self, row: Sequence[float]) -> float:
-        model = self.story if self.story is not None and is_story_row(row) else self.model
-        if model is None:
-            return max(0.0, min(1.0, row[0]))
-        return float(probabilities(model, np.asarray([row]))[0, 1])
+    def _is_story(self, row: Sequence[float]) -> bool:
+        """Return whether ``row`` is read by the story model (when there is one)."""
+        return self.story is not None and is_story_row(row)
 
 
-def _logistic(pairs: Sequence[tuple[Sequence[float], int]]) -> LogisticRegression | None:
-    """Return a logistic model of the labels, or None with a single class (nothing to learn)."""
-    if len({y for _, y in pairs}) < 2:
-        return None
-    model = LogisticRegression(C=1.0, max_iter=1000)
-    model.fit(np.asarray([r for r, _ in pairs]), np.asarray([y for _, y in pairs]))
-    return model
+def _confidences(
+    model: LinearModel | None, rows: Sequence[Sequence[float]], chosen: list[int]
+) -> list[float]:
+    """Return the confidences of the ``chosen`` rows by ``model`` (its score, clipped, if none)."""
+    if model is None:
+        return [max(0.0, min(1.0, rows[i][0])) for i in chosen]
+    probabilities = model.probabilities(np.asarray([rows[i] for i in chosen]))[:, 1]
+    return [float(p) for p in probabilities]
 
 
 def agreed(

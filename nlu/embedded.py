@@ -9,7 +9,7 @@ from pathlib import Path
 from nlu.articles import ArticleParser
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.focus import closing, lead_with_closing
-from nlu.model import Cues, NluModel, Prediction, train
+from nlu.model import Cues, NluModel, Prediction
 from nlu.parse import Parse
 from nlu.pickles import load_pickle, save_pickle
 from nlu.prepare import Preparer
@@ -17,7 +17,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "6"
+MODEL_VERSION = "8"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -95,6 +95,13 @@ MIN_CLASSIFIED_EMERGENCY_WORDS = 3
 def cache_path(data: TrainingData, cache_dir: Path) -> Path:
     """Return where the model for ``data`` is cached."""
     return cache_dir / f"nlu-v{MODEL_VERSION}-{data.digest()}.pickle"
+
+
+def train(data: TrainingData, prepare: Preparer) -> NluModel:
+    """Train the model (the training libraries are imported only now)."""
+    from nlu.trainer import train as fit_model
+
+    return fit_model(data, prepare)
 
 
 def load_or_train(data: TrainingData, cache_dir: Path) -> NluModel:

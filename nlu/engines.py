@@ -28,9 +28,10 @@ class EngineSettings(Protocol):
 def build_engine(data: TrainingData, settings: EngineSettings, cache_dir: Path) -> Engine:
     """Return the engine named in ``settings``, trained on ``data`` (models cached in cache_dir)."""
     from nlu.embedded import build_embedded
-    from nlu.rasa import RasaEngine
 
     embedded = build_embedded(data, cache_dir, settings.threshold)
     if settings.engine == "rasa":
+        from nlu.rasa import RasaEngine  # httpx only when a Rasa server is configured
+
         return RasaEngine(settings.rasa_url, settings.rasa_timeout, embedded)
     return embedded

@@ -6,11 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
 
+from nlu.sparse import Row
 from nlu.training import FaqExample
-from nlu.vectors import probabilities
+from nlu.vectors import LinearModel
 
 
 def intent_examples(
@@ -24,23 +23,16 @@ def intent_examples(
     return pairs
 
 
-@dataclass
+@dataclass(frozen=True)
 class IntentClassifier:
-    """Predicts a distribution over intents for featurised texts."""
+    """Predicts a distribution over intents for a featurised text (fitted by nlu.fitting)."""
 
-    model: LogisticRegression
+    model: LinearModel
     labels: tuple[str, ...]
 
-    @classmethod
-    def fit(cls, features: sp.csr_matrix, intents: Sequence[str]) -> IntentClassifier:
-        """Train on featurised texts and their intents (classes balanced)."""
-        model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
-        model.fit(features, list(intents))
-        return cls(model, tuple(str(label) for label in model.classes_))
-
-    def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
-        """Return one row of intent probabilities per text (columns follow ``labels``)."""
-        return probabilities(self.model, features)
+    def probabilities(self, features: Row) -> np.ndarray:
+        """Return the intent probabilities of one text (in the order of ``labels``)."""
+        return self.model.row_probabilities(features)
 
     def ranking(self, row: np.ndarray) -> list[tuple[str, float]]:
         """Return ``(intent, probability)`` pairs for one probability row, best first."""

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 
+from nlu.lexical import Bm25
 from nlu.normalize import words
 
 MIN_WORDS = 3
@@ -48,16 +48,13 @@ class ArticleIndex:
     """BM25 over passages, read through the same preparation as questions."""
 
     passages: tuple[Passage, ...]
-    index: bm25s.BM25 | None
+    index: Bm25 | None
     prepare: Callable[[str], str]
 
     @classmethod
     def build(cls, passages: Sequence[Passage], prepare: Callable[[str], str]) -> ArticleIndex:
         """Index ``passages`` (their text prepared like questions)."""
-        if not passages:
-            return cls((), None, prepare)
-        index = bm25s.BM25()
-        index.index([prepare(f"{p.title} {p.text}").split() for p in passages], show_progress=False)
+        index = Bm25.build([prepare(f"{p.title} {p.text}").split() for p in passages])
         return cls(tuple(passages), index, prepare)
 
     def search(
@@ -70,7 +67,7 @@ class ArticleIndex:
         tokens = self.prepare(question).split()
         if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
             return []
-        scores = np.asarray(self.index.get_scores(tokens), dtype=float)
+        scores = np.asarray(self.index.scores(tokens), dtype=float)
         found: list[Found] = []
         seen: set[tuple[str, int]] = set()
         for i in np.argsort(-scores):

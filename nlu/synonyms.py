@@ -11,9 +11,9 @@ from nlu.normalize import fold
 
 @dataclass(frozen=True)
 class Synonyms:
-    """Each group's pattern (any phrase, whole words) and the canonical phrase it adds."""
+    """Each group's pattern (any phrase, whole words), the canonical phrase it adds, its phrases."""
 
-    groups: tuple[tuple[re.Pattern[str], str], ...] = ()
+    groups: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def build(cls, groups: Sequence[Sequence[str]]) -> Synonyms:
@@ -24,12 +24,16 @@ class Synonyms:
             if len(phrases) < 2:
                 continue
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
-            built.append((pattern, fold(group[0])))
+            built.append((pattern, fold(group[0]), tuple(phrases)))
         return cls(tuple(built))
 
     def expand(self, folded: str) -> str:
         """Return ``folded`` followed by the canonical phrase of every group it mentions."""
-        added = [canonical for pattern, canonical in self.groups if pattern.search(folded)]
+        added = [
+            canonical
+            for pattern, canonical, phrases in self.groups
+            if any(p in folded for p in phrases) and pattern.search(folded)  # substrings first
+        ]
         return " ".join([folded, *added]) if added else folded
 
 

@@ -1,35 +1,100 @@
-"""Sparse text features shared by the intent classifier and the FAQ matcher."""
+"""Sparse text features and linear models at inference: plain arrays, no scikit-learn.
+
+nlu.fitting fits scikit-learn's TfidfVectorizer and LogisticRegression and keeps only what
+inference reads (vocabulary, idf, coefficients); texts are analysed here exactly as the
+vectorizers analyse them, and the numbers are the same as theirs.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import normalize as l2_normalize
+
+from nlu.sparse import Row, weighted_sum
 
 CHAR_WEIGHT = 0.5
 """Weight of character n-grams (robustness to typos) against whole words."""
 
+CHAR_SIZES = (2, 5)
+"""Smallest and largest character n-gram, inside word boundaries (sklearn's ``char_wb``)."""
 
-@dataclass
-class _Fast:
-    """One fitted vectorizer's analyzer, vocabulary and idf, for single-message transforms."""
+WORD_PATTERN = r"(?u)\b\w+\b"
+_WORD = re.compile(WORD_PATTERN)
+_SPACES = re.compile(r"\s\s+")
 
-    analyze: Callable[[str], list[str]]
+
+def word_tokens(text: str) -> list[str]:
+    """Return the word tokens of ``text`` (sklearn's word analyzer with WORD_PATTERN)."""
+    return _WORD.findall(text.lower())
+
+
+def char_words(text: str) -> list[str]:
+    """Return the words whose character n-grams ``char_ngrams`` reads, in order."""
+    return _SPACES.sub(" ", text.lower()).split()
+
+
+def word_ngrams(word: str) -> list[str]:
+    """Return the space-padded character n-grams of one word (sklearn's ``char_wb``)."""
+    smallest, largest = CHAR_SIZES
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(smallest, largest + 1):
+        last = max(len(padded) - n, 0)
+        grams += [padded[i : i + n] for i in range(last + 1)]
+        if last == 0:  # a short word is counted once
+            break
+    return grams
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Return the space-padded character n-grams of each word (sklearn's ``char_wb``)."""
+    return [gram for word in char_words(text) for gram in word_ngrams(word)]
+
+
+CACHED_WORDS = 100_000
+"""Words whose feature columns a vectorizer remembers (forgotten all at once past this)."""
+
+
+@dataclass(frozen=True)
+class Tfidf:
+    """One fitted vectorizer (sublinear tf, idf, L2 norm) whose columns start at ``offset``."""
+
+    chars: bool
     vocabulary: Mapping[str, int]
     idf: np.ndarray
     offset: int
     weight: float
+    known: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    """The columns of each word's n-grams, by word (character n-grams only; not pickled)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the words remembered."""
+        return {**self.__dict__, "known": {}}
+
+    def columns(self, text: str) -> list[int]:
+        """Return the column of each of the text's features found in the vocabulary, in order."""
+        vocabulary = self.vocabulary
+        if not self.chars:
+            return [vocabulary[t] for t in word_tokens(text) if t in vocabulary]
+        found: list[int] = []
+        for word in char_words(text):
+            columns = self.known.get(word)
+            if columns is None:
+                columns = [vocabulary[g] for g in word_ngrams(word) if g in vocabulary]
+                if len(self.known) >= CACHED_WORDS:
+                    self.known.clear()
+                self.known[word] = columns
+            found += columns
+        return found
 
     def entries(self, text: str) -> tuple[list[int], np.ndarray]:
         """Return the columns and weighted, L2-normalised tf-idf values of ``text``."""
-        counts = Counter(t for t in self.analyze(text) if t in self.vocabulary)
-        columns = [self.vocabulary[t] for t in counts]
+        counts = Counter(self.columns(text))
+        columns = list(counts)
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
         values = tf * self.idf[columns] if columns else tf
         norm = float(np.sqrt((values**2).sum()))
@@ -37,78 +102,52 @@ class _Fast:
         return [self.offset + i for i in columns], scaled
 
 
-@dataclass
+@dataclass(frozen=True)
 class Featurizer:
     """TF-IDF over words and character 2-5-grams of prepared (folded) text."""
 
-    word: TfidfVectorizer
-    char: TfidfVectorizer
-    _fast: tuple[_Fast, _Fast] | None = field(default=None, repr=False)
-
-    @classmethod
-    def fit(cls, texts: Sequence[str]) -> Featurizer:
-        """Fit both vectorizers on prepared texts."""
-        word = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 1), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
-        )
-        char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
-        word.fit(texts)
-        char.fit(texts)
-        return cls(word, char)
+    word: Tfidf
+    char: Tfidf
 
     @property
     def size(self) -> int:
         """Return the number of columns (word features first)."""
-        return len(self.word.vocabulary_) + len(self.char.vocabulary_)
+        return len(self.word.vocabulary) + len(self.char.vocabulary)
 
-    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Return L2-normalised rows combining word and character features."""
-        if len(texts) == 1:
-            return self.transform_one(texts[0])
-        if not texts:
-            return sp.csr_matrix((0, self.size))
-        stacked = sp.hstack([self.word.transform(texts), CHAR_WEIGHT * self.char.transform(texts)])
-        return l2_normalize(stacked.tocsr())
-
-    def transform_one(self, text: str) -> sp.csr_matrix:
-        """Return the row of one text, as ``transform`` would, without sklearn's per-call cost."""
-        columns: list[int] = []
-        parts: list[np.ndarray] = []
-        for part in self._parts():
-            found_columns, found_values = part.entries(text)
-            columns += found_columns
-            parts.append(found_values)
-        data = np.concatenate(parts)
+    def transform(self, text: str) -> Row:
+        """Return the L2-normalised row combining the word and character features of ``text``."""
+        word_columns, word_values = self.word.entries(text)
+        char_columns, char_values = self.char.entries(text)
+        data = np.concatenate([word_values, char_values])
         norm = np.sqrt((data**2).sum())
         if norm > 0:
             data /= norm
-        order = np.argsort(columns, kind="stable")
-        indices = np.asarray(columns, dtype=np.int32)[order]
-        return sp.csr_matrix((data[order], indices, [0, len(indices)]), shape=(1, self.size))
-
-    def _parts(self) -> tuple[_Fast, _Fast]:
-        if self._fast is None:
-            word_size = len(self.word.vocabulary_)
-            self._fast = (
-                _Fast(self.word.build_analyzer(), self.word.vocabulary_, self.word.idf_, 0, 1.0),
-                _Fast(
-                    self.char.build_analyzer(),
-                    self.char.vocabulary_,
-                    self.char.idf_,
-                    word_size,
-                    CHAR_WEIGHT,
-                ),
-            )
-        return self._fast
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle without the cached analyzers (they are rebuilt on first use)."""
-        return {"word": self.word, "char": self.char, "_fast": None}
+        order = np.argsort(word_columns + char_columns, kind="stable")
+        indices = np.asarray(word_columns + char_columns, dtype=np.int32)[order]
+        return Row(indices, data[order])
 
 
-def probabilities(model: LogisticRegression, features: sp.csr_matrix | np.ndarray) -> np.ndarray:
-    """Return ``model.predict_proba(features)`` of a fitted model, without sklearn's call cost."""
-    scores = np.asarray(features @ model.coef_.T) + model.intercept_
+@dataclass(frozen=True)
+class LinearModel:
+    """A fitted logistic regression: weights by feature (features x classes) and intercepts."""
+
+    weights: np.ndarray
+    intercept: np.ndarray
+    classes: np.ndarray
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Return one row of class probabilities per dense feature row (``predict_proba``)."""
+        return _softmax(np.asarray(features @ self.weights) + self.intercept)
+
+    def row_probabilities(self, row: Row) -> np.ndarray:
+        """Return the class probabilities of one sparse row."""
+        scores = weighted_sum(self.weights, row) + self.intercept
+        probabilities: np.ndarray = _softmax(scores[None, :])[0]
+        return probabilities
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    """Return scikit-learn's probabilities for decision scores (logistic when binary)."""
     if scores.shape[1] == 1:
         positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
         return np.column_stack([1.0 - positive, positive])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,3 +86,22 @@ def test_every_command_has_help() -> None:
         for name, action in [(c.dest, c) for c in action._choices_actions]
     }
     assert all(helps.values()), helps
+
+
+HEAVY = ("sklearn", "scipy", "bm25s", "openpyxl", "telegram", "httpx", "playwright")
+"""Libraries ``serve`` with the default config must not import: training, exports, channels."""
+
+
+def test_serve_loads_no_training_or_export_library() -> None:
+    """The command line and the web server import none of HEAVY (start-up time, issue 15)."""
+    script = (
+        "import sys\n"
+        "from bot.cli.main import parser\n"
+        "from bot.runtime.server import web_app\n"
+        "parser()\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

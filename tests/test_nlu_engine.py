@@ -6,7 +6,6 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from nlu import build_engine
@@ -15,7 +14,6 @@ from nlu.embedded import build_embedded, cache_path, resolve_intent
 from nlu.model import NluModel
 from nlu.parse import ArticleRef
 from nlu.training import TrainingData
-from nlu.vectors import Featurizer, probabilities
 from tests.nlu_data import TOY_FAQS, toy_training
 
 
@@ -94,23 +92,6 @@ RESOLVE = [
 )
 def test_resolve_intent(args: tuple[str, float, bool, float], expected: tuple[str, float]) -> None:
     assert resolve_intent(*args, threshold=0.45) == expected
-
-
-def test_fast_single_transform_matches_sklearn() -> None:
-    texts = ["chong danh vo thi bao o dau", "bao luc gia dinh la gi", "luong nu thap hon nam"]
-    featurizer = Featurizer.fit(texts)
-    for text in [*texts, "chong chong danh", "xyz", ""]:
-        fast = featurizer.transform_one(text).toarray()
-        batch = featurizer.transform([text, "padding so sklearn runs"])[0].toarray()
-        assert np.allclose(fast, batch)
-
-
-def test_direct_probabilities_match_predict_proba(tmp_path: Path) -> None:
-    model = build_embedded(toy_training(), tmp_path).model
-    features = model.featurizer.transform(["lương nam nữ", "xin chào"])
-    assert np.allclose(
-        probabilities(model.intents.model, features), model.intents.model.predict_proba(features)
-    )
 
 
 @pytest.mark.parametrize("count", [0, 1], ids=["no-faq", "one-faq"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from bot.qa.training import load_nlu_content
-from nlu.normalize import fold, has_diacritics, normalize, words
+from nlu.normalize import fold, has_diacritics, normalize, strip_marks, words
 from nlu.prepare import Preparer
 from nlu.synonyms import Synonyms
 from nlu.teencode import Teencode, parse_teencode
@@ -120,3 +121,15 @@ def test_synonyms_match_whole_words_only() -> None:
     synonyms = Synonyms.build([["mang thai", "có bầu"]])
     assert synonyms.expand("co bau") == "co bau mang thai"
     assert synonyms.expand("co bauxit") == "co bauxit"
+
+
+LATIN = [chr(c) for c in [*range(0x20, 0x250), *range(0x1E00, 0x1F00)]]
+OTHERS = ["\u0300", "\u0301", "\u0323", "\u0303", "α", "中", "\u200b", "\n"]
+
+
+def test_fold_letter_by_letter_is_the_full_fold() -> None:
+    rng = random.Random(15)
+    mixed = ["".join(rng.choices(LATIN + OTHERS, k=rng.randint(0, 12))) for _ in range(3000)]
+    texts = LATIN + mixed
+    texts += [unicodedata.normalize("NFD", t) for t in texts[-500:]]
+    assert [fold(t) for t in texts] == [strip_marks(normalize(t)) for t in texts]

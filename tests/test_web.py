@@ -11,6 +11,8 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 
 from bot.channels.web import MAX_BODY, USER_BURST, WebChat, parts_json
 from bot.channels.webid import COOKIE, WebIdentity
@@ -314,3 +316,20 @@ def test_the_page_has_no_inline_script_or_style(fake: httpx.Client) -> None:
 def test_unknown_assets_are_404(fake: httpx.Client) -> None:
     assert fake.get("/static/index.html").status_code == 404
     assert fake.get("/static/..%2f..%2fconfig.py").status_code == 404
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_cookie_header_is_the_one_starlette_writes(scheme: str) -> None:
+    identity = WebIdentity("secret")
+    request = Request({"type": "http", "scheme": scheme, "headers": [], "path": "/"})
+    ours, theirs = Response(), Response()
+    identity.set_cookie(ours, "A" * 22, request)
+    theirs.set_cookie(
+        COOKIE,
+        identity.sign("A" * 22),
+        httponly=True,
+        samesite="strict",
+        secure=scheme == "https",
+        path="/",
+    )
+    assert ours.raw_headers == theirs.raw_headers

@@ -7,14 +7,16 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from telegram import Bot, Update
 
 from bot.channels.webguard import read_body
+
+if TYPE_CHECKING:  # python-telegram-bot is imported only when a Telegram channel runs
+    from telegram import Bot, Update
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ def webhook_route(
 
 
 def _parse(body: bytes, bot: Bot) -> Update | None:
+    from telegram import Update
+
     try:
         data: Any = json.loads(body)
         return Update.de_json(data, bot) if isinstance(data, dict) else None

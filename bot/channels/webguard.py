@@ -13,7 +13,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,6 +39,10 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp, extra: dict[str, str] | None = None) -> None:
         self.app = app
         self.headers = {**HEADERS, **(extra or {})}
+        self.raw = [
+            (name.encode("latin-1"), value.encode("latin-1"))
+            for name, value in self.headers.items()
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the call on, adding the headers when the response starts."""
@@ -48,10 +51,11 @@ class SecurityHeaders:
             return
 
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in self.headers.items():
-                    headers.setdefault(name, value)
+            if message["type"] == "http.response.start":  # a header the app set is kept
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in self.raw if name not in present]
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -50,15 +50,14 @@ class WebIdentity:
         return (found, False) if found else (_b64(secrets.token_bytes(16)), True)
 
     def set_cookie(self, response: Response, ident: str, request: Request) -> None:
-        """Attach the signed id: HttpOnly, SameSite=Strict, Secure over HTTPS, for this session."""
-        response.set_cookie(
-            COOKIE,
-            self.sign(ident),
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        """Attach the signed id: HttpOnly, SameSite=Strict, Secure over HTTPS, for this session.
+
+        The header is written as Starlette's ``set_cookie`` writes it, without its slow cookie
+        module (the value needs no quoting: an id, a dot and base64url).
+        """
+        secure = "; Secure" if request.scope.get("scheme") == "https" else ""
+        cookie = f"{COOKIE}={self.sign(ident)}; HttpOnly; Path=/; SameSite=strict{secure}"
+        response.raw_headers.append((b"set-cookie", cookie.encode("latin-1")))
 
     @staticmethod
     def forget(response: Response) -> None:

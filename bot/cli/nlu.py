@@ -15,7 +15,6 @@ from bot.runtime.assembly import load_runtime
 from bot.services import chat as services
 from bot.services.chat import TextAnswer
 from nlu.evaluation import evaluate, format_report, load_items
-from nlu.export import export_rasa
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -88,6 +87,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_export_rasa(args: argparse.Namespace) -> int:
     """Write the training data as a Rasa 3.x project."""
+    from nlu.export import export_rasa  # httpx and the Rasa engine only for this command
+
     qa = load_runtime(args.config).qa
     for path in export_rasa(qa.data, Path(args.directory)):
         sys.stdout.write(f"wrote {path}\n")

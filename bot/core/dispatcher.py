@@ -49,6 +49,8 @@ class Policy:
 def clean_text(text: str) -> str:
     """Return NFC text without control characters (newlines kept), stripped."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control or format character: nothing to replace
+        return text.strip()
     kept = (c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
     return "".join(kept).strip()
 

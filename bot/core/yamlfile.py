@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.core.problems import ContentError, Problem
+from nlu.pickles import load_pickle, save_pickle
+
+PARSED_FILE = "yaml-v1.pickle"
+"""The parse cache's file name in the cache folder (bump when the loader's output changes)."""
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -93,6 +102,11 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return the data and the problems (syntax errors, duplicate keys)."""
+    cache = _CACHE.get()
+    return _parse(text, file) if cache is None else cache.parse(text, file)
+
+
+def _parse(text: str, file: str) -> tuple[Any, list[Problem]]:
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
@@ -123,3 +137,53 @@ def load_yaml_strict(path: Path, display: str | None = None) -> Any:
     if problems:
         raise ContentError(problems)
     return data
+
+
+class ParseCache:
+    """Parsed YAML by content (file name and text), kept in one pickle from run to run.
+
+    Each use unpickles its own copy, so callers may change what they get.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stored: dict[str, bytes] = load_pickle(path, dict) or {}
+        self.used: dict[str, bytes] = {}
+        self.changed = False
+
+    def parse(self, text: str, file: str) -> tuple[Any, list[Problem]]:
+        """Return ``parse_yaml(text, file)``, from the cache when this text was parsed before."""
+        key = hashlib.sha256(f"{yaml.__version__}\0{file}\0{text}".encode()).hexdigest()
+        blob = self.used.get(key) or self.stored.get(key)
+        if blob is None:
+            found = _parse(text, file)
+            self.used[key] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+            self.changed = True
+            return found
+        self.used[key] = blob
+        result: tuple[Any, list[Problem]] = pickle.loads(blob)
+        return result
+
+    def save(self) -> None:
+        """Write the files parsed in this run when any of them was new."""
+        if self.changed:
+            save_pickle(self.used, self.path, "yaml-v*.pickle")
+
+
+_CACHE: ContextVar[ParseCache | None] = ContextVar("yaml_parse_cache", default=None)
+
+
+@contextmanager
+def parse_cache(folder: Path) -> Iterator[ParseCache]:
+    """Within the block, YAML texts parsed in an earlier run are read from ``folder``'s cache."""
+    active = _CACHE.get()
+    if active is not None:  # nested: the outer block's cache serves and saves
+        yield active
+        return
+    cache = ParseCache(folder / PARSED_FILE)
+    token = _CACHE.set(cache)
+    try:
+        yield cache
+    finally:
+        _CACHE.reset(token)
+        cache.save()

@@ -6,15 +6,11 @@ import io
 from datetime import datetime
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from bot.core.i18n import Strings
 from bot.polls.summary import Line, PollResults, Table
 from bot.polls.view import local
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BOLD = Font(bold=True)
 
 
 def _cell(text: str) -> Any:
@@ -54,7 +50,10 @@ def rows(found: PollResults, strings: Strings, now: datetime, zone: str) -> list
 
 
 def xlsx_bytes(found: PollResults, strings: Strings, now: datetime, zone: str) -> bytes:
-    """Return the results workbook."""
+    """Return the results workbook (openpyxl is imported only now)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -63,7 +62,7 @@ def xlsx_bytes(found: PollResults, strings: Strings, now: datetime, zone: str) -
         sheet.append(row)
     for row_cells in sheet.iter_rows(min_row=1, max_row=1):
         for cell in row_cells:
-            cell.font = BOLD
+            cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 32
     buffer = io.BytesIO()
     book.save(buffer)

@@ -6,11 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from bot.core.units import Units
 from bot.reports.forms import Slot
@@ -18,10 +14,12 @@ from bot.reports.rollup import Rollup, Row
 from bot.reports.store import display_ref
 from bot.reports.view import day
 
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
+    from openpyxl.worksheet.worksheet import Worksheet
+
 Text = Callable[..., str]
 """A UI string getter in the export's locale: ``text(key, **values)``."""
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BOLD = Font(bold=True)
 
 
 def slot_header(text: Text, slot: Slot, locale: str) -> str:
@@ -57,16 +55,18 @@ def _values(rollup: Rollup, row: Row) -> list[int | None]:
 def _write(
     sheet: Worksheet, head: list[list[Any]], columns: list[str], rows: list[list[Any]]
 ) -> None:
+    from openpyxl.styles import Font
+
     for line in head:
         sheet.append(line)
     sheet.append(columns)
     for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+        cell.font = Font(bold=True)
     sheet.freeze_panes = f"C{sheet.max_row + 1}"
     for line in rows:
         sheet.append(line)
     for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+        cell.font = Font(bold=True)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
     sheet.column_dimensions["B"].width = 32
 
@@ -131,6 +131,8 @@ def _progress_sheet(sheet: Worksheet, rollup: Rollup, units: Units, text: Text, 
 
 def xlsx_bytes(rollup: Rollup, units: Units, text: Text, locale: str, at: datetime) -> bytes:
     """Return the roll-up as an xlsx workbook: provinces (national), communes, progress."""
+    from openpyxl import Workbook
+
     book = Workbook()
     head = _title_rows(rollup, text, locale, at)
     sheet = book.active

@@ -15,13 +15,14 @@ from bot.core.config import Secrets, Settings
 from bot.core.configfile import settings_or_raise
 from bot.core.dispatcher import Clock, Dispatcher, Policy
 from bot.core.feature import LocalHelp
-from bot.core.folders import db_file
+from bot.core.folders import cache_dir, db_file
 from bot.core.messages import Incoming, Reply
 from bot.core.outbox import Outbox
 from bot.core.parts import Parts
 from bot.core.problems import ContentError, errors
 from bot.core.router import Router
 from bot.core.workers import DEFAULT_WORKERS, Workers
+from bot.core.yamlfile import parse_cache
 from bot.qa.chat import Questions
 from bot.qa.engine import QA
 from bot.runtime.content import Content, load_content
@@ -83,6 +84,17 @@ def build_runtime(
     content: Content | None = None,
 ) -> Runtime:
     """Assemble the bot; raise ContentError if any content is invalid."""
+    with parse_cache(cache_dir(settings)):  # report forms and other files features read
+        return _build(settings, secrets, clock, db, content)
+
+
+def _build(
+    settings: Settings,
+    secrets: Secrets | None,
+    clock: Clock,
+    db: Database | None,
+    content: Content | None,
+) -> Runtime:
     if content is None:
         today = clock().astimezone(ZoneInfo(settings.timezone)).date()
         content, problems = load_content(settings, today)

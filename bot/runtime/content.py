@@ -10,6 +10,7 @@ from bot.core.config import Settings
 from bot.core.folders import cache_dir, content_dir, missing_content
 from bot.core.i18n import Strings, load_strings
 from bot.core.problems import Problem, StartupError
+from bot.core.yamlfile import parse_cache
 from bot.law.library import LawLibrary, load_law
 from bot.qa.engine import QA, build_qa
 from bot.runtime.features import FEATURES
@@ -34,6 +35,11 @@ def load_content(settings: Settings, today: date) -> tuple[Content, list[Problem
     missing = missing_content(directory)
     if missing:
         raise StartupError(missing)
+    with parse_cache(cache_dir(settings)):
+        return _load(settings, directory, today)
+
+
+def _load(settings: Settings, directory: Path, today: date) -> tuple[Content, list[Problem]]:
     strings, problems = load_strings(directory / "strings")
     law, law_problems = load_law(directory / "law")
     qa, qa_problems = build_qa(directory, strings, law, settings.nlu, cache_dir(settings), today)

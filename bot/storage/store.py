@@ -131,14 +131,9 @@ class SqliteStore:
 
     def record_stat(self, stat: Stat) -> None:
         """Record an anonymous question statistic."""
-        self.db.table("qa_stats").insert(
-            {
-                "day": stat.day,
-                "channel": stat.channel,
-                "intent": stat.intent,
-                "topic": stat.topic,
-                "confidence": round(stat.confidence, 3),
-            }
+        self.db.execute(
+            "insert into qa_stats (day, channel, intent, topic, confidence) values (?, ?, ?, ?, ?)",
+            [stat.day, stat.channel, stat.intent, stat.topic, round(stat.confidence, 3)],
         )
 
     def audit(self, actor: str, action: str, detail: dict[str, Any], now: datetime) -> None:
@@ -154,8 +149,10 @@ class SqliteStore:
 
     def log_message(self, urn: str, direction: str, text: str, now: datetime) -> None:
         """Keep a message's text (only called when policy allows)."""
-        row = {"urn": urn, "at": now.isoformat(), "direction": direction, "text": text}
-        self.db.table("messages").insert(row)
+        self.db.execute(
+            "insert into messages (urn, at, direction, text) values (?, ?, ?, ?)",
+            [urn, now.isoformat(), direction, text],
+        )
 
     def delete_user_data(self, urn: str) -> None:
         """Delete everything stored about the user, in one transaction."""

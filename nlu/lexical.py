@@ -1,0 +1,47 @@
+"""BM25 scores from a bm25s index kept as plain arrays (bm25s is imported only to build one)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Bm25:
+    """A BM25 index: each token's precomputed score in the documents that contain it."""
+
+    vocabulary: Mapping[str, int]
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    documents: int
+
+    @classmethod
+    def build(cls, documents: Sequence[Sequence[str]]) -> Bm25 | None:
+        """Index tokenised documents with bm25s (Lucene's BM25); None when there are none."""
+        if not documents:
+            return None
+        import bm25s  # building only: serving reads the arrays
+
+        index = bm25s.BM25()
+        index.index([list(tokens) for tokens in documents], show_progress=False)
+        scores = index.scores
+        return cls(
+            dict(index.vocab_dict),
+            np.asarray(scores["indptr"]),
+            np.asarray(scores["indices"]),
+            np.asarray(scores["data"]),
+            int(scores["num_docs"]),
+        )
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Return every document's score for ``tokens`` (bm25s ``get_scores``; repeats count)."""
+        ids = [self.vocabulary[t] for t in tokens if t in self.vocabulary]
+        scores = np.zeros(self.documents, dtype=self.data.dtype)
+        if ids:
+            spans = [np.arange(self.indptr[i], self.indptr[i + 1]) for i in ids]
+            positions = np.concatenate(spans)
+            np.add.at(scores, self.indices[positions], self.data[positions])
+        return scores
