@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ class Bm25:
             return None
         import bm25s  # building only: serving reads the arrays
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
         index = bm25s.BM25()
         index.index([list(tokens) for tokens in documents], show_progress=False)
         scores = index.scores

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import pickle
 import subprocess
 import sys
@@ -151,3 +152,10 @@ def test_remembered_words_are_not_pickled(vectorizers: Vectorizers) -> None:
     after = copy.transform("chong danh vo")
     assert np.array_equal(after.indices, before.indices)
     assert np.array_equal(after.values, before.values)
+
+
+def test_building_an_index_logs_no_bm25s_debug_lines(caplog: pytest.LogCaptureFixture) -> None:
+    """Regression: bm25s sets its logger to DEBUG on import, so `check` printed its progress."""
+    caplog.set_level(logging.INFO)
+    Bm25.build([["bao", "luc"], ["gia", "dinh"]])
+    assert [r for r in caplog.records if r.name.startswith("bm25s")] == []
