@@ -75,12 +75,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(what is|what are|is it|does .* count|is this|is that|legal|allowed)\b",
     ),
 }
+_HANDLED_THINGS = re.compile(
+    r"\b(tai san|nha( cua| dat)?|dat( dai)?|(khoan )?no|ho so|don|giay to|tien)"
+    r"( (chung|rieng))?( (se|duoc|thi|phai|nay))? xu ly"
+)
+"""Property, debts or papers "handled" (xử lý): a question about dividing them, no sanction."""
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in ps)) for kind, ps in _PATTERNS.items()}
 
 
 def asks(text: str) -> frozenset[str]:
     """Return the kinds a (raw or prepared) message asks for; "sanction" means fine or prison."""
-    folded = fold(text)
+    folded = _HANDLED_THINGS.sub(" ", fold(text))
     found = {kind for kind, pattern in _COMPILED.items() if pattern.search(folded)}
     if "sanction" in found:
         found = (found - {"sanction"}) | SANCTIONS

@@ -38,6 +38,9 @@ KINDS = [
     ("quan hệ với bé 15 tuổi có bị truy cứu không", {"prison"}),
     ("xâm hại con gái thì phải chịu mức án nào", {"prison"}),
     ("xử lý người ngược đãi ông bà như thế nào", {"fine", "prison"}),
+    ("ly hôn thì tài sản xử lý ra sao?", set()),  # dividing property is no sanction question
+    ("nha dat chung se xu ly the nao khi ly hon", set()),
+    ("khoản nợ chung xử lý thế nào, chồng đánh tôi có bị xử lý không", {"fine", "prison"}),
     ("bị chồng đánh thì báo ở đâu", {"report"}),
     ("bị quấy rối ở công ty thì em phải làm gì", {"help"}),
     ("bạo lực gia đình là gì", {"definition"}),
