@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main as cli
+from bot.cli.run import warm
+from bot.runtime.assembly import Runtime
 from tests.conftest import ROOT, TEST_CACHE
 
 
@@ -105,3 +107,12 @@ def test_serve_loads_no_training_or_export_library() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_serve_loads_the_article_index_before_the_first_question(runtime: Runtime) -> None:
+    """Regression: the first "not sure" answer after a start built the index (over a second)."""
+    index = runtime.qa.index
+    assert index is not None
+    index.cache_clear()  # type: ignore[attr-defined]
+    warm(runtime)
+    assert index.cache_info().currsize == 1  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from bot.core.config import Secrets
 from bot.core.configfile import load_settings
 from bot.core.problems import Problem, StartupError, print_problems
 from bot.runtime import preflight
-from bot.runtime.assembly import load_runtime
+from bot.runtime.assembly import Runtime, load_runtime
 from bot.runtime.content import load_content
 from bot.runtime.server import serve
 
@@ -23,8 +23,15 @@ from bot.runtime.server import serve
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run every enabled channel until interrupted."""
     runtime = load_runtime(args.config)
+    warm(runtime)
     asyncio.run(serve(runtime))
     return 0
+
+
+def warm(runtime: Runtime) -> None:
+    """Load (or build and cache) the article index now, not on the first "not sure" answer."""
+    if runtime.qa.index is not None:
+        runtime.qa.index()
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
