@@ -1,8 +1,8 @@
 """Plain-array sparse rows and matrices for inference (no scipy or scikit-learn to import).
 
-Sums mostly run in the order scipy's and scikit-learn's compiled loops use (one term after
-another, by ascending column); a matrix product adds its dense and sparse parts apart, so its
-values may differ from scipy's in the last bits (about 1e-16).
+Sparse parts are summed in the order scipy's compiled loops use (one term after another, by
+ascending column); dense parts are one BLAS product, and a matrix product adds the two apart, so
+values may differ from scipy's and scikit-learn's in the last bits (about 1e-16).
 """
 
 from __future__ import annotations
@@ -40,13 +40,10 @@ def l2_sequential(values: np.ndarray) -> np.ndarray:
 
 
 def weighted_sum(rows: np.ndarray, row: Row) -> np.ndarray:
-    """Return ``row @ rows[row.indices]``, adding term after term (as a sparse product does)."""
+    """Return ``row @ rows[row.indices]`` (one BLAS product: within about 1e-16 of scipy's sum)."""
     if not len(row.indices):
         return np.zeros(rows.shape[1])
-    terms: np.ndarray = rows[row.indices] * row.values[:, None]
-    if terms.shape[1] == 1:  # numpy would sum one contiguous column pairwise, not in order
-        return np.cumsum(terms[:, 0])[-1:]
-    total: np.ndarray = np.add.reduce(terms, axis=0)
+    total: np.ndarray = row.values @ rows[row.indices]
     return total
 
 
