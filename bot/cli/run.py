@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,13 +24,16 @@ from bot.runtime.server import serve
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run every enabled channel until interrupted."""
     runtime = load_runtime(args.config)
-    warm(runtime)
+    threading.Thread(target=warm, args=(runtime,), name="warm", daemon=True).start()
     asyncio.run(serve(runtime))
     return 0
 
 
 def warm(runtime: Runtime) -> None:
-    """Load (or build and cache) the article index now, not on the first "not sure" answer."""
+    """Load (or build and cache) the article index now, not on the first "not sure" answer.
+
+    ``serve`` runs this beside start-up, so the port opens without waiting for it.
+    """
     if runtime.qa.index is not None:
         runtime.qa.index()
 
