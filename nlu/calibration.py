@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -146,10 +146,20 @@ def agreed(
     """
     if not faq:
         return ()
+    best = faq[0][0]
+    return raised(faq, lambda other: same_basis(bases, best, other))
+
+
+def raised(
+    faq: Sequence[tuple[str, float]], agrees: Callable[[str], bool]
+) -> tuple[tuple[str, float], ...]:
+    """Raise the best match's confidence by the others ``agrees`` accepts (noisy-OR)."""
+    if not faq:
+        return ()
     best, confidence = faq[0]
     doubt = 1.0 - confidence
     for other, p in faq[1:]:
-        if same_basis(bases, best, other):
+        if agrees(other):
             doubt *= 1.0 - p
     return ((best, max(confidence, 1.0 - doubt)), *faq[1:])
 
