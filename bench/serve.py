@@ -7,8 +7,11 @@ folder, twice: first with an empty model cache (cold start: the NLU model is tra
 that cache (warm start). Start-up is the time from launching the process until ``/healthz``
 answers. Then 1 client, then ``--clients`` clients at once, each post ``--messages`` citizen
 questions (the dev set's, in turn) to ``/api/message`` over keep-alive connections, while a
-prober asks ``/healthz`` every 20 ms. Peak RSS is the server's VmHWM. Everything is bounded by
-counts and by ``--timeout``; the server is stopped at the end.
+prober asks ``/healthz`` every 20 ms. The 20-client phase runs twice: with the dev questions the
+server has just seen (as people repeat common questions; the parse memo answers them), and with
+every message made new by a mark of its own (the model understands each one). Peak RSS is the
+server's VmHWM. Everything is bounded by counts and by ``--timeout``; the server is stopped at the
+end.
 """
 
 from __future__ import annotations
@@ -126,13 +129,23 @@ async def prober(port: int, run: Run, stop: asyncio.Event) -> None:
         conn.close()
 
 
-async def load(port: int, clients: int, per_client: int, pool: list[str], offset: int) -> Run:
-    """Run ``clients`` clients of ``per_client`` messages at once, with the health prober."""
+async def load(
+    port: int, clients: int, per_client: int, pool: list[str], offset: int, new: bool = False
+) -> Run:
+    """Run ``clients`` clients of ``per_client`` messages at once, with the health prober.
+
+    ``new``: each text gets a mark of its own (" #3-17"), so the server has understood none of
+    them before (its parse memo cannot answer).
+    """
     run, stop = Run(), asyncio.Event()
     probe = asyncio.create_task(prober(port, run, stop))
     start = time.perf_counter()
     texts = [
-        [pool[(c * per_client + i) % len(pool)] for i in range(per_client)] for c in range(clients)
+        [
+            pool[(c * per_client + i) % len(pool)] + (f" #{offset + c}-{i}" if new else "")
+            for i in range(per_client)
+        ]
+        for c in range(clients)
     ]
     await asyncio.gather(*(client(port, offset + c, texts[c], run) for c in range(clients)))
     run.seconds = time.perf_counter() - start
@@ -250,9 +263,14 @@ def main() -> None:
             report("1 client", single)
             before = cpu_seconds(proc.pid)
             crowd = asyncio.run(load(port, args.clients, args.messages, pool, 1))
-            report(f"{args.clients} clients", crowd)
+            report(f"{args.clients} clients, questions the server has seen", crowd)
             used = 1000 * (cpu_seconds(proc.pid) - before) / max(1, len(crowd.messages))
             print(f"server CPU under load: {used:.2f} ms per message (both cores, all threads)")
+            before = cpu_seconds(proc.pid)
+            fresh = asyncio.run(load(port, args.clients, args.messages, pool, 100, new=True))
+            report(f"{args.clients} clients, every message new", fresh)
+            used = 1000 * (cpu_seconds(proc.pid) - before) / max(1, len(fresh.messages))
+            print(f"server CPU, every message new: {used:.2f} ms per message")
             print(f"peak RSS of the server: {peak_rss_mb(proc.pid):.0f} MB")
         finally:
             stop_server(proc)

@@ -9,6 +9,7 @@ from pathlib import Path
 from nlu.articles import ArticleParser
 from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.focus import closing, lead_with_closing
+from nlu.memo import MEMO_SIZE, ParseMemo
 from nlu.model import Cues, NluModel, Prediction
 from nlu.parse import Parse
 from nlu.pickles import load_pickle, save_pickle
@@ -38,15 +39,22 @@ def resolve_intent(
 class EmbeddedEngine:
     """Teencode expansion, emergency patterns, article references, intents and FAQ matching."""
 
-    def __init__(self, data: TrainingData, model: NluModel, threshold: float = 0.45) -> None:
+    def __init__(
+        self, data: TrainingData, model: NluModel, threshold: float = 0.45, memo: int = MEMO_SIZE
+    ) -> None:
         self.prepare = Preparer.from_data(data)
         self.detector: EmergencyDetector = parse_emergency(data.emergency)
         self.articles = ArticleParser.build(data.documents)
         self.model = model
         self.threshold = threshold
+        self.memo = ParseMemo(memo)
 
     def parse(self, text: str) -> Parse:
-        """Understand one message."""
+        """Understand one message (a text understood lately is not understood again)."""
+        return self.memo.parse(text, self._understand)
+
+    def _understand(self, text: str) -> Parse:
+        """Understand one message with the model."""
         base = self.prepare.base(text)
         cues = _cues(text)
         whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
@@ -116,6 +124,8 @@ def load_or_train(data: TrainingData, cache_dir: Path) -> NluModel:
     return model
 
 
-def build_embedded(data: TrainingData, cache_dir: Path, threshold: float = 0.45) -> EmbeddedEngine:
+def build_embedded(
+    data: TrainingData, cache_dir: Path, threshold: float = 0.45, memo: int = MEMO_SIZE
+) -> EmbeddedEngine:
     """Return the embedded engine for ``data`` (trained or loaded from ``cache_dir``)."""
-    return EmbeddedEngine(data, load_or_train(data, cache_dir), threshold)
+    return EmbeddedEngine(data, load_or_train(data, cache_dir), threshold, memo)

@@ -24,12 +24,15 @@ class EngineSettings(Protocol):
     @property
     def threshold(self) -> float: ...  # noqa: D102
 
+    @property
+    def memo(self) -> int: ...  # noqa: D102
+
 
 def build_engine(data: TrainingData, settings: EngineSettings, cache_dir: Path) -> Engine:
     """Return the engine named in ``settings``, trained on ``data`` (models cached in cache_dir)."""
     from nlu.embedded import build_embedded
 
-    embedded = build_embedded(data, cache_dir, settings.threshold)
+    embedded = build_embedded(data, cache_dir, settings.threshold, settings.memo)
     if settings.engine == "rasa":
         from nlu.rasa import RasaEngine  # httpx only when a Rasa server is configured
 

@@ -22,6 +22,7 @@ class FakeSettings:
     rasa_url = "http://127.0.0.1:9"
     rasa_timeout = 0.1
     threshold = 0.45
+    memo = 16
 
 
 def _no_training(data: TrainingData, prepare: object) -> NluModel:

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.app import App
+from bot.core.config import Secrets
+from bot.core.configfile import settings_or_raise
 from bot.qa.engine import QA, Answer
-from bot.runtime.assembly import load_runtime
+from bot.runtime.assembly import build_runtime, load_runtime
 from bot.services import chat as services
 from bot.services.chat import TextAnswer
 from nlu.evaluation import evaluate, format_report, load_items
@@ -79,7 +81,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Print citation accuracy, OOS rejection, emergency recall and latency on FILE."""
-    qa = load_runtime(args.config).qa
+    settings = settings_or_raise(args.config)
+    unmemoised = settings.nlu.model_copy(update={"memo": 0})  # time every question's parse
+    qa = build_runtime(settings.model_copy(update={"nlu": unmemoised}), Secrets.from_env()).qa
     report = evaluate(qa.answer, load_items(Path(args.file)))
     sys.stdout.write(format_report(report, verbose=args.verbose_misses) + "\n")
     return 0

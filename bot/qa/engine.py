@@ -32,6 +32,9 @@ DIALOGUE_INTENTS = frozenset(
 )
 """Intents the dispatcher handles with its own flows; QA only points to the menu."""
 
+LEGAL_INTENTS = frozenset({"ask_law", "find_services"})
+"""Intents of a message that reads as a legal question: its FAQ match may need less confidence."""
+
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
@@ -73,9 +76,13 @@ class QA:
         today: date,
         data: TrainingData | None = None,
         index: Callable[[], ArticleIndex] | None = None,
+        legal_threshold: float | None = None,
     ) -> None:
         self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
         self.threshold = threshold
+        self.legal_threshold = min(
+            threshold, threshold if legal_threshold is None else legal_threshold
+        )
         self.articles = ArticleReplies(law, strings, today)
         self.data = data or TrainingData({})
         self.index = index
@@ -143,9 +150,13 @@ class QA:
         return [Reply(more)] if kind == "more" and more else None
 
     def _confident_entry(self, parse: Parse) -> FaqEntry | None:
-        if parse.faq_id is None or parse.faq_confidence < self.threshold:
+        if parse.faq_id is None or parse.faq_confidence < self._needed(parse):
             return None
         return self.faq.get(parse.faq_id)
+
+    def _needed(self, parse: Parse) -> float:
+        """Return the confidence a FAQ match needs: less when the message reads as legal."""
+        return self.legal_threshold if parse.intent in LEGAL_INTENTS else self.threshold
 
     def _say(self, key: str, locale: str, **values: object) -> str:
         return self.strings.get(key, locale, **values)
@@ -273,7 +284,9 @@ def build_qa(
     index = functools.cache(
         functools.partial(article_index, law, today, prepare, cache_dir, data.digest())
     )
-    qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
+    qa = QA(
+        engine, faq, law, strings, settings.threshold, today, data, index, settings.legal_threshold
+    )
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
 
 
