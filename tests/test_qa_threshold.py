@@ -27,6 +27,7 @@ def _answer(qa: QA, intent: str, confidence: float, legal: float | None = 0.35) 
     [
         ("ask_law", 0.40, True),
         ("find_services", 0.36, True),
+        ("emergency", 0.38, True),
         ("ask_law", 0.30, False),
         ("out_of_scope", 0.40, False),
         ("greeting", 0.40, False),

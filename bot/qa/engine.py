@@ -32,8 +32,9 @@ DIALOGUE_INTENTS = frozenset(
 )
 """Intents the dispatcher handles with its own flows; QA only points to the menu."""
 
-LEGAL_INTENTS = frozenset({"ask_law", "find_services"})
-"""Intents of a message that reads as a legal question: its FAQ match may need less confidence."""
+LEGAL_INTENTS = frozenset({"ask_law", "find_services", "emergency"})
+"""Intents of a message read as legal (an emergency too: its answer comes after the emergency
+one): its FAQ match may need less confidence."""
 
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
