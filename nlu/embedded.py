@@ -14,6 +14,7 @@ from nlu.model import Cues, NluModel, Prediction
 from nlu.parse import Parse
 from nlu.pickles import load_pickle, save_pickle
 from nlu.prepare import Preparer
+from nlu.roles import roles
 from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
@@ -56,9 +57,11 @@ class EmbeddedEngine:
     def _understand(self, text: str) -> Parse:
         """Understand one message with the model."""
         base = self.prepare.base(text)
-        cues = _cues(text)
+        ending = closing(text)
+        said = None if ending is None else Cues.read(ending)
+        cues = _cues(text, said)
         whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
-        prediction = self._focused(text, whole, cues)
+        prediction = self._focused(ending, said, whole, cues)
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
         emergency = self.detector.detect(base) or (
             intent == "emergency"
@@ -74,26 +77,24 @@ class EmbeddedEngine:
             intent, confidence = "ask_law", 1.0
         return Parse(text, intent, confidence, emergency, prediction.faq, article, cues.asks)
 
-    def _focused(self, text: str, prediction: Prediction, cues: Cues) -> Prediction:
+    def _focused(
+        self, ending: str | None, said: Cues | None, prediction: Prediction, cues: Cues
+    ) -> Prediction:
         """Let the closing question of a long story pick among the matches of the whole.
 
         The closing question says what kind of answer is wanted; the whole story says who did
         what to whom when the question does not.
         """
-        ending = closing(text)
-        if ending is None:
+        if ending is None or said is None:
             return prediction
-        said = Cues.read(ending)
         said = Cues(said.roles if said.roles.known else cues.roles, cues.asks)
         faq = lead_with_closing(prediction.faq, self.model.predict(self.prepare(ending), said).faq)
         return replace(prediction, faq=faq)
 
 
-def _cues(text: str) -> Cues:
-    """Return the cues of a message; a story asks what its closing sentences ask."""
-    cues = Cues.read(text)
-    ending = closing(text)
-    return cues if ending is None else Cues(cues.roles, Cues.read(ending).asks)
+def _cues(text: str, said: Cues | None) -> Cues:
+    """Return the cues of a message; a story asks what its closing sentences (``said``) ask."""
+    return Cues.read(text) if said is None else Cues(roles(text), said.asks)
 
 
 MIN_CLASSIFIED_EMERGENCY_WORDS = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,17 @@ class Category:
     name: str
     strong: bool
     patterns: tuple[re.Pattern[str], ...]
+    joined: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """The patterns as one expression: one search instead of one a pattern."""
+
+    def __post_init__(self) -> None:
+        """Join the patterns (none of them uses back-references or global flags)."""
+        joined = "|".join(f"(?:{p.pattern})" for p in self.patterns)
+        object.__setattr__(self, "joined", re.compile(joined) if self.patterns else None)
+
+    def matches(self, prepared: str) -> bool:
+        """Return whether any pattern matches ``prepared``."""
+        return self.joined is not None and self.joined.search(prepared) is not None
 
 
 @dataclass(frozen=True)
@@ -27,7 +38,7 @@ class EmergencyDetector:
         """Return the first matching category name, or None when no danger signal is found."""
         excluded: bool | None = None
         for category in self.categories:
-            if not any(pattern.search(prepared) for pattern in category.patterns):
+            if not category.matches(prepared):
                 continue
             if category.strong:
                 return category.name
