@@ -49,3 +49,33 @@ def test_without_a_legal_threshold_every_message_needs_the_threshold(content: Co
 def test_the_shipped_config_uses_the_legal_threshold(content: Content) -> None:
     assert content.qa.legal_threshold == pytest.approx(0.35)
     assert content.qa.threshold == pytest.approx(0.45)
+
+
+def _bot(qa: QA) -> QA:
+    return QA(qa.engine, FAQ, qa.law, qa.strings, 0.45, qa.articles.today, legal_threshold=0.35)
+
+
+def test_an_answer_below_the_threshold_says_first_it_may_not_be_what_was_asked(
+    content: Content,
+) -> None:
+    answer = _bot(content.qa).answer_parse(Parse("q", "ask_law", 0.8, False, (("dv-fine", 0.4),)))
+    assert answer.tentative
+    assert answer.text.startswith("Mình chưa chắc đã hiểu đúng ý bạn")
+    assert "Phạt tiền." in answer.text
+    assert "1800 1233" in answer.replies[0].text
+
+
+def test_a_confident_answer_is_not_hedged(content: Content) -> None:
+    answer = _bot(content.qa).answer_parse(Parse("q", "ask_law", 0.8, False, (("dv-fine", 0.5),)))
+    assert not answer.tentative
+    assert answer.text.startswith("Phạt tiền.")
+
+
+def test_an_emergency_says_the_emergency_first_and_hedges_the_answer_after(
+    content: Content,
+) -> None:
+    parse = Parse("q", "emergency", 0.99, True, (("dv-fine", 0.4),))
+    answer = _bot(content.qa).answer_parse(parse)
+    assert answer.emergency
+    assert answer.replies[0].text.startswith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
+    assert "Mình chưa chắc đã hiểu đúng ý bạn" in answer.replies[1].text

@@ -19,8 +19,14 @@ from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
 from bot.qa.related import article_index, related_articles, related_reply
-from bot.qa.texts import DEFAULT_FOOTER, INTENT_STRINGS, TOPIC_FOOTERS, missing_strings
-from bot.qa.training import load_nlu_content
+from bot.qa.texts import (
+    DEFAULT_FOOTER,
+    INTENT_STRINGS,
+    TOPIC_FOOTERS,
+    missing_strings,
+    suggestion_label,
+)
+from bot.qa.training import law_names, load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
 from nlu.prepare import Preparer
 from nlu.retrieval import ArticleIndex
@@ -39,7 +45,6 @@ one): its FAQ match may need less confidence."""
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
-SUGGESTION_LABEL = 60
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,8 @@ class Answer:
     faq_id: str | None = None
     topic: str | None = None
     tentative: bool = False
-    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
+    """The answer may not be what was asked: articles that may be relevant (article retrieval), or
+    a FAQ answer below the threshold that says so first."""
 
     @property
     def text(self) -> str:
@@ -191,7 +197,7 @@ class QA:
     ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
-        replies = self._entry_replies(entry, locale)
+        replies = self._hedged(parse, self._entry_replies(entry, locale), locale)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
             local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
             replies = (*replies, Reply(local))
@@ -205,7 +211,16 @@ class QA:
             replies,
             entry.id,
             entry.topic,
+            parse.faq_confidence < self.threshold,
         )
+
+    def _hedged(self, parse: Parse, replies: tuple[Reply, ...], locale: str) -> tuple[Reply, ...]:
+        """Say first that an answer below the threshold may not be what was asked."""
+        if parse.faq_confidence >= self.threshold or not replies:
+            return replies
+        first = replies[0]
+        text = self._say("qa.maybe_answer", locale) + "\n\n" + first.text
+        return (replace(first, text=text), *replies[1:])
 
     def _emergency(
         self, parse: Parse, entry: FaqEntry | None, locale: str, local_help: Sequence[str]
@@ -213,7 +228,7 @@ class QA:
         replies = tuple(self.emergency(locale, local_help))
         if entry is None:
             return Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
-        replies += self._entry_replies(entry, locale, footer=False)
+        replies += self._hedged(parse, self._entry_replies(entry, locale, footer=False), locale)
         return Answer(
             parse.text,
             "emergency",
@@ -253,19 +268,12 @@ class QA:
 
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
         buttons = tuple(
-            Button(_label(entry.questions[0]), f"qa:faq:{entry.id}")
+            Button(suggestion_label(entry.questions[0]), f"qa:faq:{entry.id}")
             for entry in self._suggestions(parse)
         )
         reply = Reply(self._say("qa.not_sure", locale), buttons)
         confidence = parse.faq_confidence
         return Answer(parse.text, parse.intent, confidence, True, False, (), (reply,))
-
-
-def _label(question: str) -> str:
-    question = " ".join(question.split())
-    if len(question) <= SUGGESTION_LABEL:
-        return question
-    return question[: SUGGESTION_LABEL - 1].rsplit(" ", 1)[0] + "…"
 
 
 def build_qa(
@@ -289,8 +297,3 @@ def build_qa(
         engine, faq, law, strings, settings.threshold, today, data, index, settings.legal_threshold
     )
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
-
-
-def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
-    """Return document number -> names people use for it (title, short name, aliases)."""
-    return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}

@@ -8,6 +8,9 @@ from bot.core.i18n import Strings
 from bot.core.problems import Problem
 from bot.qa.answers import ArticleReplies
 
+SUGGESTION_LABEL = 60
+"""Characters of a suggested question on its button."""
+
 INTENT_STRINGS = {"greeting": "qa.greeting", "thanks": "qa.thanks"}
 TOPIC_FOOTERS = {
     "children_protection": "qa.footer.children",
@@ -50,3 +53,11 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         for key in sorted(needed)
         if not strings.has(key)
     ]
+
+
+def suggestion_label(question: str) -> str:
+    """Return a suggested question cut to a button's length at a word boundary."""
+    question = " ".join(question.split())
+    if len(question) <= SUGGESTION_LABEL:
+        return question
+    return question[: SUGGESTION_LABEL - 1].rsplit(" ", 1)[0] + "…"

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, load_yaml
+from bot.law.library import LawLibrary
 from nlu.normalize import fold
 from nlu.parse import INTENTS
 from nlu.training import NluContent
@@ -146,3 +147,8 @@ def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
     problems += found + found_teencode + found_emergency + found_synonyms
     problems += _duplicates(intents, directory)
     return NluContent(intents, teencode, emergency, synonyms), problems
+
+
+def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
+    """Return document number -> names people use for it (title, short name, aliases)."""
+    return {doc.number: (doc.title, doc.short, *doc.aliases) for doc in law.documents.values()}
