@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nlu.sparse import spans
+
 
 @dataclass(frozen=True)
 class Bm25:
@@ -40,10 +42,9 @@ class Bm25:
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Return every document's score for ``tokens`` (bm25s ``get_scores``; repeats count)."""
-        ids = [self.vocabulary[t] for t in tokens if t in self.vocabulary]
+        ids = np.array([self.vocabulary[t] for t in tokens if t in self.vocabulary], dtype=int)
         scores = np.zeros(self.documents, dtype=self.data.dtype)
-        if ids:
-            spans = [np.arange(self.indptr[i], self.indptr[i + 1]) for i in ids]
-            positions = np.concatenate(spans)
+        if len(ids):
+            positions = spans(self.indptr[ids], self.indptr[ids + 1])
             np.add.at(scores, self.indices[positions], self.data[positions])
         return scores
