@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -236,6 +237,37 @@ def test_article_index_is_cached_on_disk_and_rebuilt_when_content_changes(
     related.article_index(content.law, TODAY, str, tmp_path, "b")
     assert [p.name for p in tmp_path.glob("articles-*.pickle")] != [files[0].name]
     assert len(list(tmp_path.glob("articles-*.pickle"))) == 1
+
+
+def test_callers_at_once_wait_for_one_index_load(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: serve's warm-up thread and a turn worker loaded the index twice at start-up.
+    import threading
+
+    from bot.qa import related
+
+    related._BUILT.clear()
+    loads: list[int] = []
+    cached = related._cached
+
+    def slow(*args: Any) -> Any:
+        loads.append(1)
+        return cached(*args)
+
+    monkeypatch.setattr(related, "_cached", slow)
+    found: list[object] = []
+
+    def call() -> None:
+        found.append(related.article_index(content.law, TODAY, str, tmp_path, "c"))
+
+    threads = [threading.Thread(target=call) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loads == [1]
+    assert all(index is found[0] for index in found)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "bị bị bị", "'s n't"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,8 @@ INDEX_VERSION = "3"
 
 _BUILT: dict[str, ArticleIndex] = {}
 """Indexes loaded or built in this process, by digest (building one takes seconds)."""
+_LOCK = threading.Lock()
+"""Held while an index is found, loaded or built: another caller waits, never loads it twice."""
 
 
 def article_index(
@@ -53,10 +56,11 @@ def article_index(
     rows = [[p.document, p.article, p.clause, p.title, p.text] for p in passages]
     payload = json.dumps([INDEX_VERSION, salt, rows], ensure_ascii=False)
     digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
-    if digest not in _BUILT:
-        _BUILT.clear()
-        _BUILT[digest] = _cached(cache / f"articles-{digest}.pickle", passages, prepare)
-    return _BUILT[digest]
+    with _LOCK:
+        if digest not in _BUILT:
+            _BUILT.clear()
+            _BUILT[digest] = _cached(cache / f"articles-{digest}.pickle", passages, prepare)
+        return _BUILT[digest]
 
 
 def _cached(path: Path, passages: list[Passage], prepare: Callable[[str], str]) -> ArticleIndex:
