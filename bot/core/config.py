@@ -120,13 +120,6 @@ class NluSettings(Section):
     threshold: float = Field(
         0.45, ge=0, le=1, description="FAQ confidence below which the bot says it is not sure."
     )
-    legal_threshold: float = Field(
-        0.35,
-        ge=0,
-        le=1,
-        description="FAQ confidence that suffices when the message reads as a legal question or "
-        "a request for services (intent classifier); at most threshold.",
-    )
     memo: int = Field(
         2048,
         ge=0,

@@ -38,10 +38,6 @@ DIALOGUE_INTENTS = frozenset(
 )
 """Intents the dispatcher handles with its own flows; QA only points to the menu."""
 
-LEGAL_INTENTS = frozenset({"ask_law", "find_services", "emergency"})
-"""Intents of a message read as legal (an emergency too: its answer comes after the emergency
-one): its FAQ match may need less confidence."""
-
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
 SUGGESTIONS = 3
@@ -61,8 +57,7 @@ class Answer:
     faq_id: str | None = None
     topic: str | None = None
     tentative: bool = False
-    """The answer may not be what was asked: articles that may be relevant (article retrieval), or
-    a FAQ answer below the threshold that says so first."""
+    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
 
     @property
     def text(self) -> str:
@@ -83,13 +78,9 @@ class QA:
         today: date,
         data: TrainingData | None = None,
         index: Callable[[], ArticleIndex] | None = None,
-        legal_threshold: float | None = None,
     ) -> None:
         self.engine, self.faq, self.law, self.strings = engine, faq, law, strings
         self.threshold = threshold
-        self.legal_threshold = min(
-            threshold, threshold if legal_threshold is None else legal_threshold
-        )
         self.articles = ArticleReplies(law, strings, today)
         self.data = data or TrainingData({})
         self.index = index
@@ -157,13 +148,9 @@ class QA:
         return [Reply(more)] if kind == "more" and more else None
 
     def _confident_entry(self, parse: Parse) -> FaqEntry | None:
-        if parse.faq_id is None or parse.faq_confidence < self._needed(parse):
+        if parse.faq_id is None or parse.faq_confidence < self.threshold:
             return None
         return self.faq.get(parse.faq_id)
-
-    def _needed(self, parse: Parse) -> float:
-        """Return the confidence a FAQ match needs: less when the message reads as legal."""
-        return self.legal_threshold if parse.intent in LEGAL_INTENTS else self.threshold
 
     def _say(self, key: str, locale: str, **values: object) -> str:
         return self.strings.get(key, locale, **values)
@@ -197,7 +184,7 @@ class QA:
     ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
-        replies = self._hedged(parse, self._entry_replies(entry, locale), locale)
+        replies = self._entry_replies(entry, locale)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
             local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
             replies = (*replies, Reply(local))
@@ -211,16 +198,7 @@ class QA:
             replies,
             entry.id,
             entry.topic,
-            parse.faq_confidence < self.threshold,
         )
-
-    def _hedged(self, parse: Parse, replies: tuple[Reply, ...], locale: str) -> tuple[Reply, ...]:
-        """Say first that an answer below the threshold may not be what was asked."""
-        if parse.faq_confidence >= self.threshold or not replies:
-            return replies
-        first = replies[0]
-        text = self._say("qa.maybe_answer", locale) + "\n\n" + first.text
-        return (replace(first, text=text), *replies[1:])
 
     def _emergency(
         self, parse: Parse, entry: FaqEntry | None, locale: str, local_help: Sequence[str]
@@ -228,7 +206,7 @@ class QA:
         replies = tuple(self.emergency(locale, local_help))
         if entry is None:
             return Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
-        replies += self._hedged(parse, self._entry_replies(entry, locale, footer=False), locale)
+        replies += self._entry_replies(entry, locale, footer=False)
         return Answer(
             parse.text,
             "emergency",
@@ -293,7 +271,5 @@ def build_qa(
     index = functools.cache(
         functools.partial(article_index, law, today, prepare, cache_dir, data.digest())
     )
-    qa = QA(
-        engine, faq, law, strings, settings.threshold, today, data, index, settings.legal_threshold
-    )
+    qa = QA(engine, faq, law, strings, settings.threshold, today, data, index)
     return qa, problems + nlu_problems + missing_strings(strings, content_dir)
