@@ -117,3 +117,43 @@ def test_no_question_is_a_near_copy_of_a_dev_question() -> None:
         if best is not None and best[1] >= DEV_RATIO_LIMIT:
             close.append((row["id"], round(best[1], 1), best[0][:60]))
     assert not close
+
+
+TUNING = sorted((ROOT / "tests" / "eval").glob("tune-*.jsonl"))
+
+
+def tuning_rows(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("path", TUNING, ids=lambda p: p.name)
+def test_tuning_sets_are_well_formed(path: Path) -> None:
+    """Tuning sets (tune-*.jsonl) share the schema and label rules of real.jsonl."""
+    articles = law_articles()
+    found = tuning_rows(path)
+    ids = [row["id"] for row in found]
+    assert len(set(ids)) == len(ids)
+    for row in found:
+        assert KEYS <= set(row) <= KEYS | OPTIONAL, row.get("id")
+        assert row["question"].strip(), row["id"]
+        assert row["answer_kind"] in ANSWER_KINDS, row["id"]
+        assert row["scope"] in SCOPES, row["id"]
+        assert row["label_confidence"] in CONFIDENCES, row["id"]
+        assert str(row["source"]).startswith(("http://", "https://")), row["id"]
+        if row["scope"] == "out":
+            assert row["answer_kind"] == "none", row["id"]
+            assert not row["citations"], row["id"]
+        elif row["answer_kind"] in {"law", "both"}:
+            assert row["citations"], row["id"]
+        for c in row["citations"]:
+            assert set(c) == {"document", "article"}, row["id"]
+            assert c["article"] in articles.get(c["document"], set()), (row["id"], c)
+
+
+@pytest.mark.parametrize("path", TUNING, ids=lambda p: p.name)
+def test_tuning_sets_share_no_source_with_the_held_out_set(path: Path) -> None:
+    """A tuning question never comes from the page a held-out question came from."""
+    held_out = {row["source"] for row in rows()}
+    shared = [row["id"] for row in tuning_rows(path) if row["source"] in held_out]
+    assert not shared
