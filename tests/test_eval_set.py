@@ -157,3 +157,22 @@ def test_tuning_sets_share_no_source_with_the_held_out_set(path: Path) -> None:
     held_out = {row["source"] for row in rows()}
     shared = [row["id"] for row in tuning_rows(path) if row["source"] in held_out]
     assert not shared
+
+
+TUNING_RATIO_LIMIT = 70
+"""Tuning candidates this close (folded ratio) to a held-out or dev question were dropped."""
+
+
+@pytest.mark.parametrize("path", TUNING, ids=lambda p: p.name)
+@pytest.mark.parametrize("other", [REAL, DEV], ids=["real", "dev"])
+def test_no_tuning_question_is_near_a_held_out_or_dev_question(path: Path, other: Path) -> None:
+    """Asserts only: prints the tuning ids, never a held-out question."""
+    if not other.exists():
+        pytest.skip(f"{other} is not beside the repo")
+    questions = [fold(row["question"]) for row in tuning_rows(other)]
+    close = []
+    for row in tuning_rows(path):
+        best = process.extractOne(fold(row["question"]), questions, scorer=fuzz.ratio)
+        if best is not None and best[1] >= TUNING_RATIO_LIMIT:
+            close.append(row["id"])
+    assert not close
