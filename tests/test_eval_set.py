@@ -1,4 +1,4 @@
-"""The held-out evaluation set of real citizen questions (tests/eval/real.jsonl) is well formed.
+"""The held-out set (tests/eval/real.jsonl) and the tuning sets (tune-*.jsonl) are well formed.
 
 Reads the files directly (json, PyYAML, rapidfuzz) and imports no bot module, so that it keeps
 working while the code is moved around.
@@ -40,9 +40,15 @@ MIN_ROWS = 120
 DEV_RATIO_LIMIT = 90
 
 
-def rows() -> list[dict]:
-    lines = REAL.read_text(encoding="utf-8").splitlines()
+def rows(path: Path = REAL) -> list[dict]:
+    """Return the items of an eval file (real.jsonl unless ``path`` is given)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+TUNING = sorted((ROOT / "tests" / "eval").glob("tune-*.jsonl"))
+EVAL_FILES = [REAL, *TUNING]
+"""The held-out set and the tuning sets share one schema and the same label rules."""
 
 
 def law_articles() -> dict[str, set[int]]:
@@ -60,8 +66,9 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_line_parses_with_the_dev_schema() -> None:
-    for row in rows():
+@pytest.mark.parametrize("path", EVAL_FILES, ids=lambda p: p.name)
+def test_every_line_parses_with_the_dev_schema(path: Path) -> None:
+    for row in rows(path):
         assert set(row) >= KEYS, row.get("id")
         assert set(row) <= KEYS | OPTIONAL, (row["id"], set(row) - KEYS - OPTIONAL)
         assert isinstance(row["question"], str), row["id"]
@@ -75,11 +82,15 @@ def test_every_line_parses_with_the_dev_schema() -> None:
             assert isinstance(citation["article"], int), row["id"]
 
 
-def test_ids_are_unique_and_there_are_enough_rows() -> None:
-    ids = [row["id"] for row in rows()]
-    assert len(ids) >= MIN_ROWS
+@pytest.mark.parametrize("path", EVAL_FILES, ids=lambda p: p.name)
+def test_ids_are_unique(path: Path) -> None:
+    ids = [row["id"] for row in rows(path)]
     duplicates = [i for i, n in Counter(ids).items() if n > 1]
     assert not duplicates
+
+
+def test_there_are_enough_held_out_rows() -> None:
+    assert len(rows()) >= MIN_ROWS
 
 
 def test_questions_are_not_repeated() -> None:
@@ -87,8 +98,9 @@ def test_questions_are_not_repeated() -> None:
     assert not [q for q, n in questions.items() if n > 1]
 
 
-def test_labels_match_scope() -> None:
-    for row in rows():
+@pytest.mark.parametrize("path", EVAL_FILES, ids=lambda p: p.name)
+def test_labels_match_scope(path: Path) -> None:
+    for row in rows(path):
         if row["scope"] == "out":
             assert row["answer_kind"] == "none", row["id"]
             assert not row["citations"], row["id"]
@@ -96,11 +108,12 @@ def test_labels_match_scope() -> None:
             assert row["citations"], f"{row['id']}: a legal answer needs an expected article"
 
 
-def test_every_cited_article_is_in_the_shipped_law_content() -> None:
+@pytest.mark.parametrize("path", EVAL_FILES, ids=lambda p: p.name)
+def test_every_cited_article_is_in_the_shipped_law_content(path: Path) -> None:
     articles = law_articles()
     missing = [
         (row["id"], c["document"], c["article"])
-        for row in rows()
+        for row in rows(path)
         for c in row["citations"]
         if c["article"] not in articles.get(c["document"], set())
     ]
@@ -119,43 +132,11 @@ def test_no_question_is_a_near_copy_of_a_dev_question() -> None:
     assert not close
 
 
-TUNING = sorted((ROOT / "tests" / "eval").glob("tune-*.jsonl"))
-
-
-def tuning_rows(path: Path) -> list[dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-@pytest.mark.parametrize("path", TUNING, ids=lambda p: p.name)
-def test_tuning_sets_are_well_formed(path: Path) -> None:
-    """Tuning sets (tune-*.jsonl) share the schema and label rules of real.jsonl."""
-    articles = law_articles()
-    found = tuning_rows(path)
-    ids = [row["id"] for row in found]
-    assert len(set(ids)) == len(ids)
-    for row in found:
-        assert KEYS <= set(row) <= KEYS | OPTIONAL, row.get("id")
-        assert row["question"].strip(), row["id"]
-        assert row["answer_kind"] in ANSWER_KINDS, row["id"]
-        assert row["scope"] in SCOPES, row["id"]
-        assert row["label_confidence"] in CONFIDENCES, row["id"]
-        assert str(row["source"]).startswith(("http://", "https://")), row["id"]
-        if row["scope"] == "out":
-            assert row["answer_kind"] == "none", row["id"]
-            assert not row["citations"], row["id"]
-        elif row["answer_kind"] in {"law", "both"}:
-            assert row["citations"], row["id"]
-        for c in row["citations"]:
-            assert set(c) == {"document", "article"}, row["id"]
-            assert c["article"] in articles.get(c["document"], set()), (row["id"], c)
-
-
 @pytest.mark.parametrize("path", TUNING, ids=lambda p: p.name)
 def test_tuning_sets_share_no_source_with_the_held_out_set(path: Path) -> None:
     """A tuning question never comes from the page a held-out question came from."""
     held_out = {row["source"] for row in rows()}
-    shared = [row["id"] for row in tuning_rows(path) if row["source"] in held_out]
+    shared = [row["id"] for row in rows(path) if row["source"] in held_out]
     assert not shared
 
 
@@ -169,9 +150,9 @@ def test_no_tuning_question_is_near_a_held_out_or_dev_question(path: Path, other
     """Asserts only: prints the tuning ids, never a held-out question."""
     if not other.exists():
         pytest.skip(f"{other} is not beside the repo")
-    questions = [fold(row["question"]) for row in tuning_rows(other)]
+    questions = [fold(row["question"]) for row in rows(other)]
     close = []
-    for row in tuning_rows(path):
+    for row in rows(path):
         best = process.extractOne(fold(row["question"]), questions, scorer=fuzz.ratio)
         if best is not None and best[1] >= TUNING_RATIO_LIMIT:
             close.append(row["id"])
