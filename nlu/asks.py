@@ -17,7 +17,7 @@ SANCTIONS = frozenset({"fine", "prison"})
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "fine": (
-        r"phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
+        r"(?<!hinh )phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
         r"bi phat(?! tu\b)",
         r"muc phat",
         r"xu phat",
@@ -41,6 +41,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmuc an\b",
         r"\ban tu\b",
         r"khung hinh phat",
+        r"\bhinh phat\b",
+        r"\bvo toi\b",
         r"bat giam",
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),

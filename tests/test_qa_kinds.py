@@ -38,6 +38,8 @@ KINDS = [
     ("đánh người giúp việc có bị phạt tù không", {"prison"}),
     ("quan hệ với bé 15 tuổi có bị truy cứu không", {"prison"}),
     ("xâm hại con gái thì phải chịu mức án nào", {"prison"}),
+    ("tội mua bán người phải chịu hình phạt gì", {"prison"}),  # hình phạt: a criminal penalty
+    ("cưỡng ép vợ quan hệ: vô tội hay không?", {"prison"}),
     ("xử lý người ngược đãi ông bà như thế nào", {"fine", "prison"}),
     ("ly hôn thì tài sản xử lý ra sao?", set()),  # dividing property is no sanction question
     ("nha dat chung se xu ly the nao khi ly hon", set()),
