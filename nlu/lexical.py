@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nlu.sparse import spans
+from nlu.sparse import gather
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,6 @@ class Bm25:
         ids = np.array([self.vocabulary[t] for t in tokens if t in self.vocabulary], dtype=int)
         scores = np.zeros(self.documents, dtype=self.data.dtype)
         if len(ids):
-            positions = spans(self.indptr[ids], self.indptr[ids + 1])
-            np.add.at(scores, self.indices[positions], self.data[positions])
+            documents, values = gather(self.indptr, ids, self.indices, self.data)
+            np.add.at(scores, documents, values)
         return scores
