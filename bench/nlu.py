@@ -61,6 +61,7 @@ class BaselineAnswer:
     fallback: bool
     emergency: bool
     citations: tuple[Citation, ...]
+    suggested: tuple[Citation, ...] = ()
 
 
 def _answer(entry: FaqEntry | None) -> BaselineAnswer:
@@ -116,6 +117,7 @@ def run_method(method: str, dev: Path, content_dir: Path) -> dict[str, object]:
         start = time.perf_counter()
         qa, _ = build_qa(content_dir, strings, law, settings, ROOT / ".cache", TODAY)
         startup = time.perf_counter() - start
+        qa.warm()  # `serve` loads the article index beside start-up, before the first question
         answer = qa.answer
     else:
         faq, _ = load_faq(content_dir / "faq", law, TODAY)

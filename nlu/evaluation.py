@@ -23,6 +23,9 @@ IN_SCOPE = frozenset({"core", "peripheral"})
 KINDS = ("prison", "fine", "report", "help", "definition")
 """Question kinds in the per-kind table, in the order that decides a question's one kind."""
 LEGAL_KINDS = frozenset({"law", "both"})
+SAFETY_HEADER = ("in-scope fallback", "wrong answer", "missed, 1 tap away")
+"""Fallbacks; legal questions answered with a wrong article; of the legal questions missed
+(wrong or "not sure"), those where a suggested question leads to the right article."""
 
 
 class CitationLike(Protocol):
@@ -49,6 +52,11 @@ class AnswerLike(Protocol):
 
     @property
     def citations(self) -> Sequence[CitationLike]: ...  # noqa: D102
+
+    @property
+    def suggested(self) -> Sequence[CitationLike]:
+        """First citations of the questions offered as buttons (other matches), in order."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,11 @@ class VariantReport:
     emergency: Score = field(default_factory=Score)
     fallback: Score = field(default_factory=Score)
     """In-scope questions (not emergencies) that got "not sure" or the out-of-scope answer."""
+    wrong: Score = field(default_factory=Score)
+    """Legal questions answered with a first citation that is not one of the expected."""
+    one_tap: Score = field(default_factory=Score)
+    """Legal questions missed (wrong or "not sure") where a suggested question's entry cites an
+    expected article: the right answer is one tap away."""
     kinds: dict[str, tuple[Score, Score]] = field(default_factory=dict)
     """By question kind: (citation accuracy, in-scope fallback)."""
     latencies: list[float] = field(default_factory=list)
@@ -173,6 +186,7 @@ def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> Non
     if item.legal:
         report.citation.add(cites_expected(answer, item), item.id)
         citation.add(cites_expected(answer, item), item.id)
+        score_legal(report, item, answer)
     if item.scope in IN_SCOPE and item.answer_kind != "emergency":
         report.fallback.add(rejects(answer), item.id)
         fallback.add(rejects(answer), item.id)
@@ -180,6 +194,15 @@ def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> Non
         report.out_of_scope.add(rejects(answer), item.id)
     if item.answer_kind == "emergency":
         report.emergency.add(answer.emergency, item.id)
+
+
+def score_legal(report: VariantReport, item: EvalItem, answer: AnswerLike) -> None:
+    """Count a wrong answer; for a miss, whether a suggestion holds the right article."""
+    right = cites_expected(answer, item)
+    report.wrong.add(bool(answer.citations) and not right, item.id)
+    if not right and (answer.citations or rejects(answer)):
+        tap = any((c.document, c.article) in item.citations for c in answer.suggested)
+        report.one_tap.add(tap, item.id)
 
 
 def peak_rss_mb() -> float:
@@ -229,9 +252,10 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             f"{v.name:18}{_cell(v.citation):>18}{_cell(v.out_of_scope):>18}"
             f"{_cell(v.emergency):>18}{v.percentile(50):>18.2f}{v.percentile(99):>18.2f}"
         )
-    lines.append(f"{'':18}{'in-scope fallback':>18}")
+    lines.append(f"{'':18}" + "".join(f"{h:>22}" for h in SAFETY_HEADER))
     for v in report.variants:
-        lines.append(f"{v.name:18}{_cell(v.fallback):>18}")
+        cells = (v.fallback, v.wrong, v.one_tap)
+        lines.append(f"{v.name:18}" + "".join(f"{_cell(c):>22}" for c in cells))
     lines += _kinds_table(report)
     if report.skipped:
         lines.append(f"not counted (no expected citation): {', '.join(report.skipped)}")

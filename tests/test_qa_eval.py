@@ -99,7 +99,16 @@ def test_eval_command_prints_the_figures_within_memory(content: Content, tmp_pat
     ]
     assert lines[1].startswith("as given")
     assert lines[2].startswith("no diacritics")
-    assert lines[3].split() == ["in-scope", "fallback"]
+    assert lines[3].split() == [
+        "in-scope",
+        "fallback",
+        "wrong",
+        "answer",
+        "missed,",
+        "1",
+        "tap",
+        "away",
+    ]
     assert lines[4].startswith("as given")
     assert lines[6].startswith("by kind")
     kinds = {line.split()[0] for line in lines[7:] if line.split()}

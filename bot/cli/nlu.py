@@ -84,6 +84,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = settings_or_raise(args.config)
     unmemoised = settings.nlu.model_copy(update={"memo": 0})  # time every question's parse
     qa = build_runtime(settings.model_copy(update={"nlu": unmemoised}), Secrets.from_env()).qa
+    qa.warm()  # as `serve` does at start-up: the first "not sure" answer is not timed loading
     report = evaluate(qa.answer, load_items(Path(args.file)))
     sys.stdout.write(format_report(report, verbose=args.verbose_misses) + "\n")
     return 0

@@ -34,8 +34,7 @@ def warm(runtime: Runtime) -> None:
 
     ``serve`` runs this beside start-up, so the port opens without waiting for it.
     """
-    if runtime.qa.index is not None:
-        runtime.qa.index()
+    runtime.qa.warm()
 
 
 def cmd_chat(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from bot.core.messages import Button, Reply
 from bot.core.problems import Problem
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
+from bot.qa import suggestions
 from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
@@ -24,7 +25,6 @@ from bot.qa.texts import (
     INTENT_STRINGS,
     TOPIC_FOOTERS,
     missing_strings,
-    suggestion_label,
 )
 from bot.qa.training import law_names, load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
@@ -40,7 +40,6 @@ DIALOGUE_INTENTS = frozenset(
 
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
-SUGGESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,8 @@ class Answer:
     topic: str | None = None
     tentative: bool = False
     """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
+    suggested: tuple[Citation, ...] = ()
+    """A not-sure answer's suggestions: the first citation of each suggested entry."""
 
     @property
     def text(self) -> str:
@@ -88,6 +89,11 @@ class QA:
     def parse(self, text: str) -> Parse:
         """Understand ``text``."""
         return self.engine.parse(text)
+
+    def warm(self) -> None:
+        """Load (or build and cache) the article index now, not on the first "not sure" answer."""
+        if self.index is not None:
+            self.index()
 
     def answer(self, text: str, locale: str = "vi", local_help: Sequence[str] = ()) -> Answer:
         """Understand and answer ``text``."""
@@ -184,7 +190,10 @@ class QA:
     ) -> Answer:
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
-        replies = self._entry_replies(entry, locale)
+        others = suggestions.also(self.faq, parse.faq, entry)
+        first, *rest = self._entry_replies(entry, locale)
+        first = replace(first, buttons=first.buttons + suggestions.buttons(others, locale))
+        replies = (first, *rest)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
             local = self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
             replies = (*replies, Reply(local))
@@ -198,6 +207,7 @@ class QA:
             replies,
             entry.id,
             entry.topic,
+            suggested=suggestions.first_citations(others),
         )
 
     def _emergency(
@@ -234,24 +244,20 @@ class QA:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
         return text
 
-    def _suggestions(self, parse: Parse) -> list[FaqEntry]:
-        """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
-        entries = [e for e in (self.faq.get(i) for i, _ in parse.faq) if e is not None]
-        chosen: list[FaqEntry] = []
-        for entry in entries:
-            if entry.topic not in {c.topic for c in chosen}:
-                chosen.append(entry)
-        chosen += [e for e in entries if e not in chosen]
-        return chosen[:SUGGESTIONS]
-
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
-        buttons = tuple(
-            Button(suggestion_label(entry.questions[0]), f"qa:faq:{entry.id}")
-            for entry in self._suggestions(parse)
-        )
-        reply = Reply(self._say("qa.not_sure", locale), buttons)
+        entries = suggestions.closest(self.faq, parse.faq)
+        reply = Reply(self._say("qa.not_sure", locale), suggestions.buttons(entries, locale))
         confidence = parse.faq_confidence
-        return Answer(parse.text, parse.intent, confidence, True, False, (), (reply,))
+        return Answer(
+            parse.text,
+            parse.intent,
+            confidence,
+            True,
+            False,
+            (),
+            (reply,),
+            suggested=suggestions.first_citations(entries),
+        )
 
 
 def build_qa(

@@ -8,6 +8,7 @@ report?, help = what can I do?), inferred when left out (see bot/qa/kinds.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -95,7 +96,15 @@ class Faq:
 
     def get(self, entry_id: str) -> FaqEntry | None:
         """Return the entry with ``entry_id``, if any."""
-        return next((e for e in self.entries if e.id == entry_id), None)
+        return self._by_id.get(entry_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, FaqEntry]:
+        """Entries by id (the first of a repeated id, as a search in file order finds it)."""
+        found: dict[str, FaqEntry] = {}
+        for entry in self.entries:
+            found.setdefault(entry.id, entry)
+        return found
 
     def examples(self) -> tuple[FaqExample, ...]:
         """Return what the NLU matcher trains on."""

@@ -1,0 +1,74 @@
+"""Other questions offered as buttons: under a "not sure" answer, and under a confident answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.messages import Button
+from bot.law.citation import Citation
+from bot.qa.faq import Faq, FaqEntry
+from bot.qa.texts import suggestion_label
+from nlu.normalize import fold
+
+SUGGESTIONS = 3
+"""Closest entries offered under a "not sure" answer."""
+ALSO = 2
+"""Other matches offered under a confident answer, when they rest on another article."""
+ALSO_FLOOR = 0.2
+"""Confidence an other match needs to be offered under an answer.
+
+On five tuning sets of real questions, before content was written for them, a wrong answer had
+the right article among these buttons 15 times of 33; 85 of 150 right answers show some.
+"""
+LABEL_CHARS = 90
+"""A question longer than this (a story) is not a button label unless the entry has no other."""
+
+
+def closest(faq: Faq, matches: Sequence[tuple[str, float]]) -> list[FaqEntry]:
+    """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
+    entries = [e for e in (faq.get(i) for i, _ in matches) if e is not None]
+    chosen: list[FaqEntry] = []
+    for entry in entries:
+        if entry.topic not in {c.topic for c in chosen}:
+            chosen.append(entry)
+    chosen += [e for e in entries if e not in chosen]
+    return chosen[:SUGGESTIONS]
+
+
+def also(faq: Faq, matches: Sequence[tuple[str, float]], answered: FaqEntry) -> list[FaqEntry]:
+    """Return up to ALSO other confident-enough matches, each on an article not yet offered."""
+    offered = {_article(answered.citations)}
+    chosen: list[FaqEntry] = []
+    for entry_id, confidence in matches:
+        entry = faq.get(entry_id)
+        if entry is None or confidence < ALSO_FLOOR or _article(entry.citations) in offered:
+            continue
+        offered.add(_article(entry.citations))
+        chosen.append(entry)
+    return chosen[:ALSO]
+
+
+def buttons(entries: Sequence[FaqEntry], locale: str = "vi") -> tuple[Button, ...]:
+    """Return one button per entry: its title question, cut to a button's length."""
+    return tuple(Button(suggestion_label(title(e, locale)), f"qa:faq:{e.id}") for e in entries)
+
+
+def title(entry: FaqEntry, locale: str = "vi") -> str:
+    """Return the question that names the entry: the first short one, written with diacritics.
+
+    In English the first English question, when the entry has one. Stories and unaccented or
+    abbreviated variants ("ck danh vk") make poor labels.
+    """
+    if locale == "en" and entry.questions_en:
+        return entry.questions_en[0]
+    short = [q for q in entry.questions if len(q) <= LABEL_CHARS and fold(q) != q]
+    return short[0] if short else min(entry.questions, key=len)
+
+
+def first_citations(entries: Sequence[FaqEntry]) -> tuple[Citation, ...]:
+    """Return the first citation of each entry (what the evaluation checks a suggestion by)."""
+    return tuple(e.citations[0] for e in entries if e.citations)
+
+
+def _article(citations: Sequence[Citation]) -> tuple[str, int] | None:
+    return (citations[0].document, citations[0].article) if citations else None
