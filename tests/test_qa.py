@@ -52,12 +52,12 @@ def test_faq_answer_has_citation_line_footer_and_buttons(qa: QA, question: str) 
     assert (f"qa:more:{entry.id}" in payloads) == (entry.more is not None)
 
 
-def test_low_confidence_is_honest_with_topics_and_hotline(qa: QA) -> None:
-    by_topic: dict[str, list[str]] = {}
+def test_low_confidence_is_honest_with_suggestions_and_hotline(qa: QA) -> None:
+    by_article: dict[str, list[str]] = {}
     for entry in qa.faq.entries:
-        by_topic.setdefault(entry.topic, []).append(entry.id)
-    first, second = list(by_topic.values())[:2]
-    ids = [first[0], first[1], second[0], first[2]]  # the closest, then another topic first
+        by_article.setdefault(entry.basis, []).append(entry.id)
+    first, second = [ids for ids in by_article.values() if len(ids) >= 3][:2]
+    ids = [first[0], first[1], second[0], first[2]]  # the closest, then another article first
     parse = Parse("hmm", "ask_law", 0.3, False, tuple((i, 0.2) for i in ids))
     answer = qa.answer_parse(parse)
     assert answer.fallback

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.law.citation import Citation
 from bot.qa.engine import QA
 from bot.qa.faq import Faq, FaqEntry
-from bot.qa.suggestions import ALSO, also, buttons, title
+from bot.qa.suggestions import ALSO, also, buttons, closest, title
 from bot.runtime.content import Content
 
 
@@ -30,6 +30,12 @@ def test_other_matches_on_other_articles_are_offered_best_first() -> None:
     matches = [("report", 0.9), ("report-again", 0.8), ("define", 0.5), ("protect", 0.4)]
     offered = also(FAQ, matches, FAQ.entries[0])
     assert [e.id for e in offered] == ["define", "protect"]  # article 19 is the answer's own
+
+
+def test_not_sure_suggests_one_entry_per_article_first() -> None:
+    matches = [("report", 0.4), ("report-again", 0.35), ("define", 0.3), ("protect", 0.2)]
+    assert [e.id for e in closest(FAQ, matches)] == ["report", "define", "protect"]
+    assert [e.id for e in closest(FAQ, matches[:3])] == ["report", "define", "report-again"]
 
 
 def test_weak_matches_and_more_than_two_are_not_offered() -> None:

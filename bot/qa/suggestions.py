@@ -25,11 +25,16 @@ LABEL_CHARS = 90
 
 
 def closest(faq: Faq, matches: Sequence[tuple[str, float]]) -> list[FaqEntry]:
-    """Return up to SUGGESTIONS closest entries, one per topic first, then the next best."""
+    """Return up to SUGGESTIONS closest entries, one per article first, then the next best.
+
+    Two suggestions resting on the same article lead to the same answer's law. On five tuning
+    sets of real questions, before content was written for them, one per article put the right
+    article among the "not sure" suggestions 46 times of 63 (one per topic: 43).
+    """
     entries = [e for e in (faq.get(i) for i, _ in matches) if e is not None]
     chosen: list[FaqEntry] = []
     for entry in entries:
-        if entry.topic not in {c.topic for c in chosen}:
+        if _article(entry.citations) not in {_article(c.citations) for c in chosen}:
             chosen.append(entry)
     chosen += [e for e in entries if e not in chosen]
     return chosen[:SUGGESTIONS]
