@@ -266,6 +266,8 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             lines.append(f"{v.name}: OOS misses {v.out_of_scope.misses}")
             lines.append(f"{v.name}: emergency misses {v.emergency.misses}")
             lines.append(f"{v.name}: in-scope fallbacks {v.fallback.hit_ids()}")
+            lines.append(f"{v.name}: wrong answers {v.wrong.hit_ids()}")
+            lines.append(f"{v.name}: missed, not one tap away {v.one_tap.misses}")
     return "\n".join(lines)
 
 

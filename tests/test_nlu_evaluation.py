@@ -68,3 +68,9 @@ def test_the_report_prints_the_safety_figures() -> None:
     assert "missed, 1 tap away" in text
     assert "25.0% (1/4)" in text
     assert "66.7% (2/3)" in text
+
+
+def test_the_misses_list_names_wrong_answers_and_misses_out_of_reach() -> None:
+    text = format_report(evaluate(answer, ITEMS), verbose=True)
+    assert "as given: wrong answers ['wrong']" in text
+    assert "as given: missed, not one tap away ['lost']" in text
