@@ -184,9 +184,10 @@ def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> Non
     """Add one answered item to the report."""
     citation, fallback = report.kinds.setdefault(item.kind, (Score(), Score()))
     if item.legal:
-        report.citation.add(cites_expected(answer, item), item.id)
-        citation.add(cites_expected(answer, item), item.id)
-        score_legal(report, item, answer)
+        right = cites_expected(answer, item)
+        report.citation.add(right, item.id)
+        citation.add(right, item.id)
+        score_legal(report, item, answer, right)
     if item.scope in IN_SCOPE and item.answer_kind != "emergency":
         report.fallback.add(rejects(answer), item.id)
         fallback.add(rejects(answer), item.id)
@@ -196,9 +197,8 @@ def score_item(report: VariantReport, item: EvalItem, answer: AnswerLike) -> Non
         report.emergency.add(answer.emergency, item.id)
 
 
-def score_legal(report: VariantReport, item: EvalItem, answer: AnswerLike) -> None:
+def score_legal(report: VariantReport, item: EvalItem, answer: AnswerLike, right: bool) -> None:
     """Count a wrong answer; for a miss, whether a suggestion holds the right article."""
-    right = cites_expected(answer, item)
     report.wrong.add(bool(answer.citations) and not right, item.id)
     if not right and (answer.citations or rejects(answer)):
         tap = any((c.document, c.article) in item.citations for c in answer.suggested)

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.law.citation import Citation
 from nlu.evaluation import EvalItem, evaluate, format_report
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A cited article."""
-
-    document: str
-    article: int
+from nlu.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -22,12 +16,12 @@ class Said:
     intent: str
     fallback: bool
     emergency: bool
-    citations: tuple[Cited, ...]
-    suggested: tuple[Cited, ...] = ()
+    citations: tuple[Citation, ...]
+    suggested: tuple[Citation, ...] = ()
 
 
-FINE = Cited("282/2025/NĐ-CP", 37)
-DEFINITION = Cited("13/2022/QH15", 3)
+FINE = Citation("282/2025/NĐ-CP", 37)
+DEFINITION = Citation("13/2022/QH15", 3)
 ITEMS = [
     EvalItem("right", "chồng đánh vợ bị phạt bao nhiêu", (("282/2025/NĐ-CP", 37),), "law", "core"),
     EvalItem("wrong", "đánh vợ phạt bao nhiêu tiền", (("282/2025/NĐ-CP", 37),), "law", "core"),
@@ -46,8 +40,6 @@ ANSWERS = {
 
 def answer(question: str) -> Said:
     """Answer the fake way: by the item whose question (either form) this is."""
-    from nlu.normalize import fold
-
     item = next(i for i in ITEMS if question in (i.question, fold(i.question)))
     return ANSWERS[item.id]
 

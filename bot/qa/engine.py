@@ -58,7 +58,7 @@ class Answer:
     tentative: bool = False
     """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
     suggested: tuple[Citation, ...] = ()
-    """A not-sure answer's suggestions: the first citation of each suggested entry."""
+    """The first citation of each question offered as a button ("not sure" or related)."""
 
     @property
     def text(self) -> str:

@@ -32,25 +32,26 @@ def closest(faq: Faq, matches: Sequence[tuple[str, float]]) -> list[FaqEntry]:
     article among the "not sure" suggestions 46 times of 63 (one per topic: 43).
     """
     entries = [e for e in (faq.get(i) for i, _ in matches) if e is not None]
-    chosen: list[FaqEntry] = []
-    for entry in entries:
-        if _article(entry.citations) not in {_article(c.citations) for c in chosen}:
-            chosen.append(entry)
+    chosen = _one_per_article(entries, set())
     chosen += [e for e in entries if e not in chosen]
     return chosen[:SUGGESTIONS]
 
 
 def also(faq: Faq, matches: Sequence[tuple[str, float]], answered: FaqEntry) -> list[FaqEntry]:
     """Return up to ALSO other confident-enough matches, each on an article not yet offered."""
-    offered = {_article(answered.citations)}
+    entries = [faq.get(i) for i, confidence in matches if confidence >= ALSO_FLOOR]
+    found = [e for e in entries if e is not None]
+    return _one_per_article(found, {answered.basis})[:ALSO]
+
+
+def _one_per_article(entries: Sequence[FaqEntry], offered: set[str]) -> list[FaqEntry]:
+    """Return the entries, in order, that rest on an article not in ``offered`` nor before."""
     chosen: list[FaqEntry] = []
-    for entry_id, confidence in matches:
-        entry = faq.get(entry_id)
-        if entry is None or confidence < ALSO_FLOOR or _article(entry.citations) in offered:
-            continue
-        offered.add(_article(entry.citations))
-        chosen.append(entry)
-    return chosen[:ALSO]
+    for entry in entries:
+        if entry.basis not in offered:
+            offered.add(entry.basis)
+            chosen.append(entry)
+    return chosen
 
 
 def buttons(entries: Sequence[FaqEntry], locale: str = "vi") -> tuple[Button, ...]:
@@ -72,8 +73,4 @@ def title(entry: FaqEntry, locale: str = "vi") -> str:
 
 def first_citations(entries: Sequence[FaqEntry]) -> tuple[Citation, ...]:
     """Return the first citation of each entry (what the evaluation checks a suggestion by)."""
-    return tuple(e.citations[0] for e in entries if e.citations)
-
-
-def _article(citations: Sequence[Citation]) -> tuple[str, int] | None:
-    return (citations[0].document, citations[0].article) if citations else None
+    return tuple(e.citations[0] for e in entries)
