@@ -277,3 +277,36 @@ def test_empty_or_odd_messages_do_not_crash(qa: QA, text: str) -> None:
     # Regression: an empty message crashed inside bm25s (an empty query).
     answer = qa.answer(text, locale="en")
     assert answer.citations == ()
+
+
+FAMILY_SANCTION_ARTICLES = {
+    ("282/2025/NĐ-CP", 37),
+    ("100/2015/QH13", 185),
+    ("100/2015/QH13", 134),
+    ("13/2022/QH15", 3),
+}
+"""What a short "is X punished for hurting a family member" question may rest on."""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bạo hành vợ có bị xử lý không",
+        "bạo hành chồng có bị xử lý không",
+        "bao hanh chong bi xu ly the nao",
+        "bạo hành con có bị xử lý không",
+        "đánh chồng có bị đi tù không",
+        "đánh đập chồng bị xử lý thế nào",
+        "hành hạ vợ có bị xử lý không",
+        "hành hạ chồng bị xử lý thế nào",
+        "hành hạ cháu bị xử lý thế nào",
+        "bạo hành con dâu bị xử lý thế nào",
+    ],
+)
+def test_short_family_violence_questions_rest_on_a_family_sanction(qa: QA, question: str) -> None:
+    # Regression (own probes, 2026-12-04): these fell back, or "hành hạ vợ" got the entry on an
+    # employer torturing a domestic worker (Penal Code Điều 140, not the family article 185).
+    answer = qa.answer(question)
+    assert not answer.fallback
+    first = answer.citations[0]
+    assert (first.document, first.article) in FAMILY_SANCTION_ARTICLES, (answer.faq_id, first)
