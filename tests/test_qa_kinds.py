@@ -310,3 +310,11 @@ def test_short_family_violence_questions_rest_on_a_family_sanction(qa: QA, quest
     assert not answer.fallback
     first = answer.citations[0]
     assert (first.document, first.article) in FAMILY_SANCTION_ARTICLES, (answer.faq_id, first)
+
+
+def test_forced_study_fine_question_does_not_rest_on_the_forced_labour_fine(qa: QA) -> None:
+    # Regression (tune-acts ta031): "ép con học quá sức có bị phạt?" moved 282/2025 Điều 44
+    # (forced labour, forced payments) to the front; that article says nothing about study.
+    answer = qa.answer("Bố mẹ cưỡng ép con học tập quá sức có bị xử phạt không?")
+    assert answer.faq_id == "dv-forced-study"
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
