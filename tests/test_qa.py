@@ -105,6 +105,33 @@ def test_emergency_then_the_answer_when_the_question_is_clear(qa: QA) -> None:
     assert answer.citations == entry.citations
 
 
+def test_emergency_then_questions_to_tap_when_a_story_asks_something(qa: QA) -> None:
+    # A story of past threats that ends in a question, with no entry sure enough: the emergency
+    # answer first, then the closest questions as buttons (it used to stop at the hotlines).
+    entry = qa.faq.entries[0]
+    story = Parse(
+        "Anh ấy dọa giết tôi. Ly hôn tôi có bị thiệt không?",
+        "emergency",
+        0.99,
+        True,
+        ((entry.id, 0.3),),
+    )
+    answer = qa.answer_parse(story)
+    assert answer.emergency
+    assert all(number in answer.replies[0].text for number in HOTLINES)
+    assert answer.replies[1].buttons[0].payload == f"qa:faq:{entry.id}"
+    assert answer.citations == ()
+    assert answer.suggested[0] == entry.citations[0]
+
+
+def test_a_cry_for_help_gets_the_emergency_answer_alone(qa: QA) -> None:
+    entry = qa.faq.entries[0]
+    cry = Parse("cứu với chồng đang đánh em", "emergency", 0.99, True, ((entry.id, 0.3),))
+    answer = qa.answer_parse(cry)
+    assert len(answer.replies) == 1
+    assert not answer.replies[0].buttons
+
+
 def test_services_answer_lists_local_help(qa: QA) -> None:
     entry = next(e for e in qa.faq.entries if e.topic == "support_services")
     parse = Parse("...", "find_services", 0.9, False, ((entry.id, 0.9),))

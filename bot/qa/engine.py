@@ -215,7 +215,13 @@ class QA:
     ) -> Answer:
         replies = tuple(self.emergency(locale, local_help))
         if entry is None:
-            return Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
+            offered = suggestions.after_emergency(self.faq, parse)
+            if offered:
+                buttons = suggestions.buttons(offered, locale)
+                replies += (Reply(self._say("qa.emergency_questions", locale), buttons),)
+            cited = suggestions.first_citations(offered)
+            answer = Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
+            return replace(answer, suggested=cited)
         replies += self._entry_replies(entry, locale, footer=False)
         return Answer(
             parse.text,

@@ -9,6 +9,7 @@ from bot.law.citation import Citation
 from bot.qa.faq import Faq, FaqEntry
 from bot.qa.texts import suggestion_label
 from nlu.normalize import fold
+from nlu.parse import Parse
 
 SUGGESTIONS = 3
 """Closest entries offered under a "not sure" answer."""
@@ -35,6 +36,17 @@ def closest(faq: Faq, matches: Sequence[tuple[str, float]]) -> list[FaqEntry]:
     chosen = _one_per_article(entries, set())
     chosen += [e for e in entries if e not in chosen]
     return chosen[:SUGGESTIONS]
+
+
+def after_emergency(faq: Faq, parse: Parse) -> list[FaqEntry]:
+    """Return the closest entries to offer after the emergency answer, if the message asks.
+
+    A story about past danger that ends in a question ("… dọa giết, ly hôn tôi có bị thiệt không?")
+    gets the emergency answer first, then these buttons; a plain cry for help gets none.
+    """
+    if "?" not in parse.text and not parse.asks:
+        return []
+    return closest(faq, parse.faq)
 
 
 def also(faq: Faq, matches: Sequence[tuple[str, float]], answered: FaqEntry) -> list[FaqEntry]:
