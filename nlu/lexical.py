@@ -41,10 +41,11 @@ class Bm25:
         )
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        """Return every document's score for ``tokens`` (bm25s ``get_scores``; repeats count)."""
+        """Return every document's score for ``tokens`` (as bm25s ``get_scores``, within an ulp)."""
         ids = np.array([self.vocabulary[t] for t in tokens if t in self.vocabulary], dtype=int)
         scores = np.zeros(self.documents, dtype=self.data.dtype)
         if len(ids):
             documents, values = gather(self.indptr, ids, self.indices, self.data)
-            np.add.at(scores, documents, values)
+            summed = np.bincount(documents, weights=values, minlength=self.documents)
+            scores = summed.astype(self.data.dtype)  # bincount: ~10x faster than np.add.at
         return scores

@@ -110,6 +110,13 @@ class FaqMatcher:
 
 
 def _best_per_owner(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """Return each owner's best similarity (0 for none); owners come in contiguous runs."""
     best = np.zeros(count)
-    np.maximum.at(best, owners, similarity)
+    if not len(owners):
+        return best
+    if np.any(owners[1:] < owners[:-1]):  # not in runs: the general (slower) reduction
+        np.maximum.at(best, owners, similarity)
+        return best
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    best[owners[starts]] = np.maximum(np.maximum.reduceat(similarity, starts), 0.0)
     return best
