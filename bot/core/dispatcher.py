@@ -33,8 +33,10 @@ class Understanding(Protocol):
         """Classify a message."""
         ...
 
-    def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
-        """Return the emergency answer."""
+    def emergency(
+        self, locale: str = "vi", local_help: Sequence[str] = (), parse: Parse | None = None
+    ) -> list[Reply]:
+        """Return the emergency answer first, then the answer to what ``parse`` asked, if any."""
         ...
 
 
@@ -144,7 +146,7 @@ class Dispatcher:
         parse = self.nlu.parse(turn.text) if turn.text else None
         if parse is not None and parse.emergency:
             help_lines = self.local_help(turn.user)
-            replies = self.nlu.emergency(turn.locale, help_lines)
+            replies = self.nlu.emergency(turn.locale, help_lines, parse)
             session = self._mark_emergency(turn)
             return Outcome(tuple(replies), session, intent="emergency", confidence=parse.confidence)
         return self._free_text(turn, parse)

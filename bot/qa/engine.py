@@ -127,8 +127,12 @@ class QA:
             return replace(answer, citations=citations, tentative=True)
         return self._not_sure(parse, locale)
 
-    def emergency(self, locale: str = "vi", local_help: Sequence[str] = ()) -> list[Reply]:
-        """Return the emergency answer: 113, 111, 1900 969 680 and the user's local help."""
+    def emergency(
+        self, locale: str = "vi", local_help: Sequence[str] = (), parse: Parse | None = None
+    ) -> list[Reply]:
+        """Return the emergency answer (113, 111, 1900 969 680, local help), then what was asked."""
+        if parse is not None and parse.emergency:
+            return list(self.answer_parse(parse, locale, local_help).replies)
         text = self._say("qa.emergency", locale)
         if local_help:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
