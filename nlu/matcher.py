@@ -5,6 +5,7 @@ Built by nlu.fitting; it holds plain arrays only.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -59,9 +60,15 @@ class FaqMatcher:
     asks: tuple[tuple[str, ...], ...] = ()
     """The kinds of question each entry serves."""
 
+    @functools.cached_property
+    def _starts(self) -> np.ndarray | None:
+        """Where each entry's variants start (fitting keeps them in runs), computed once."""
+        return owner_runs(self.owners)
+
     def components(self, features: Row, prepared: str) -> np.ndarray:
         """Return a (4, entries) array: variant, centroid, classifier and BM25 scores."""
-        variant = _best_per_owner(self.variants.dot(features), self.owners, len(self.ids))
+        similarity = self.variants.dot(features)
+        variant = _best_per_owner(similarity, self.owners, len(self.ids), self._starts)
         centroid = self.centroids.dot(features)
         return np.vstack([variant, centroid, self._classifier(features), self._lexical(prepared)])
 
@@ -109,14 +116,20 @@ class FaqMatcher:
         return scores / best if best > 0 else scores
 
 
-def _best_per_owner(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
-    """Return each owner's best similarity (0 for none); owners come in contiguous runs."""
+def owner_runs(owners: np.ndarray) -> np.ndarray | None:
+    """Return where each owner's run of variants starts, or None when owners are not in runs."""
+    if not len(owners) or np.any(owners[1:] < owners[:-1]):
+        return None
+    return np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+
+
+def _best_per_owner(
+    similarity: np.ndarray, owners: np.ndarray, count: int, starts: np.ndarray | None
+) -> np.ndarray:
+    """Return each owner's best similarity (0 for none); ``starts`` from ``owner_runs``."""
     best = np.zeros(count)
-    if not len(owners):
-        return best
-    if np.any(owners[1:] < owners[:-1]):  # not in runs: the general (slower) reduction
+    if starts is None:  # not in runs (or none): the general, slower reduction
         np.maximum.at(best, owners, similarity)
         return best
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
     best[owners[starts]] = np.maximum(np.maximum.reduceat(similarity, starts), 0.0)
     return best

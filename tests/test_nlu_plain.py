@@ -18,7 +18,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 from nlu.embedded import build_embedded
 from nlu.fitting import Vectorizers, columns, linear
 from nlu.lexical import Bm25
-from nlu.matcher import _best_per_owner
+from nlu.matcher import _best_per_owner, owner_runs
 from nlu.sparse import Row
 from nlu.vectors import char_ngrams, word_tokens
 from tests.nlu_data import toy_training
@@ -130,7 +130,11 @@ def test_best_per_owner_is_the_maximum_of_each_owner() -> None:
     for owners in (runs, rng.permutation(runs)):
         expected = np.zeros(10)
         np.maximum.at(expected, owners, similarity)
-        assert np.array_equal(_best_per_owner(similarity, owners, 10), expected)
+        found = _best_per_owner(similarity, owners, 10, owner_runs(owners))
+        assert np.array_equal(found, expected)
+    assert owner_runs(runs) is not None
+    assert owner_runs(rng.permutation(runs)) is None
+    assert owner_runs(np.zeros(0, dtype=np.int32)) is None
 
 
 def test_empty_row_gives_intercept_probabilities(vectorizers: Vectorizers) -> None:

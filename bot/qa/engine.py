@@ -224,8 +224,9 @@ class QA:
                 buttons = suggestions.buttons(offered, locale)
                 replies += (Reply(self._say("qa.emergency_questions", locale), buttons),)
             cited = suggestions.first_citations(offered)
-            answer = Answer(parse.text, "emergency", parse.confidence, False, True, (), replies)
-            return replace(answer, suggested=cited)
+            return Answer(
+                parse.text, "emergency", parse.confidence, False, True, (), replies, suggested=cited
+            )
         replies += self._entry_replies(entry, locale, footer=False)
         return Answer(
             parse.text,
