@@ -8,7 +8,9 @@ import pytest
 
 from bot.qa.training import load_nlu_content
 from bot.runtime.assembly import Runtime
+from bot.runtime.content import Content
 from nlu.emergency import EmergencyDetector, parse_emergency
+from nlu.normalize import fold
 from nlu.prepare import Preparer
 from nlu.teencode import parse_teencode
 
@@ -48,6 +50,20 @@ CASES = [
     ("locked-in", "tôi bị nhốt trong phòng", True),
     ("trafficked", "em bị lừa bán sang trung quốc", True),
     ("fear-and-threat", "em sợ lắm, anh ấy dọa đánh em", True),
+    # sixth session: a grid of 50 cries for help written as a new user would found these
+    ("trafficked-taken", "em bị bắt bán sang trung quốc", True),
+    ("trafficked-taken-away", "bạn tôi bị bắt đi bán rồi", True),
+    ("not-street-selling", "con bị bắt đi bán hàng rong có vi phạm luật trẻ em không", False),
+    ("child-private-parts", "con gái tôi bị chú hàng xóm sờ vào vùng kín", True),
+    ("child-beaten-by-stepfather", "con toi bi cha duong danh dap hang ngay", True),
+    ("cannot-walk", "tôi bị đánh suốt đêm, giờ không đi được", True),
+    ("starved", "tôi bị bỏ đói mấy ngày rồi không cho ăn", True),
+    ("right-now", "em bị ép quan hệ và bị đánh ngay bây giờ", True),
+    ("acid", "chồng vừa tạt axit vào mặt tôi", True),
+    ("brutal-now", "bị bạn trai đánh đập dã man giờ phải làm sao", True),
+    ("just-stabbed", "mẹ em mới bị bố đâm", True),
+    ("not-each-round", "mỗi đợt tập huấn có bao nhiêu người", False),
+    ("not-brutal-law", "đánh đập dã man bị phạt thế nào", False),
     ("not-definition", "phòng chống bạo lực là gì", False),
     ("not-definition-folded", "bao luc gia dinh la gi", False),
     ("not-reporting", "chồng đánh vợ thì báo ở đâu", False),
@@ -98,3 +114,22 @@ def test_regression_one_word_replies_are_not_emergencies(runtime: Runtime, text:
 
 def test_classified_emergency_still_works_for_real_sentences(runtime: Runtime) -> None:
     assert runtime.qa.parse("tôi muốn chết cho xong").emergency
+
+
+MESSAGES = ROOT / "tests" / "data" / "emergency-messages.txt"
+
+
+def _messages() -> list[str]:
+    lines = MESSAGES.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_every_cry_for_help_gets_the_emergency_answer(content: Content) -> None:
+    """Patterns or the intent model catch each message, as typed and without diacritics."""
+    missed = [
+        text
+        for message in _messages()
+        for text in (message, fold(message))
+        if not content.qa.answer(text).emergency
+    ]
+    assert missed == []
