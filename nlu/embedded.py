@@ -19,7 +19,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "10"
+MODEL_VERSION = "11"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -67,6 +67,7 @@ class EmbeddedEngine:
             intent == "emergency"
             and confidence >= EMERGENCY_INTENT_THRESHOLD
             and len(base.split()) >= MIN_CLASSIFIED_EMERGENCY_WORDS
+            and self.detector.dangerous(base)
         )
         article = self.articles.parse(base)
         faq_confidence = prediction.faq[0][1] if prediction.faq else 0.0

@@ -33,6 +33,8 @@ class EmergencyDetector:
 
     categories: tuple[Category, ...]
     exclude: tuple[re.Pattern[str], ...] = ()
+    danger: re.Pattern[str] | None = None
+    """Words of harm by a person; the intent model alone may call an emergency only with one."""
 
     def category(self, prepared: str) -> str | None:
         """Return the first matching category name, or None when no danger signal is found."""
@@ -47,6 +49,10 @@ class EmergencyDetector:
             if not excluded:
                 return category.name
         return None
+
+    def dangerous(self, prepared: str) -> bool:
+        """Return whether ``prepared`` names harm by a person (always, when no words are set)."""
+        return self.danger is None or self.danger.search(prepared) is not None
 
     def detect(self, prepared: str) -> bool:
         """Return whether ``prepared`` signals an emergency."""
@@ -73,5 +79,14 @@ def parse_emergency(data: Mapping[str, object]) -> EmergencyDetector:
     )
     exclude = data.get("exclude")
     return EmergencyDetector(
-        built, compile_patterns([str(p) for p in exclude] if isinstance(exclude, list) else [])
+        built,
+        compile_patterns([str(p) for p in exclude] if isinstance(exclude, list) else []),
+        _joined(data.get("danger_words")),
     )
+
+
+def _joined(patterns: object) -> re.Pattern[str] | None:
+    """Return a list of patterns as one expression, or None when there is none."""
+    if not isinstance(patterns, list) or not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))

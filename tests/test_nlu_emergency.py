@@ -103,6 +103,30 @@ def test_weak_category_yields_to_legal_question() -> None:
     assert not detector.detect("danh la gi")
 
 
+def test_danger_words_gate_the_intent_model_alone() -> None:
+    detector = parse_emergency({"categories": {}, "danger_words": ["danh", "nhot"]})
+    assert detector.dangerous("chong danh toi")
+    assert not detector.dangerous("chong toi bi ngay to qua")
+    assert parse_emergency({"categories": {}}).dangerous("anything")  # no words: no gate
+
+
+EVERYDAY = [
+    "chồng tôi bị ngáy to quá",
+    "mẹ tôi muốn tập yoga",
+    "nhà tôi bị nứt tường có sao không",
+    "ba tôi bị gãy chân do té xe đạp, bó bột bao lâu",
+    "bé nhà tôi 3 tuổi chưa biết nói",
+    "nhà tôi bị mất điện gọi ai",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_regression_everyday_trouble_is_no_emergency(runtime: Runtime, text: str) -> None:
+    # Sixth session: with the cries for help added as examples, the intent model gave
+    # "chồng tôi bị ngáy to quá" 0.96 emergency; it alone now needs a word of harm by a person.
+    assert not runtime.qa.parse(text).emergency
+
+
 @pytest.mark.parametrize(
     "text", ["xong", "Xong.", "ok xong", "dc"], ids=["xong", "xong-dot", "ok-xong", "dc"]
 )

@@ -91,9 +91,10 @@ def _load_patterns(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
             problems.append(Problem(str(path), line, f"category {name!r} needs patterns"))
             continue
         problems += _check_regexes(patterns, str(path))
-    exclude = data.get("exclude")
-    if isinstance(exclude, LineList):
-        problems += _check_regexes(exclude, str(path))
+    for key in ("exclude", "danger_words"):
+        listed = data.get(key)
+        if isinstance(listed, LineList):
+            problems += _check_regexes(listed, str(path))
     return _plain(data), problems
 
 
