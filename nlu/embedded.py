@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,6 +50,10 @@ class EmbeddedEngine:
         self.model = model
         self.threshold = threshold
         self.memo = ParseMemo(memo)
+        self.requires = {
+            name: re.compile("|".join(f"(?:{p})" for p in patterns))
+            for name, patterns in data.requires.items()
+        }
 
     def parse(self, text: str) -> Parse:
         """Understand one message (a text understood lately is not understood again)."""
@@ -63,6 +68,8 @@ class EmbeddedEngine:
         whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
         prediction = self._focused(ending, said, whole, cues)
         intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
+        if intent in self.requires and not self.requires[intent].search(base):
+            intent = "out_of_scope"  # "tìm nơi bán cây giống" is no request for support
         emergency = self.detector.detect(base) or (
             intent == "emergency"
             and confidence >= EMERGENCY_INTENT_THRESHOLD

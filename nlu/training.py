@@ -35,6 +35,8 @@ class TrainingData:
     emergency: Mapping[str, Any] = field(default_factory=dict)
     documents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     synonyms: Mapping[str, Any] = field(default_factory=dict)
+    requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Patterns by intent: the intent model's answer stands only when one of them matches."""
 
     def digest(self) -> str:
         """Return a stable hash of the whole training content."""
@@ -50,11 +52,18 @@ class NluContent:
     teencode: Mapping[str, Any]
     emergency: Mapping[str, Any]
     synonyms: Mapping[str, Any] = field(default_factory=dict)
+    requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def training(
         self, faqs: tuple[FaqExample, ...], documents: Mapping[str, tuple[str, ...]]
     ) -> TrainingData:
         """Combine with FAQ entries and document aliases into TrainingData."""
         return TrainingData(
-            self.intents, faqs, self.teencode, self.emergency, documents, self.synonyms
+            self.intents,
+            faqs,
+            self.teencode,
+            self.emergency,
+            documents,
+            self.synonyms,
+            self.requires,
         )

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from bot.qa.training import load_nlu_content
 from bot.runtime.content import Content
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CASES = [
     ("greeting", "xin chào bạn", "greeting"),
@@ -29,9 +35,28 @@ CASES = [
     ("law-marriage-age", "mấy tuổi được kết hôn", "ask_law"),
     ("emergency", "cứu em với, nó đang đánh em", "emergency"),
     ("emergency-teencode", "ck dang danh e", "emergency"),
+    # sixth session: find_services needs a word of support ("requires:" in intents.yml)
+    ("services-shelter", "nhà tạm lánh ở đâu", "find_services"),
+    ("services-hotline-folded", "sdt duong day nong", "find_services"),
+    ("oos-seedlings", "tìm nơi bán cây giống", "out_of_scope"),
+    ("oos-painter", "tìm thợ sơn nhà", "out_of_scope"),  # not "bảo hành": folds as "bạo hành"
 ]
 
 
 @pytest.mark.parametrize(("text", "intent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_intent(content: Content, text: str, intent: str) -> None:
     assert content.qa.parse(text).intent == intent
+
+
+def test_requires_reads_an_intent_as_out_of_scope_without_its_words(content: Content) -> None:
+    """The patterns are loaded from intents.yml and checked like the emergency patterns."""
+    assert "find_services" in content.qa.data.requires
+
+
+def test_a_bad_requires_pattern_is_reported_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "nlu", tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / "intents.yml").read_text(encoding="utf-8")
+    bad = text.replace("requires:\n  find_services:\n", "requires:\n  find_services:\n    - '(['\n")
+    (tmp_path / "intents.yml").write_text(bad, encoding="utf-8")
+    _, problems = load_nlu_content(tmp_path)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(9, "bad pattern")]

@@ -55,6 +55,25 @@ def _load_intents(directory: Path) -> tuple[dict[str, tuple[str, ...]], list[Pro
     return intents, problems
 
 
+def _load_requires(directory: Path) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """Read ``requires:`` of intents.yml: patterns an intent's prepared text must match."""
+    path = directory / "intents.yml"
+    data, _ = load_yaml(path)
+    table = data.get("requires") if isinstance(data, LineDict) else None
+    if not isinstance(table, LineDict):
+        return {}, []
+    found: dict[str, tuple[str, ...]] = {}
+    problems: list[Problem] = []
+    for name, patterns in table.items():
+        if name not in INTENTS or not isinstance(patterns, LineList) or not patterns:
+            message = f"requires: {name!r} needs a known intent and a list of patterns"
+            problems.append(Problem(str(path), table.line_of(name), message))
+            continue
+        problems += _check_regexes(patterns, str(path))
+        found[name] = tuple(str(p) for p in patterns)
+    return found, problems
+
+
 def _load_out_of_scope(directory: Path) -> tuple[tuple[str, ...], list[Problem]]:
     path = directory / "out_of_scope.yml"
     data, problems = load_yaml(path)
@@ -145,9 +164,10 @@ def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
     teencode, found_teencode = _load_teencode(directory)
     emergency, found_emergency = _load_patterns(directory)
     synonyms, found_synonyms = _load_synonyms(directory)
-    problems += found + found_teencode + found_emergency + found_synonyms
+    requires, found_requires = _load_requires(directory)
+    problems += found + found_teencode + found_emergency + found_synonyms + found_requires
     problems += _duplicates(intents, directory)
-    return NluContent(intents, teencode, emergency, synonyms), problems
+    return NluContent(intents, teencode, emergency, synonyms, requires), problems
 
 
 def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
