@@ -20,7 +20,7 @@ from nlu.intents import IntentClassifier
 from nlu.lexical import Bm25
 from nlu.matcher import STOPWORDS, FaqMatcher
 from nlu.normalize import words
-from nlu.roles import signature
+from nlu.roles import entry_roles
 from nlu.sparse import Columns, Row
 from nlu.training import FaqExample
 from nlu.vectors import CHAR_SIZES, CHAR_WEIGHT, WORD_PATTERN, Featurizer, LinearModel, Tfidf
@@ -131,7 +131,7 @@ def fit_matcher(
         domain,
         lexical,
         {f.id: f.basis for f in faqs},
-        tuple(signature(f.questions) for f in faqs),
+        tuple(entry_roles(f.topic, f.questions) for f in faqs),
         tuple(f.asks for f in faqs),
     )
 

@@ -249,6 +249,22 @@ def relation(message: Roles, entry: Roles) -> int:
     return 0
 
 
+SPOUSES = frozenset({"husband", "wife"})
+
+DIRECTIONLESS_TOPICS = frozenset(
+    {"dv_reporting", "dv_protection_order", "support_services", "legal_aid"}
+)
+"""Where to report, protection orders, help: the same law whichever spouse hits the other."""
+
+
+def entry_roles(topic: str, questions: Sequence[str]) -> Roles:
+    """Return an entry's roles; between spouses they do not matter for reporting or help."""
+    found = signature(questions)
+    if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} <= SPOUSES:
+        return NONE
+    return found
+
+
 def signature(questions: Sequence[str]) -> Roles:
     """Return the roles most of an entry's questions agree on (NONE when they do not)."""
     counts: dict[Roles, int] = {}

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.runtime.content import Content
 from nlu.normalize import fold
-from nlu.roles import NONE, Roles, relation, roles, signature
+from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
@@ -121,3 +122,19 @@ def test_signature_of_an_entry() -> None:
     questions = ["chồng đánh vợ", "bị chồng đánh", "ck đánh vk", "bạo lực là gì"]
     assert signature(questions) == Roles(H, W)
     assert signature(["bạo lực là gì", "báo ở đâu", "chồng đánh vợ", "x", "y", "z"]) == NONE
+
+
+def test_where_to_report_does_not_depend_on_which_spouse_hits() -> None:
+    # Sixth session: "bị vợ đánh thì chồng báo ai được" lost the where-to-report entry (0.90)
+    # to "not sure", because that entry's questions say "chồng đánh vợ" and reversed roles
+    # keep a quarter of the confidence. Reporting, protection orders and help are one law.
+    spouses = ["chồng đánh vợ thì báo ở đâu", "bị chồng đánh báo ai", "ck đánh vk báo đâu"]
+    assert entry_roles("dv_reporting", spouses) == NONE
+    assert entry_roles("dv_penalties", spouses) == Roles(H, W)
+    child = ["bố mẹ đánh con thì báo ai", "con bị bố đánh báo ở đâu", "mẹ đánh con báo đâu"]
+    assert entry_roles("dv_reporting", child) == signature(child) != NONE
+
+
+def test_regression_a_beaten_husband_gets_where_to_report(content: Content) -> None:
+    answer = content.qa.answer("bị vợ đánh thì chồng báo ai được")
+    assert [(c.document, c.article) for c in answer.citations[:1]] == [("13/2022/QH15", 19)]
