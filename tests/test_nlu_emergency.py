@@ -63,6 +63,7 @@ CASES = [
     ("brutal-now", "bị bạn trai đánh đập dã man giờ phải làm sao", True),
     ("just-stabbed", "mẹ em mới bị bố đâm", True),
     ("not-each-round", "mỗi đợt tập huấn có bao nhiêu người", False),
+    ("not-waiting-for-a-round", "đợi đợt sau mới được nghỉ phép", False),
     ("not-brutal-law", "đánh đập dã man bị phạt thế nào", False),
     ("english-now", "my husband is beating me right now", True),
     ("english-suicide", "I don't want to live anymore", True),
