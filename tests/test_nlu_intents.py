@@ -38,6 +38,7 @@ CASES = [
     # sixth session: find_services needs a word of support ("requires:" in intents.yml)
     ("services-shelter", "nhà tạm lánh ở đâu", "find_services"),
     ("services-hotline-folded", "sdt duong day nong", "find_services"),
+    ("services-police-number", "số điện thoại công an xã", "find_services"),
     ("oos-seedlings", "tìm nơi bán cây giống", "out_of_scope"),
     ("oos-gambling", "đánh bạc bị xử lý sao", "out_of_scope"),  # got the wife-beating fine
     ("oos-painter", "tìm thợ sơn nhà", "out_of_scope"),  # not "bảo hành": folds as "bạo hành"
