@@ -81,6 +81,27 @@ class ArticleIndex:
                 break
         return found
 
+    def best_clause(
+        self, question: str, document: str, article: int, clause: int | None = None
+    ) -> Found | None:
+        """Return the clause of one article that matches ``question`` best (None if too short).
+
+        ``clause``, when given, is the only clause considered.
+        """
+        tokens = self.prepare(question).split()
+        if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
+            return None
+        scores = np.asarray(self.index.scores(tokens), dtype=float)
+        inside = [
+            i
+            for i, p in enumerate(self.passages)
+            if p.document == document and p.article == article and clause in (None, p.clause)
+        ]
+        if not inside:
+            return None
+        best = max(inside, key=lambda i: scores[i])
+        return Found(self.passages[best], float(scores[best]))
+
     def agreeing(
         self, question: str, basis: tuple[str, int], near: Collection[tuple[str, int]] = ()
     ) -> list[Found]:

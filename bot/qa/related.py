@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa.answers import document_name
 from bot.qa.faq import Faq
+from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.pickles import load_pickle, save_pickle
 from nlu.retrieval import ArticleIndex, Found, Passage
@@ -89,14 +92,45 @@ def law_passages(law: LawLibrary, today: date) -> list[Passage]:
     return passages
 
 
+IS_DOMESTIC_VIOLENCE = re.compile(
+    r"\b(co phai|co bi coi la|co duoc coi la|co bi xem la|co duoc xem la|co tinh la|la)"
+    r"( hanh vi| mot hinh thuc| mot dang)? (bao luc gia dinh|bao luc gd|blgd)\b"
+)
+"""'Is this domestic violence?': one article of the law lists every act (13/2022/QH15 Điều 3)."""
+DV_ACTS = ("13/2022/QH15", 3, 1)
+"""Its clause 1 lists the acts, one point each."""
+
+
 def related_articles(index: ArticleIndex, faq: Faq, parse: Parse) -> list[Found]:
     """Return the articles a legal question may need (none unless retrieval agrees)."""
+    if parse.intent == "ask_law" and IS_DOMESTIC_VIOLENCE.search(fold(parse.text)):
+        found = index.best_clause(parse.text, *DV_ACTS)
+        return [] if found is None else [_best_point(index, found, parse.text)]
     entries = [e for e in (faq.get(i) for i, _ in parse.faq[:RELATED_NEAR]) if e is not None]
     if parse.intent != "ask_law" or not entries or parse.faq_confidence < MIN_CONFIDENCE:
         return []
     basis = (entries[0].citations[0].document, entries[0].citations[0].article)
     near = {(c.document, c.article) for e in entries for c in e.citations}
     return index.agreeing(parse.text, basis, near)
+
+
+GENERIC = frozenset(
+    ["bao", "luc", "gia", "dinh", "thanh", "vien", "hanh", "vi", "co", "khong", "phai", "la", "bi"]
+)
+"""Words every act of Điều 3 shares with the question: they do not tell the acts apart."""
+
+
+def _best_point(index: ArticleIndex, found: Found, question: str) -> Found:
+    """Return ``found`` quoting the point ("a) …") that shares most words with the question."""
+    asked = set(index.prepare(question).split()) - GENERIC
+    points = [line for line in found.passage.text.splitlines() if _POINT.match(line)]
+    if not points:
+        return found
+    best = max(points, key=lambda line: len(asked & set(index.prepare(line).split())))
+    return Found(replace(found.passage, text=best), found.score)
+
+
+_POINT = re.compile(r"^[a-zđ]\) ")
 
 
 def related_reply(
