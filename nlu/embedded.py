@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from nlu.articles import ArticleParser
-from nlu.emergency import EmergencyDetector, parse_emergency
+from nlu.emergency import EmergencyDetector, join_patterns, parse_emergency
 from nlu.focus import closing, lead_with_closing
 from nlu.memo import MEMO_SIZE, ParseMemo
 from nlu.model import Cues, NluModel, Prediction
@@ -51,8 +50,9 @@ class EmbeddedEngine:
         self.threshold = threshold
         self.memo = ParseMemo(memo)
         self.requires = {
-            name: re.compile("|".join(f"(?:{p})" for p in patterns))
+            name: joined
             for name, patterns in data.requires.items()
+            if (joined := join_patterns(patterns)) is not None
         }
 
     def parse(self, text: str) -> Parse:

@@ -19,8 +19,7 @@ class Category:
 
     def __post_init__(self) -> None:
         """Join the patterns (none of them uses back-references or global flags)."""
-        joined = "|".join(f"(?:{p.pattern})" for p in self.patterns)
-        object.__setattr__(self, "joined", re.compile(joined) if self.patterns else None)
+        object.__setattr__(self, "joined", join_patterns([p.pattern for p in self.patterns]))
 
     def matches(self, prepared: str) -> bool:
         """Return whether any pattern matches ``prepared``."""
@@ -78,15 +77,14 @@ def parse_emergency(data: Mapping[str, object]) -> EmergencyDetector:
         if isinstance(spec, Mapping)
     )
     exclude = data.get("exclude")
+    danger = data.get("danger_words")
     return EmergencyDetector(
         built,
         compile_patterns([str(p) for p in exclude] if isinstance(exclude, list) else []),
-        _joined(data.get("danger_words")),
+        join_patterns([str(p) for p in danger] if isinstance(danger, list) else []),
     )
 
 
-def _joined(patterns: object) -> re.Pattern[str] | None:
-    """Return a list of patterns as one expression, or None when there is none."""
-    if not isinstance(patterns, list) or not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def join_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """Return the patterns as one expression (one search, not one a pattern), or None if none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None

@@ -64,10 +64,9 @@ class ArticleIndex:
 
         ``documents``, when given, restricts the search to those documents' articles.
         """
-        tokens = self.prepare(question).split()
-        if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
+        scores = self._scores(question)
+        if scores is None:
             return []
-        scores = np.asarray(self.index.scores(tokens), dtype=float)
         found: list[Found] = []
         seen: set[tuple[str, int]] = set()
         for i in np.argsort(-scores):
@@ -88,10 +87,9 @@ class ArticleIndex:
 
         ``clause``, when given, is the only clause considered.
         """
-        tokens = self.prepare(question).split()
-        if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
+        scores = self._scores(question)
+        if scores is None:
             return None
-        scores = np.asarray(self.index.scores(tokens), dtype=float)
         inside = [
             i
             for i, p in enumerate(self.passages)
@@ -101,6 +99,13 @@ class ArticleIndex:
             return None
         best = max(inside, key=lambda i: scores[i])
         return Found(self.passages[best], float(scores[best]))
+
+    def _scores(self, question: str) -> np.ndarray | None:
+        """Return each passage's BM25 score for ``question``, or None when it is too short."""
+        tokens = self.prepare(question).split()
+        if self.index is None or len(words(" ".join(tokens))) < MIN_WORDS:
+            return None
+        return np.asarray(self.index.scores(tokens), dtype=float)
 
     def agreeing(
         self, question: str, basis: tuple[str, int], near: Collection[tuple[str, int]] = ()

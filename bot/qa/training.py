@@ -33,9 +33,22 @@ def _examples(value: Any, file: str, line: int, name: str) -> tuple[list[str], l
     return [str(v) for v in value], []
 
 
-def _load_intents(directory: Path) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+ByIntent = dict[str, tuple[str, ...]]
+"""Texts by intent name: examples, or ``requires:`` patterns."""
+
+
+def _load_intents(directory: Path) -> tuple[ByIntent, ByIntent, list[Problem]]:
+    """Return the examples by intent, the ``requires:`` patterns by intent and the problems."""
     path = directory / "intents.yml"
     data, problems = load_yaml(path)
+    intents, found_examples = _intent_examples(data, path)
+    requires, found_requires = _requires(data, path)
+    return intents, requires, problems + found_examples + found_requires
+
+
+def _intent_examples(data: Any, path: Path) -> tuple[ByIntent, list[Problem]]:
+    """Read ``intents:`` of intents.yml: the examples of each dialogue intent."""
+    problems: list[Problem] = []
     intents: dict[str, tuple[str, ...]] = {}
     table = data.get("intents") if isinstance(data, LineDict) else None
     if not isinstance(table, LineDict):
@@ -55,10 +68,8 @@ def _load_intents(directory: Path) -> tuple[dict[str, tuple[str, ...]], list[Pro
     return intents, problems
 
 
-def _load_requires(directory: Path) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+def _requires(data: Any, path: Path) -> tuple[ByIntent, list[Problem]]:
     """Read ``requires:`` of intents.yml: patterns an intent's prepared text must match."""
-    path = directory / "intents.yml"
-    data, _ = load_yaml(path)
     table = data.get("requires") if isinstance(data, LineDict) else None
     if not isinstance(table, LineDict):
         return {}, []
@@ -158,14 +169,13 @@ def _load_synonyms(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
     """Load and check content/nlu: intents, out-of-scope, teencode, emergency, synonyms."""
-    intents, problems = _load_intents(directory)
+    intents, requires, problems = _load_intents(directory)
     out_of_scope, found = _load_out_of_scope(directory)
     intents["out_of_scope"] = out_of_scope
     teencode, found_teencode = _load_teencode(directory)
     emergency, found_emergency = _load_patterns(directory)
     synonyms, found_synonyms = _load_synonyms(directory)
-    requires, found_requires = _load_requires(directory)
-    problems += found + found_teencode + found_emergency + found_synonyms + found_requires
+    problems += found + found_teencode + found_emergency + found_synonyms
     problems += _duplicates(intents, directory)
     return NluContent(intents, teencode, emergency, synonyms, requires), problems
 
