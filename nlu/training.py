@@ -37,6 +37,8 @@ class TrainingData:
     synonyms: Mapping[str, Any] = field(default_factory=dict)
     requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Patterns by intent: the intent model's answer stands only when one of them matches."""
+    subject: tuple[str, ...] = ()
+    """Patterns of the words of the bot's subject (the likely answer needs one)."""
 
     def digest(self) -> str:
         """Return a stable hash of the whole training content."""
@@ -53,6 +55,7 @@ class NluContent:
     emergency: Mapping[str, Any]
     synonyms: Mapping[str, Any] = field(default_factory=dict)
     requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    subject: tuple[str, ...] = ()
 
     def training(
         self, faqs: tuple[FaqExample, ...], documents: Mapping[str, tuple[str, ...]]
@@ -66,4 +69,5 @@ class NluContent:
             documents,
             self.synonyms,
             self.requires,
+            self.subject,
         )

@@ -61,4 +61,26 @@ def test_a_bad_requires_pattern_is_reported_with_its_line(tmp_path: Path) -> Non
     bad = text.replace("requires:\n  find_services:\n", "requires:\n  find_services:\n    - '(['\n")
     (tmp_path / "intents.yml").write_text(bad, encoding="utf-8")
     _, problems = load_nlu_content(tmp_path)
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(9, "bad pattern")]
+    line = bad.splitlines().index("    - '(['") + 1
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(line, "bad pattern")]
+
+
+def test_a_bad_subject_pattern_is_reported_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "nlu", tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / "intents.yml").read_text(encoding="utf-8")
+    bad = text.replace("subject:\n", "subject:\n  - 'vo|(chong'\n")
+    (tmp_path / "intents.yml").write_text(bad, encoding="utf-8")
+    _, problems = load_nlu_content(tmp_path)
+    line = bad.splitlines().index("  - 'vo|(chong'") + 1
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(line, "bad pattern")]
+
+
+def test_subject_must_be_a_list_of_patterns(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "nlu", tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / "intents.yml").read_text(encoding="utf-8")
+    start = text.index("subject:\n")
+    end = text.index("requires:\n")
+    (tmp_path / "intents.yml").write_text(text[:start] + "subject: 3\n" + text[end:], "utf-8")
+    content, problems = load_nlu_content(tmp_path)
+    assert [p.message for p in problems] == ["subject: expected a list of patterns"]
+    assert content.subject == ()

@@ -19,6 +19,8 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
+from bot.qa.likely import likely_entry
+from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
     DEFAULT_FOOTER,
@@ -28,6 +30,7 @@ from bot.qa.texts import (
 )
 from bot.qa.training import law_names, load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
+from nlu.emergency import join_patterns
 from nlu.prepare import Preparer
 from nlu.retrieval import ArticleIndex
 
@@ -85,6 +88,7 @@ class QA:
         self.articles = ArticleReplies(law, strings, today)
         self.data = data or TrainingData({})
         self.index = index
+        self.subject = join_patterns(self.data.subject)
 
     def parse(self, text: str) -> Parse:
         """Understand ``text``."""
@@ -125,6 +129,9 @@ class QA:
             reply, citations = related_reply(self.law, self.strings, found, locale)
             answer = self._plain(parse, "ask_law", (reply,), False)
             return replace(answer, citations=citations, tentative=True)
+        likely = likely_entry(self.faq, parse, self.subject)
+        if likely is not None:
+            return self._likely(parse, likely, locale, local_help)
         return self._not_sure(parse, locale)
 
     def emergency(
@@ -140,22 +147,7 @@ class QA:
 
     def button(self, payload: str, locale: str = "vi") -> list[Reply] | None:
         """Handle ``qa:more:<id>``, ``qa:faq:<id>`` and ``qa:art:<doc>:<article>`` payloads."""
-        parts = payload.split(":", 2)
-        if len(parts) != 3 or parts[0] != "qa":
-            return None
-        kind, rest = parts[1], parts[2]
-        if kind == "art":
-            document, _, number = rest.rpartition(":")
-            if not number.isdigit():
-                return None
-            return self.articles.replies(document, int(number), None, locale)
-        entry = self.faq.get(rest)
-        if entry is None:
-            return None
-        if kind == "faq":
-            return list(self._entry_replies(entry, locale))
-        more = entry.more_text(locale)
-        return [Reply(more)] if kind == "more" and more else None
+        return payload_replies(payload, locale, self.faq, self.articles, self._entry_replies)
 
     def _confident_entry(self, parse: Parse) -> FaqEntry | None:
         if parse.faq_id is None or parse.faq_confidence < self.threshold:
@@ -213,6 +205,16 @@ class QA:
             entry.topic,
             suggested=suggestions.first_citations(others),
         )
+
+    def _likely(
+        self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
+    ) -> Answer:
+        """Return the entry's answer under a hedge naming the question it answers."""
+        answer = self._faq_answer(parse, entry, locale, local_help)
+        hedge = self._say("qa.likely", locale, question=suggestions.title(entry, locale))
+        first, *rest = answer.replies
+        first = replace(first, text=f"{hedge}\n\n{first.text}")
+        return replace(answer, replies=(first, *rest), tentative=True)
 
     def _emergency(
         self, parse: Parse, entry: FaqEntry | None, locale: str, local_help: Sequence[str]

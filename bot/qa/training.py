@@ -37,13 +37,16 @@ ByIntent = dict[str, tuple[str, ...]]
 """Texts by intent name: examples, or ``requires:`` patterns."""
 
 
-def _load_intents(directory: Path) -> tuple[ByIntent, ByIntent, list[Problem]]:
-    """Return the examples by intent, the ``requires:`` patterns by intent and the problems."""
+def _load_intents(
+    directory: Path,
+) -> tuple[ByIntent, ByIntent, tuple[str, ...], list[Problem]]:
+    """Return the examples and ``requires:`` patterns by intent, ``subject:`` and the problems."""
     path = directory / "intents.yml"
     data, problems = load_yaml(path)
     intents, found_examples = _intent_examples(data, path)
     requires, found_requires = _requires(data, path)
-    return intents, requires, problems + found_examples + found_requires
+    subject, found_subject = _subject(data, path)
+    return intents, requires, subject, problems + found_examples + found_requires + found_subject
 
 
 def _intent_examples(data: Any, path: Path) -> tuple[ByIntent, list[Problem]]:
@@ -83,6 +86,17 @@ def _requires(data: Any, path: Path) -> tuple[ByIntent, list[Problem]]:
         problems += _check_regexes(patterns, str(path))
         found[name] = tuple(str(p) for p in patterns)
     return found, problems
+
+
+def _subject(data: Any, path: Path) -> tuple[tuple[str, ...], list[Problem]]:
+    """Read ``subject:`` of intents.yml: patterns of the words of the bot's subject."""
+    patterns = data.get("subject") if isinstance(data, LineDict) else None
+    if patterns is None:
+        return (), []
+    if not isinstance(patterns, LineList) or not all(isinstance(p, str) for p in patterns):
+        message = "subject: expected a list of patterns"
+        return (), [Problem(str(path), data.line_of("subject"), message)]
+    return tuple(str(p) for p in patterns), _check_regexes(patterns, str(path))
 
 
 def _load_out_of_scope(directory: Path) -> tuple[tuple[str, ...], list[Problem]]:
@@ -169,7 +183,7 @@ def _load_synonyms(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
     """Load and check content/nlu: intents, out-of-scope, teencode, emergency, synonyms."""
-    intents, requires, problems = _load_intents(directory)
+    intents, requires, subject, problems = _load_intents(directory)
     out_of_scope, found = _load_out_of_scope(directory)
     intents["out_of_scope"] = out_of_scope
     teencode, found_teencode = _load_teencode(directory)
@@ -177,7 +191,7 @@ def load_nlu_content(directory: Path) -> tuple[NluContent, list[Problem]]:
     synonyms, found_synonyms = _load_synonyms(directory)
     problems += found + found_teencode + found_emergency + found_synonyms
     problems += _duplicates(intents, directory)
-    return NluContent(intents, teencode, emergency, synonyms, requires), problems
+    return NluContent(intents, teencode, emergency, synonyms, requires, subject), problems
 
 
 def law_names(law: LawLibrary) -> dict[str, tuple[str, ...]]:
