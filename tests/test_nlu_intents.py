@@ -55,23 +55,18 @@ def test_requires_reads_an_intent_as_out_of_scope_without_its_words(content: Con
     assert "find_services" in content.qa.data.requires
 
 
-def test_a_bad_requires_pattern_is_reported_with_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "bad_line"),
+    [("requires:\n  find_services:\n", "    - '(['"), ("subject:\n", "  - 'vo|(chong'")],
+    ids=["requires", "subject"],
+)
+def test_a_bad_pattern_is_reported_with_its_line(tmp_path: Path, key: str, bad_line: str) -> None:
     shutil.copytree(ROOT / "content" / "nlu", tmp_path, dirs_exist_ok=True)
     text = (tmp_path / "intents.yml").read_text(encoding="utf-8")
-    bad = text.replace("requires:\n  find_services:\n", "requires:\n  find_services:\n    - '(['\n")
+    bad = text.replace(key, key + bad_line + "\n", 1)
     (tmp_path / "intents.yml").write_text(bad, encoding="utf-8")
     _, problems = load_nlu_content(tmp_path)
-    line = bad.splitlines().index("    - '(['") + 1
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(line, "bad pattern")]
-
-
-def test_a_bad_subject_pattern_is_reported_with_its_line(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "content" / "nlu", tmp_path, dirs_exist_ok=True)
-    text = (tmp_path / "intents.yml").read_text(encoding="utf-8")
-    bad = text.replace("subject:\n", "subject:\n  - 'vo|(chong'\n")
-    (tmp_path / "intents.yml").write_text(bad, encoding="utf-8")
-    _, problems = load_nlu_content(tmp_path)
-    line = bad.splitlines().index("  - 'vo|(chong'") + 1
+    line = bad.splitlines().index(bad_line) + 1
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(line, "bad pattern")]
 
 
