@@ -6,7 +6,7 @@ import pytest
 
 from bot.qa.engine import QA, Answer
 from bot.qa.faq import FaqEntry
-from bot.qa.suggestions import title
+from bot.qa.suggestions import question
 from bot.runtime.content import Content
 from nlu.parse import Parse
 
@@ -46,7 +46,7 @@ def test_a_clear_best_match_under_the_threshold_is_answered_under_a_hedge(
     assert not answer.fallback
     assert answer.faq_id == entry.id
     assert answer.text.startswith("Mình chưa chắc đã hiểu đúng câu hỏi của bạn. Nếu bạn muốn hỏi")
-    assert f"“{title(entry)}”" in answer.text
+    assert f"“{question(entry)}”" in answer.text
     assert answer.citations[0] == entry.citations[0]
     labels = [b.label for r in answer.replies for b in r.buttons]
     assert f"Đọc Điều {entry.citations[0].article}" in labels
@@ -85,3 +85,12 @@ def test_emergencies_and_other_intents_never_get_a_likely_answer(
     danger = qa.answer_parse(Parse("chồng đang đánh tôi", "emergency", 0.99, True, matches))
     assert danger.emergency
     assert not danger.tentative
+
+
+def test_the_hedge_names_a_question_written_out_not_a_short_label(qa: QA) -> None:
+    entry = qa.faq.get("dv-duty-to-report")
+    assert entry is not None
+    named = question(entry)
+    assert named[:1].isupper()
+    assert named.endswith("?")
+    assert len(named) <= 160

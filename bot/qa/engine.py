@@ -211,7 +211,7 @@ class QA:
     ) -> Answer:
         """Return the entry's answer under a hedge naming the question it answers."""
         answer = self._faq_answer(parse, entry, locale, local_help)
-        hedge = self._say("qa.likely", locale, question=suggestions.title(entry, locale))
+        hedge = self._say("qa.likely", locale, question=suggestions.question(entry, locale))
         first, *rest = answer.replies
         first = replace(first, text=f"{hedge}\n\n{first.text}")
         return replace(answer, replies=(first, *rest), tentative=True)

@@ -83,6 +83,28 @@ def title(entry: FaqEntry, locale: str = "vi") -> str:
     return short[0] if short else min(entry.questions, key=len)
 
 
+HEDGE_CHARS = 160
+"""A question longer than this (a story) does not name the entry in the likely answer's hedge."""
+
+
+def question(entry: FaqEntry, locale: str = "vi") -> str:
+    """Return the question the likely answer's hedge names: the first written out in full.
+
+    A full question with diacritics, a capital and a question mark ("Biết có bạo lực gia đình mà
+    không báo thì có bị xử lý không?") reads better there than a button's short label ("biết mà
+    không báo"); without one, the label.
+    """
+    if locale == "en" and entry.questions_en:
+        return entry.questions_en[0]
+    full = [q for q in entry.questions if len(q) <= HEDGE_CHARS and _written_out(q)]
+    return full[0] if full else title(entry, locale)
+
+
+def _written_out(text: str) -> bool:
+    """Return whether ``text`` is a question written out: diacritics, a capital, a question mark."""
+    return fold(text) != text and text[:1].isupper() and text.rstrip().endswith("?")
+
+
 def first_citations(entries: Sequence[FaqEntry]) -> tuple[Citation, ...]:
     """Return the first citation of each entry (what the evaluation checks a suggestion by)."""
     return tuple(e.citations[0] for e in entries)
