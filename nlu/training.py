@@ -25,6 +25,12 @@ class FaqExample:
     """The kinds of question the answer serves ("definition", "fine", "prison", ...)."""
 
 
+TRAINED_FROM = frozenset({"intents", "faqs", "teencode", "synonyms"})
+"""The fields the model and the article index are built from (teencode and synonyms prepare the
+text); the others (emergency patterns, document names, ``requires:``, ``subject:``) only configure
+serving, so editing them does not retrain the model."""
+
+
 @dataclass(frozen=True)
 class TrainingData:
     """Everything an engine is trained or configured from; ``digest`` keys the model cache."""
@@ -41,8 +47,9 @@ class TrainingData:
     """Patterns of the words of the bot's subject (the likely answer needs one)."""
 
     def digest(self) -> str:
-        """Return a stable hash of the whole training content."""
-        payload = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, default=list)
+        """Return a stable hash of what the model is trained from (TRAINED_FROM)."""
+        trained = {name: value for name, value in asdict(self).items() if name in TRAINED_FROM}
+        payload = json.dumps(trained, ensure_ascii=False, sort_keys=True, default=list)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 

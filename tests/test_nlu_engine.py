@@ -50,6 +50,23 @@ def test_changed_content_retrains_and_drops_the_old_cache(tmp_path: Path) -> Non
     ]
 
 
+def test_serving_only_content_keeps_the_cached_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = toy_training()
+    build_embedded(data, tmp_path)
+    monkeypatch.setattr(embedded_module, "train", _no_training)
+    served = replace(
+        data,
+        emergency={"categories": {}},
+        documents={"13/2022/QH15": ("luật phòng chống bạo lực gia đình",)},
+        requires={"find_services": (r"\bho tro\b",)},
+        subject=(r"\bvo\b",),
+    )
+    assert served.digest() == data.digest()
+    build_embedded(served, tmp_path)
+
+
 def test_unreadable_cache_is_retrained(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     data = toy_training()
     path = cache_path(data, tmp_path)
