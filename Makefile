@@ -39,6 +39,7 @@ test: setup browser lint typecheck check
 bench: setup
 	$(PY) bench/nlu.py
 	$(PY) bench/articles.py
+	$(PY) bench/fresh.py
 	$(PY) bench/broadcast.py
 	$(PY) bench/dashboard.py
 	$(PY) bench/polls.py
