@@ -123,6 +123,9 @@ EVERYDAY = [
     "ba tôi bị gãy chân do té xe đạp, bó bột bao lâu",
     "bé nhà tôi 3 tuổi chưa biết nói",
     "nhà tôi bị mất điện gọi ai",
+    "ông bắt cháu ngủ chung cho ấm",  # grandparents: everyday family life, not grooming
+    "mẹ bắt em ngủ sớm",
+    "chú bắt em học bài",
 ]
 
 

@@ -13,6 +13,7 @@ from bot.qa.answers import MESSAGE_LIMIT
 from bot.qa.engine import QA, build_qa
 from bot.runtime.assembly import Runtime
 from bot.runtime.content import Content
+from nlu.normalize import fold
 from nlu.parse import Parse
 from tests.conftest import ROOT, make_settings
 
@@ -291,3 +292,22 @@ def test_answers_rest_on_the_right_article(
     answer = qa.answer(question)
     assert not answer.fallback
     assert (answer.citations[0].document, answer.citations[0].article) == (document, article)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tôi 15 tuổi bố mẹ bắt lấy chồng",
+        "em mới 16 mà bố mẹ bắt cưới",
+        "bố mẹ ép duyên con có vi phạm pháp luật không",
+        "bị ép gả cho người lớn tuổi phải làm sao",
+    ],
+    ids=["bat-lay-chong", "bat-cuoi", "ep-duyen", "ep-ga"],
+)
+def test_regression_forced_marriage_in_everyday_words(qa: QA, question: str) -> None:
+    # Eighth session: "bố mẹ bắt lấy chồng" ("bắt" = make someone) got "not sure" and "ép gả"
+    # the fine for marrying off a 16-year-old; a synonym group reads them as "ép cưới".
+    for text in (question, fold(question)):
+        answer = qa.answer(text)
+        assert answer.faq_id == "dv-forced-marriage", text
+        assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
