@@ -42,7 +42,20 @@ CASES = [
     ("oos-seedlings", "tìm nơi bán cây giống", "out_of_scope"),
     ("oos-gambling", "đánh bạc bị xử lý sao", "out_of_scope"),  # got the wife-beating fine
     ("oos-painter", "tìm thợ sơn nhà", "out_of_scope"),  # not "bảo hành": folds as "bạo hành"
+    # eighth session: subscribe, unsubscribe and delete_data need their words too; these got
+    # "Việc này bạn làm qua menu nhé" ("theo dõi" is also to spy on, "dung" also "dùng", use)
+    ("law-spying-phone", "chồng đọc trộm tin nhắn và theo dõi điện thoại của tôi", "ask_law"),
+    ("emergency-plea", "dừng lại đi anh đừng đánh em nữa", "emergency"),
+    ("unsubscribe-one-word", "dừng", "unsubscribe"),
+    ("unsubscribe-stop", "STOP", "unsubscribe"),
+    ("unsubscribe-cancel", "hủy đăng ký", "unsubscribe"),
+    ("subscribe-follow", "đăng ký theo dõi", "subscribe"),
+    ("delete-account", "tôi muốn xóa tài khoản", "delete_data"),
 ]
+
+
+def test_someone_else_deleting_messages_is_no_request_to_delete_data(content: Content) -> None:
+    assert content.qa.parse("chồng xóa hết tin nhắn của tôi").intent != "delete_data"
 
 
 @pytest.mark.parametrize(("text", "intent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -282,8 +282,22 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         ("bị trưởng phòng sàm sỡ thì em nên làm gì", "45/2019/QH14", 8),
         ("ai ra quyết định cấm tiếp xúc", "13/2022/QH15", 25),
         ("con cái có bổn phận gì với cha mẹ già", "52/2014/QH13", 70),
+        ("bị người yêu đánh có phải bạo lực gia đình không", "13/2022/QH15", 2),
+        ("bị bạn trai đánh có phải bạo lực gia đình không", "13/2022/QH15", 2),
+        ("chồng đọc trộm tin nhắn và theo dõi điện thoại của tôi", "13/2022/QH15", 3),
+        ("tôi bị đồng nghiệp nam kể chuyện tục tĩu hàng ngày", "145/2020/NĐ-CP", 84),
     ],
-    ids=["child-witness-cha", "child-abuse-silence", "harassment", "no-contact-who", "children"],
+    ids=[
+        "child-witness-cha",
+        "child-abuse-silence",
+        "harassment",
+        "no-contact-who",
+        "children",
+        "dating-violence",  # eighth session: got the entry on children beating their parents
+        "dating-violence-boyfriend",
+        "spying-on-phone",  # got the menu ("theo dõi" read as subscribing)
+        "colleague-lewd-talk",  # got "out of scope"
+    ],
 )
 def test_answers_rest_on_the_right_article(
     qa: QA, question: str, document: str, article: int
