@@ -51,6 +51,7 @@ CASES = [
     ("unsubscribe-cancel", "hủy đăng ký", "unsubscribe"),
     ("subscribe-follow", "đăng ký theo dõi", "subscribe"),
     ("delete-account", "tôi muốn xóa tài khoản", "delete_data"),
+    ("services-english", "where can I get help in Da Nang", "find_services"),  # out of scope
 ]
 
 

@@ -222,3 +222,34 @@ def test_a_question_inside_the_place_flow_is_answered(runtime: Runtime) -> None:
     chat.say("chồng tôi không cho tôi đi làm thì có vi phạm pháp luật không")
     assert "chưa tìm thấy" not in chat.text()
     assert runtime.app.store.load_session("web:citizen").state == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "code"),
+    [
+        ("phường Cửa Nam", "Phường Cửa Nam", "00073"),
+        ("Cửa Nam, Hà Nội", "Phường Cửa Nam", "00073"),
+        ("Cà Mau", "Cà Mau", "96"),
+    ],
+    ids=["kind-word", "with-province", "province"],
+)
+def test_a_place_name_alone_finds_help_outside_the_flow(
+    runtime: Runtime, text: str, label: str, code: str
+) -> None:
+    # Eighth session: after one answer a new user typed "xã Sóc Sơn" and got "out of scope".
+    chat = Chat(runtime, "web:citizen")
+    chat.say(text)
+    assert f"Nơi hỗ trợ cho {label}" in chat.text()
+    assert place_of(runtime, "web:citizen") == code
+
+
+@pytest.mark.parametrize(
+    "text", ["xã hội", "bình đẳng", "Hà Nội có đẹp không, trời hôm nay nóng quá"]
+)
+def test_words_that_are_not_only_a_place_stay_with_the_other_jobs(
+    runtime: Runtime, text: str
+) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say(text)
+    assert "Nơi hỗ trợ cho" not in chat.text()
+    assert place_of(runtime, "web:citizen") is None

@@ -90,4 +90,17 @@ def resolve_option(text: str, options: tuple[tuple[str, str], ...]) -> str | Non
     for label, payload in options:
         if fold(label) == folded:
             return payload
-    return None
+    return _yes_or_no(folded, options)
+
+
+YES_WORDS = frozenset({"co", "ok", "oke", "okay", "dong y", "vang", "u", "uh", "yes", "y", "co a"})
+NO_WORDS = frozenset({"khong", "ko", "k", "kg", "no", "thoi", "khong a", "khong cam on"})
+"""Whole answers that mean yes or no (folded): "có" to "1. Xóa dữ liệu  2. Không xóa"."""
+
+
+def _yes_or_no(folded: str, options: tuple[tuple[str, str], ...]) -> str | None:
+    """Map a yes or no word to the option whose payload ends in ``:yes`` or ``:no``."""
+    answer = folded.strip(" !.,")
+    suffix = ":yes" if answer in YES_WORDS else ":no" if answer in NO_WORDS else ""
+    found = [payload for _, payload in options if suffix and payload.endswith(suffix)]
+    return found[0] if len(found) == 1 else None

@@ -100,6 +100,11 @@ class Finder:
         saved = self._unit(turn.user.place)
         return self.show(turn, saved) if saved else self.start(turn)
 
+    def named(self, turn: Turn) -> Outcome:
+        """Answer a message that is only a place name, sent outside the flow ("xã Sóc Sơn")."""
+        search = self.catalog.places.only_place(turn.text)
+        return self.results(turn, search) if search is not None else self.start(turn)
+
     def location(self, turn: Turn) -> Outcome:
         """Answer a shared location: the data has no coordinates, so ask for the name."""
         return turn.goto(STATE, {}, self._prompt(turn, "svc.location", []))
@@ -153,6 +158,7 @@ def register(router: Router, app: App) -> None:
     router.button("svc", finder.pressed)
     router.state("svc", finder.typed)
     router.intent("find_services", finder.intent)
+    router.text(lambda text: catalog.places.only_place(text) is not None, finder.named)
     router.intent("location", finder.location)
     register_updates(router, catalog)
     register_reviews(router, catalog)

@@ -25,6 +25,8 @@ CUES = frozenset({"o", "tai", "gan", "quanh", "thuoc", "ve", "den"} | set(KIND_W
 """Words after which a name in a sentence is taken as a place."""
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 MAX_CHOICES = 8
+ONLY_PLACE_WORDS = 6
+"""Longest message read as nothing but a place name ("phường Bến Thành, TP Hồ Chí Minh")."""
 FUZZY_CUTOFF = 85
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -174,6 +176,26 @@ class PlaceIndex:
             return (kind not in (None, level), not accents, unit.level != "province", unit.code)
 
         return sorted({u.code: u for u in found}.values(), key=score)
+
+    def only_place(self, text: str) -> Search | None:
+        """Return the search for a message that is nothing but a place name, else None.
+
+        "xã Sóc Sơn", "Sóc Sơn, Hà Nội" and "Đà Nẵng" are; "xã hội" and sentences are not: a
+        bare name must be a province, a name after a kind word must be exact, and a name with
+        its province after a comma must be found inside it.
+        """
+        words = place_key(text).split()
+        if not words or len(words) > ONLY_PLACE_WORDS:
+            return None
+        kind, old, bare = _strip_kind(words)
+        if "," in text or ";" in text:
+            search = self.search(text)
+            return search if len(search.units) and search.units[0].level != "province" else None
+        if kind is not None or old:
+            exact = self.lookup(" ".join(bare))
+            return self.search(text) if exact else None
+        province = self._province(text)
+        return Search((province,)) if province is not None else None
 
     def find_in_text(self, text: str, relaxed: bool = False) -> list[Unit]:
         """Return the places a sentence names; a commune inside a province named too comes first."""
