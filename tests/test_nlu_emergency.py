@@ -126,6 +126,7 @@ EVERYDAY = [
     "ông bắt cháu ngủ chung cho ấm",  # grandparents: everyday family life, not grooming
     "mẹ bắt em ngủ sớm",
     "chú bắt em học bài",
+    "e bị bạn trai chia tay rồi đòi lại quà",  # "bị bạn" read as "bị bán" (sold)
 ]
 
 

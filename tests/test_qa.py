@@ -286,6 +286,10 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         ("bị bạn trai đánh có phải bạo lực gia đình không", "13/2022/QH15", 2),
         ("chồng đọc trộm tin nhắn và theo dõi điện thoại của tôi", "13/2022/QH15", 3),
         ("tôi bị đồng nghiệp nam kể chuyện tục tĩu hàng ngày", "145/2020/NĐ-CP", 84),
+        ("vk đòi ly hôn mà e ko muốn thì sao", "52/2014/QH13", 51),
+        ("con bị cô giáo phạt quỳ", "102/2016/QH13", 6),
+        ("vợ ngoại tình tôi có được nuôi con không", "52/2014/QH13", 81),
+        ("anh rể hay nhắn tin gạ gẫm em", "100/2015/QH13", 155),
     ],
     ids=[
         "child-witness-cha",
@@ -297,6 +301,10 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         "dating-violence-boyfriend",
         "spying-on-phone",  # got the menu ("theo dõi" read as subscribing)
         "colleague-lewd-talk",  # got "out of scope"
+        "wife-wants-divorce",  # got "a husband may not divorce a pregnant wife"
+        "teacher-kneeling",  # got "not sure"
+        "custody-adultery",  # got "not sure"
+        "brother-in-law-texts",  # got harassment at work
     ],
 )
 def test_answers_rest_on_the_right_article(
