@@ -333,3 +333,19 @@ def test_regression_forced_marriage_in_everyday_words(qa: QA, question: str) -> 
         answer = qa.answer(text)
         assert answer.faq_id == "dv-forced-marriage", text
         assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("can my husband stop me from working", "ge-wife-not-allowed-work"),
+        ("I am 16 and my parents want me to marry", "dv-forced-marriage"),
+        ("can I get divorced if my husband refuses", "mf-unilateral-divorce"),
+    ],
+    ids=["work", "child-marriage", "divorce"],
+)
+def test_regression_english_questions_of_a_new_user(qa: QA, question: str, entry: str) -> None:
+    # Eighth session: each got "I am not sure I understood your question".
+    answer = qa.answer(question, "en")
+    assert not answer.fallback
+    assert answer.faq_id == entry
