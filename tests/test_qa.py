@@ -290,6 +290,8 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         ("con bị cô giáo phạt quỳ", "102/2016/QH13", 6),
         ("vợ ngoại tình tôi có được nuôi con không", "52/2014/QH13", 81),
         ("anh rể hay nhắn tin gạ gẫm em", "100/2015/QH13", 155),
+        ("chồng bạo hành, tôi bỏ đi mang theo con có bị coi là bắt cóc không", "52/2014/QH13", 69),
+        ("anh trai đánh em gái có bị xử lý không", "13/2022/QH15", 2),
     ],
     ids=[
         "child-witness-cha",
@@ -305,6 +307,8 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         "teacher-kneeling",  # got "not sure"
         "custody-adultery",  # got "not sure"
         "brother-in-law-texts",  # got harassment at work
+        "leaving-with-children",  # got "neglecting a child is domestic violence"
+        "brother-hits-sister",  # got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
@@ -349,3 +353,11 @@ def test_regression_english_questions_of_a_new_user(qa: QA, question: str, entry
     answer = qa.answer(question, "en")
     assert not answer.fallback
     assert answer.faq_id == entry
+
+
+def test_regression_a_pregnant_wife_beaten_gets_the_violence_answer(qa: QA) -> None:
+    # Eighth session: after the emergency lines it got "a husband may not ask for a divorce
+    # while his wife is pregnant".
+    answer = qa.answer("chồng đánh tôi khi tôi đang mang bầu 7 tháng")
+    assert answer.emergency
+    assert answer.faq_id == "dv-husband-beats-wife"
