@@ -140,6 +140,20 @@ def test_quick_exit_button_clears_everything_and_back_does_not_return(
     assert "Xin chào" not in page.content()
 
 
+def test_deleting_ones_data_also_wipes_the_conversation(context: Any, server: str) -> None:
+    # Eighth session: after "Đã xóa toàn bộ dữ liệu" the whole conversation stayed on the
+    # page and in the tab's storage, for the next person holding a shared phone.
+    page = opened(context, server)
+    ask(page, "chồng tôi đánh tôi", "113")
+    ask(page, "xóa dữ liệu của tôi", "không hoàn tác")
+    ask(page, "có", "Đã xóa toàn bộ dữ liệu")
+    assert "chồng tôi đánh tôi" not in page.inner_text("#log")
+    assert page.locator(".msg").count() == 1
+    page.reload()
+    page.get_by_text("Đã xóa toàn bộ dữ liệu").first.wait_for(timeout=WAIT)
+    assert "chồng tôi đánh tôi" not in page.inner_text("#log")
+
+
 def test_escape_is_a_quick_exit(context: Any, server: str) -> None:
     page = opened(context, server)
     page.keyboard.press("Escape")

@@ -70,6 +70,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "buttons": buttons,
         "document": document,
         "image": reply.image,
+        "clear_chat": reply.clear_chat,
     }
 
 

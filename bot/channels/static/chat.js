@@ -117,11 +117,21 @@ async function send(message, shown = true) {
     });
     const body = await res.json();
     if (body.error) add({ error: body.parts || [{ text: body.error }] });
-    else body.replies.forEach(reply => add({ reply }));
+    else body.replies.forEach(reply => {
+      if (reply.clear_chat) wipe();  // the user's data was deleted: the conversation goes too
+      add({ reply });
+    });
   } catch (err) {
     add({ error: [{ text: data.offline }] });
   }
   showNew(Array.from(log.children).slice(mark));
+}
+
+// Forget the conversation shown and stored in this tab.
+function wipe() {
+  entries = [];
+  try { sessionStorage.removeItem(KEY); } catch (err) { /* nothing stored */ }
+  log.replaceChildren();
 }
 
 function quickExit() {
