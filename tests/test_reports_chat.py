@@ -286,6 +286,18 @@ def test_one_line_on_a_saved_report_adds_or_replaces(
     assert stored(runtime) == expected
 
 
+def test_adding_a_split_line_to_a_saved_total_without_split(runtime: Runtime) -> None:
+    # Eighth session: the saved 250 had no women/men; adding "250 người (140 nữ, 110 nam)" kept
+    # the new parts beside a total of 500 and was blocked: "nữ + nam = 250, không khớp 500".
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/bc thd: 3 buổi truyền thông 250 người")
+    chat.press("Lưu báo cáo")
+    chat.say("/bc thd: 2 buổi truyền thông, 250 người (140 nữ, 110 nam)")
+    assert "không khớp" not in chat.text()
+    chat.press("Cộng thêm")
+    assert stored(runtime) == {"sessions": 5, "session_people": 500}
+
+
 def test_one_line_report_without_slash(runtime: Runtime) -> None:
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say(EXAMPLE)

@@ -111,6 +111,7 @@ def final_values(form: Form, draft: Draft, adding: bool) -> dict[str, int]:
     merged = dict(draft.base)
     for code, value in draft.values.items():
         merged[code] = merged.get(code, 0) + value if adding else value
+    for code in draft.values:  # after every value is in: a part later in the line came back
         parts = parts_of(form, code)
         base_split = not draft.base.get(code) or all(p in draft.base for p in parts)
         if parts and not (all(p in draft.values for p in parts) and (base_split or not adding)):
