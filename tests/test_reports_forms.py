@@ -100,6 +100,23 @@ def test_parse_period(text: str, expected: tuple[PeriodKind, int] | None) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("thd", date(2026, 12, 3), (PeriodKind.ACTION_MONTH, 2026)),
+        ("tháng hành động", date(2027, 1, 10), (PeriodKind.ACTION_MONTH, 2026)),
+        ("6t", date(2026, 12, 3), (PeriodKind.HALF_YEAR, 2026)),
+        ("thd", None, None),
+    ],
+    ids=["action-month", "after-new-year", "half-year", "no-today"],
+)
+def test_a_period_without_its_year_is_the_latest_begun(
+    text: str, today: date | None, expected: tuple[PeriodKind, int] | None
+) -> None:
+    # Eighth session: "/tonghop thd", as a supervisor types the form's code, said "no such period".
+    assert parse_period(text, today) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("250", 250),

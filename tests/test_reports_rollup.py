@@ -102,6 +102,8 @@ def test_tonghop_bad_period_other_province_and_officers(filled: Runtime) -> None
     sup = staff(filled, "web:sup", Role.SUPERVISOR, "01")
     sup.say("/tonghop hôm qua")
     assert "Không có kỳ báo cáo này" in sup.text()
+    sup.say("/tonghop thd")  # the form's code without the year: the latest Action Month
+    assert "Tổng hợp Tháng hành động 2026" in sup.text()
     sup.say("/tonghop 08")
     assert "đơn vị mình phụ trách" in sup.text()
     sup.press_payload("sum:thd:thd-2026:08")

@@ -20,8 +20,8 @@ class PeriodKind(StrEnum):
 
 PREFIX = {PeriodKind.ACTION_MONTH: "thd", PeriodKind.HALF_YEAR: "6t", PeriodKind.YEAR: "nam"}
 _PATTERNS = (
-    (PeriodKind.ACTION_MONTH, re.compile(r"^(?:thd|thang hanh dong)\s*-?\s*(\d{4})$")),
-    (PeriodKind.HALF_YEAR, re.compile(r"^(?:6t|h1|6 thang(?: dau nam)?)\s*-?\s*(\d{4})$")),
+    (PeriodKind.ACTION_MONTH, re.compile(r"^(?:thd|thang hanh dong)(?:\s*-?\s*(\d{4}))?$")),
+    (PeriodKind.HALF_YEAR, re.compile(r"^(?:6t|h1|6 thang(?: dau nam)?)(?:\s*-?\s*(\d{4}))?$")),
     (PeriodKind.YEAR, re.compile(r"^(?:nam|ca nam)?\s*-?\s*(\d{4})$")),
 )
 
@@ -40,14 +40,24 @@ def period_id(kind: PeriodKind, year: int) -> str:
     return f"{PREFIX[kind]}-{year}"
 
 
-def parse_period(text: str) -> tuple[PeriodKind, int] | None:
-    """Read a period id or its words (``thd-2026``, ``tháng hành động 2026``, ``2026``)."""
+def parse_period(text: str, today: date | None = None) -> tuple[PeriodKind, int] | None:
+    """Read a period id or its words (``thd-2026``, ``tháng hành động 2026``, ``2026``).
+
+    Without a year (``thd``, ``tháng hành động``) it is the latest such period begun by ``today``.
+    """
     folded = fold(text).strip()
     for kind, pattern in _PATTERNS:
         match = pattern.match(folded)
-        if match:
+        if match and match.group(1):
             return kind, int(match.group(1))
+        if match and today is not None:
+            return kind, latest_year(kind, today)
     return None
+
+
+def latest_year(kind: PeriodKind, today: date) -> int:
+    """Return the year of the latest period of ``kind`` that has begun by ``today``."""
+    return today.year if bounds(kind, today.year)[0] <= today else today.year - 1
 
 
 @dataclass(frozen=True)

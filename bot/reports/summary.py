@@ -57,7 +57,7 @@ class Rollups:
         """Return the scope and the (form, period) pairs ``text`` may mean; raise LookupError."""
         scope, words = self._scope(turn, text.split())
         if words:
-            parsed = parse_period(" ".join(words))
+            parsed = parse_period(" ".join(words), self.rep.today(turn.now))
             found = [(f, f.period(*parsed)) for f in self.rep.forms.items] if parsed else []
             options = [(f, p) for f, p in found if p is not None]
         else:
