@@ -10,7 +10,8 @@ from bot.core.app import App
 from bot.core.feature import Feature
 from bot.core.messages import Reply
 from bot.core.router import Router
-from bot.core.turn import Outcome, Turn
+from bot.core.turn import NO_WORDS, YES_WORDS, Outcome, Turn
+from nlu.normalize import fold
 
 MENU = (
     ("core.menu.qa", "menu:qa"),
@@ -98,6 +99,24 @@ def thanks(turn: Turn) -> Outcome:
     return turn.reply(turn.say("core.thanks"))
 
 
+ACK_WORDS = (
+    YES_WORDS
+    | NO_WORDS
+    | {"um", "da", "da vang", "vang a", "ha", "hmm", "roi", "duoc", "dc", "?", "??"}
+)
+"""Whole messages that only acknowledge or answer yes or no, with no question pending (folded)."""
+
+
+def acknowledged(text: str) -> bool:
+    """Return whether ``text`` is only "ok", "vâng", "có", "không"… (no question to answer)."""
+    return fold(text).strip(" !.,") in ACK_WORDS
+
+
+def acknowledge(turn: Turn) -> Outcome:
+    """Answer a bare "ok" or "không": ask what else is needed (not legal suggestions)."""
+    return turn.reply(turn.say("core.ack"))
+
+
 def register(router: Router, app: App) -> None:
     """Register the core commands, buttons and intents."""
 
@@ -116,6 +135,7 @@ def register(router: Router, app: App) -> None:
     router.intent("greeting", lambda t: start(t, more(t)))
     router.intent("help", lambda t: show_menu(t, more(t)))
     router.intent("thanks", thanks)
+    router.text(acknowledged, acknowledge)
     router.intent("delete_data", delete_ask)
 
 
