@@ -206,6 +206,29 @@ def test_female_over_total_back_skip_and_cancel(runtime: Runtime) -> None:
     assert runtime.app.store.load_session("web:officer").state == ""
 
 
+def test_a_total_with_women_and_men_answers_all_three(runtime: Runtime) -> None:
+    # Eighth session: "150 người, 90 nữ 60 nam" got "Bạn gõ giúp mình một số thôi nhé".
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.press("Bỏ qua")
+    chat.say("3")
+    chat.say("250 người, 200 nữ 100 nam")
+    assert "không khớp tổng số 250" in chat.text()
+    assert "(4/20)" in chat.text()
+    chat.say("250 người, 140 nữ 110 nam")
+    assert "(5/20)" in chat.text()
+    chat.press("Xong")
+    assert "Người dự truyền thông: 250 người (nữ 140, nam 110)" in chat.text()
+    chat.press("Lưu báo cáo")
+    assert stored(runtime) == {
+        "sessions": 3,
+        "session_people": 250,
+        "session_people_nu": 140,
+        "session_people_nam": 110,
+    }
+
+
 def test_dv_questions_say_numbers_only(runtime: Runtime) -> None:
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say("/baocao")

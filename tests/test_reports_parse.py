@@ -6,6 +6,7 @@ import pytest
 
 from bot.reports.formfiles import load_forms
 from bot.reports.forms import Forms
+from bot.reports.numbers import sex_split
 from bot.reports.parse import is_report_line, parse_body, split_header
 from tests.conftest import ROOT
 
@@ -152,3 +153,20 @@ def test_header(forms: Forms, text: str, form_id: str | None) -> None:
 )
 def test_is_report_line(text: str, expected: bool) -> None:
     assert is_report_line(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("150 người, 90 nữ 60 nam", (150, 90, 60)),
+        ("nữ 90, nam 60", (None, 90, 60)),
+        ("1.200 người (700 nữ, 500 nam)", (1200, 700, 500)),
+        ("90 nữ", None),
+        ("3 buổi 150 người 90 nữ 60 nam", None),
+    ],
+    ids=["total-first", "parts-only", "thousands", "one-part", "two-totals"],
+)
+def test_sex_split_reads_a_total_with_women_and_men(
+    text: str, expected: tuple[int | None, int, int] | None
+) -> None:
+    assert sex_split(text) == expected

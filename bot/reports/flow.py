@@ -8,7 +8,7 @@ from bot.reports.context import Reporting
 from bot.reports.draft import Draft, Mode, next_slot, parts_of, set_value
 from bot.reports.forms import Form, Slot
 from bot.reports.line import line_continue
-from bot.reports.numbers import DIGITS, NumberProblem, parse_count
+from bot.reports.numbers import DIGITS, NumberProblem, parse_count, sex_split
 from bot.reports.prompt import (
     confirm_prompt,
     field_prompt,
@@ -157,10 +157,36 @@ def field_text(rep: Reporting, turn: Turn, draft: Draft) -> Outcome | str:
         payload = turn.choice()
         if payload is not None:
             return payload
+    split = _split_answer(rep, turn, draft)
+    if split is not None:
+        return split
     value = parse_count(turn.text)
     if isinstance(value, NumberProblem):
         return _again(rep, turn, draft, f"rep.num.{value}")
     return answer(rep, turn, draft, value)
+
+
+def _split_answer(rep: Reporting, turn: Turn, draft: Draft) -> Outcome | None:
+    """Take "150 người, 90 nữ 60 nam" for a field asked with its women and men at once."""
+    form, _ = lookup(rep, draft)
+    parts, slot = parts_of(form, draft.current), form.slot(draft.current)
+    found = sex_split(turn.text) if parts and slot is not None else None
+    if found is None or slot is None:
+        return None
+    total, women, men = found
+    before = dict(draft.values)
+    issue = _apply(form, draft, slot, women + men if total is None else total)
+    for code, value in zip(parts, (women, men), strict=True):
+        draft.values[code] = value
+    clash = issue or next(
+        (i for i in rule_issues(form, draft.values) if slot.code in i.slots), None
+    )
+    if clash is not None:
+        draft.values = before
+        return _again(rep, turn, draft, "rep.err.value", text=issue_text(turn, form, clash))
+    draft.asked.append(slot.code)
+    draft.current = parts[-1]  # the women and men are answered: go on after them
+    return ask_next(rep, turn, draft)
 
 
 def edit(rep: Reporting, turn: Turn, draft: Draft, code: str) -> Outcome:

@@ -119,3 +119,27 @@ def parse_count(text: str) -> int | NumberProblem:
         tokens = tokens[1:]
     found = words_value(tokens)
     return found[0] if found is not None else NumberProblem.NOT_NUMBER
+
+
+_BY_SEX = re.compile(
+    r"(?<![\w.,])(?P<n1>\d+(?:[.,]\d{3})*)\s*(?P<s1>nu|nam)\b"
+    r"|\b(?P<s2>nu|nam)\s*:?\s*(?P<n2>\d+(?:[.,]\d{3})*)(?!\w|[.,]\d)"
+)
+_PLAIN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?!\w|[.,]\d)")
+
+
+def sex_split(text: str) -> tuple[int | None, int, int] | None:
+    """Read "150 người, 90 nữ 60 nam" or "nữ 90, nam 60": (the total if given, women, men)."""
+    folded = fold(normalize(text))
+    found: dict[str, int] = {}
+    for match in _BY_SEX.finditer(folded):
+        number = match.group("n1") or match.group("n2")
+        found.setdefault(match.group("s1") or match.group("s2"), int(re.sub(r"[.,]", "", number)))
+    if set(found) != {"nu", "nam"}:
+        return None
+    totals = [
+        int(re.sub(r"[.,]", "", m.group(0))) for m in _PLAIN.finditer(_BY_SEX.sub(" ", folded))
+    ]
+    if len(totals) > 1:
+        return None
+    return (totals[0] if totals else None), found["nu"], found["nam"]
