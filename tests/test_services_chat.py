@@ -244,7 +244,7 @@ def test_a_place_name_alone_finds_help_outside_the_flow(
 
 
 @pytest.mark.parametrize(
-    "text", ["xã hội", "bình đẳng", "Hà Nội có đẹp không, trời hôm nay nóng quá"]
+    "text", ["xã hội", "bình đẳng", "ok, cảm ơn", "Hà Nội có đẹp không, trời hôm nay nóng quá"]
 )
 def test_words_that_are_not_only_a_place_stay_with_the_other_jobs(
     runtime: Runtime, text: str

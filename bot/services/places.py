@@ -26,7 +26,7 @@ CUES = frozenset({"o", "tai", "gan", "quanh", "thuoc", "ve", "den"} | set(KIND_W
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 MAX_CHOICES = 8
 ONLY_PLACE_WORDS = 6
-"""Longest message read as nothing but a place name ("phường Bến Thành, TP Hồ Chí Minh")."""
+"""Most words in a message read as nothing but a place name ("phường Bến Thành, Hồ Chí Minh": 6)."""
 FUZZY_CUTOFF = 85
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -188,9 +188,11 @@ class PlaceIndex:
         if not words or len(words) > ONLY_PLACE_WORDS:
             return None
         kind, old, bare = _strip_kind(words)
-        if "," in text or ";" in text:
+        if "," in text or ";" in text:  # a province after the comma, first: no fuzzy search else
+            if self._province(re.split(r"[,;]", text)[-1]) is None:
+                return None
             search = self.search(text)
-            return search if len(search.units) and search.units[0].level != "province" else None
+            return search if search.units and search.units[0].level != "province" else None
         if kind is not None or old:
             exact = self.lookup(" ".join(bare))
             return self.search(text) if exact else None

@@ -130,15 +130,13 @@ async function send(message, shown = true) {
 // Forget the conversation shown and stored in this tab.
 function wipe() {
   entries = [];
-  try { sessionStorage.removeItem(KEY); } catch (err) { /* nothing stored */ }
+  try { sessionStorage.clear(); } catch (err) { /* nothing stored */ }
   log.replaceChildren();
 }
 
 function quickExit() {
   exited = true;
-  entries = [];
-  try { sessionStorage.clear(); } catch (err) { /* nothing stored */ }
-  log.replaceChildren();
+  wipe();
   input.value = "";
   try {
     fetch("api/exit", { method: "POST", credentials: "same-origin", keepalive: true }).catch(() => {});
