@@ -33,8 +33,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"nam tu\b",
         r"hinh su",
         r"pham toi",
-        r"(la|co phai|thanh|bi) toi\b",
-        r"toi (gi|danh)\b",
+        r"(co phai|thanh|bi) toi\b",
+        r"\bla toi (khong|ko|k|gi|hinh su)\b",
+        r"\btoi gi\b",
+        r"\btoi danh (gi|nao|la)\b",
         r"khoi to",
         r"truy cuu",
         r"phat tu\b",
@@ -42,7 +44,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\ban tu\b",
         r"khung hinh phat",
         r"\bhinh phat\b",
-        r"\bvo toi\b",
+        r"\b(duoc|tuyen|xu|an) vo toi\b",
+        r"\bvo toi hay (khong|ko|co toi)\b",
         r"bat giam",
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),
@@ -77,18 +80,26 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(what is|what are|is it|does .* count|is this|is that|legal|allowed)\b",
     ),
 }
+_MARKED: dict[str, tuple[str, ...]] = {
+    "prison": (r"\b(là|thành) tội\b", r"\btội (gì|danh)\b", r"\bvô tội\b"),
+}
+"""Patterns read with diacritics where folding makes them ambiguous: folded, "tôi đánh" (I hit)
+is "tội danh", "vợ tôi" (my wife) is "vô tội" and "là tôi" (it is me) is "là tội"."""
 _HANDLED_THINGS = re.compile(
     r"\b(tai san|nha( cua| dat)?|dat( dai)?|(khoan )?no|ho so|don|giay to|tien)"
     r"( (chung|rieng))?( (se|duoc|thi|phai|nay))? xu ly"
 )
 """Property, debts or papers "handled" (xử lý): a question about dividing them, no sanction."""
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in ps)) for kind, ps in _PATTERNS.items()}
+_COMPILED_MARKED = {k: re.compile("|".join(f"(?:{p})" for p in ps)) for k, ps in _MARKED.items()}
 
 
 def asks(text: str) -> frozenset[str]:
     """Return the kinds a (raw or prepared) message asks for; "sanction" means fine or prison."""
     folded = _HANDLED_THINGS.sub(" ", fold(text))
     found = {kind for kind, pattern in _COMPILED.items() if pattern.search(folded)}
+    lowered = text.lower()
+    found |= {kind for kind, pattern in _COMPILED_MARKED.items() if pattern.search(lowered)}
     if "sanction" in found:
         found = (found - {"sanction"}) | SANCTIONS
     if found & SANCTIONS:

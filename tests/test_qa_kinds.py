@@ -51,6 +51,11 @@ KINDS = [
     ("where do I report domestic violence?", {"report"}),
     ("what is the fine for child marriage", {"fine"}),
     ("chào bạn", set()),
+    # folded, "vợ tôi" (my wife) reads "vô tội" (innocent), "tôi đánh" (I hit) "tội danh"
+    ("vợ tôi bị chồng cũ đánh, anh ta bị phạt bao nhiêu tiền", {"fine"}),
+    ("tôi đánh vợ một lần thì có sao không", set()),
+    ("người bị đánh là tôi, báo ở đâu", {"report"}),
+    ("đánh vợ thì phạm tội danh gì", {"prison"}),
 ]
 
 
