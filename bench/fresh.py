@@ -1,6 +1,9 @@
 """Measure today's code on each tuning set with the knowledge base from before it was tuned.
 
-Run: .venv/bin/python bench/fresh.py [--sets tune-crime,tune-dv] [--jobs 2]
+Run: .venv/bin/python bench/fresh.py [--sets tune-crime,tune-dv] [--jobs 2] [--dump FILE]
+
+With --dump, each question's outcome (right, wrong or unsure, per form) is written to FILE as
+JSON, so that two runs can be compared question by question.
 
 Every tuning set (tests/eval/tune-*.jsonl) was committed before any content was written for it.
 This script takes `content/` as it was at that commit (from git history, so it needs a clone,
@@ -18,13 +21,15 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +45,8 @@ from nlu.evaluation import EvalReport, evaluate, load_items  # noqa: E402
 EVAL = ROOT / "tests" / "eval"
 CACHE = ROOT / ".cache" / "fresh"
 TODAY = date(2026, 12, 4)
+MODEL = "model" + os.environ.get("FRESH_TAG", "")
+"""The model cache's folder in each snapshot (FRESH_TAG keeps experiments' models apart)."""
 HEADER = f"{'set':<14} {'legal':>5} {'right':>14} {'wrong':>14} {'not sure':>14} {'OOS':>11}"
 SUBJECT = re.compile(r"^subject:\n(?:  .*\n)+", re.MULTILINE)
 
@@ -54,6 +61,8 @@ class Figures:
     not_sure: int
     out: int
     rejected: int
+    outcomes: dict[str, str] = field(default_factory=dict)
+    """Each legal question's outcome: right, wrong or unsure."""
 
 
 def added_in(path: Path) -> str:
@@ -103,7 +112,7 @@ def measure(name: str) -> tuple[str, list[Figures]]:
     content = folder / "content"
     law, _ = load_law(content / "law")
     strings, _ = load_strings(content / "strings")
-    qa, _ = build_qa(content, strings, law, NluSettings(memo=0), folder / "model", TODAY)
+    qa, _ = build_qa(content, strings, law, NluSettings(memo=0), folder / MODEL, TODAY)
     qa.warm()
     return name, _figures(evaluate(qa.answer, load_items(path)))
 
@@ -117,9 +126,18 @@ def _figures(report: EvalReport) -> list[Figures]:
             v.citation.total - v.citation.hits - v.wrong.hits,
             v.out_of_scope.total,
             v.out_of_scope.hits,
+            _outcomes(v.citation.ids, v.citation.misses, v.wrong.hit_ids()),
         )
         for v in report.variants
     ]
+
+
+def _outcomes(ids: list[str], misses: list[str], wrong: list[str]) -> dict[str, str]:
+    """Return each legal question's outcome from the ids scored."""
+    missed, answered_wrong = set(misses), set(wrong)
+    return {
+        i: "wrong" if i in answered_wrong else "unsure" if i in missed else "right" for i in ids
+    }
 
 
 def _row(name: str, forms: list[Figures]) -> str:
@@ -131,11 +149,20 @@ def _row(name: str, forms: list[Figures]) -> str:
     )
 
 
+def _dump(path: Path, names: list[str], results: dict[str, list[Figures]]) -> None:
+    """Write each question's outcome as "set/id/form": outcome (form 0 as given, 1 folded)."""
+    dump = {
+        f"{n}/{i}/{k}": o for n in names for k in (0, 1) for i, o in results[n][k].outcomes.items()
+    }
+    path.write_text(json.dumps(dump, indent=0), encoding="utf-8")
+
+
 def main() -> None:
     """Measure every (or the chosen) tuning set and print one row each and the total."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="", help="comma-separated set names (default: all)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--dump", default="", help="write each question's outcome to this file")
     args = parser.parse_args()
     names = args.sets.split(",") if args.sets else [p.stem for p in sorted(EVAL.glob("tune-*"))]
     with ProcessPoolExecutor(args.jobs) as pool:
@@ -143,10 +170,12 @@ def main() -> None:
     print(HEADER)
     for name in names:
         print(_row(name, results[name]))
+    counts = [f for f in Figures.__annotations__ if f != "outcomes"]
     total = [
-        Figures(*(sum(getattr(results[n][k], f) for n in names) for f in Figures.__annotations__))
-        for k in (0, 1)
+        Figures(*(sum(getattr(results[n][k], f) for n in names) for f in counts)) for k in (0, 1)
     ]
+    if args.dump:
+        _dump(Path(args.dump), names, results)
     print(_row("total", total))
     legal = total[0].legal or 1
     print(
