@@ -9,6 +9,7 @@ from bot.broadcasts import subscription
 from bot.broadcasts.campaigns import load_calendars
 from bot.broadcasts.chat import FLOW, BroadcastChat
 from bot.broadcasts.engine import Engine
+from bot.broadcasts.month import MonthAnswer, asks_about_month
 from bot.broadcasts.repository import DELIVERIES
 from bot.core.app import App
 from bot.core.feature import Feature
@@ -42,13 +43,14 @@ def build_engine(app: App) -> Engine:
 
 
 def register(router: Router, app: App) -> None:
-    """Register opting in and out, /guitin, /tiendo, their flow and buttons, the broadcast job."""
+    """Register opting in and out, /guitin, /tiendo, their flow, the job, questions on the month."""
     subscription.register(router, app)
     if DELIVERIES not in USER_TABLES:
         USER_TABLES.append(DELIVERIES)
     engine = build_engine(app)
     chat = BroadcastChat(app, engine)
     router.job("broadcasts", JOB_SECONDS, engine.tick)
+    router.text(asks_about_month, MonthAnswer(engine.calendars).answer)
     router.command("guitin", chat.start, roles=ROLES, help_key="bc.help.compose")
     router.command("tiendo", chat.progress, roles=ROLES, help_key="bc.help.progress")
     router.state(FLOW, chat.step, roles=ROLES)
