@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -11,6 +12,7 @@ from bot.core.feature import Feature
 from bot.core.messages import Reply
 from bot.core.router import Router
 from bot.core.turn import NO_WORDS, YES_WORDS, Outcome, Turn
+from bot.runtime.privacy import PrivacyAnswer, asks_about_privacy
 from nlu.normalize import fold
 
 MENU = (
@@ -112,6 +114,28 @@ def acknowledged(text: str) -> bool:
     return fold(text).strip(" !.,") in ACK_WORDS
 
 
+WANTS_TO_ASK = re.compile(
+    r"^(a |da |chao ban |xin chao )?(cho )?(toi |em |minh |chau |tui )?"
+    r"(co (chuyen|viec|van de|cau hoi)( nay)? )?((muon|can|xin|co the|duoc) )*"
+    r"(hoi|tu van|hoi dap|nho tu van)( giup( (toi|em|minh))?)?"
+    r"( (ve|chut|mot chut|ti|ty|cau nay|mot cau|mot viec|mot chuyen|mot van de))?"
+    r"( (ve )?(luat|phap luat|phap ly|van de nay|chuyen nay|viec nay))?"
+    r"( (voi|a|nhe|duoc khong|duoc ko|dc ko|dc khong|ko|khong|ban|bot|chut))*$"
+)
+"""A wish to ask with no question yet ("tôi có chuyện này muốn hỏi", "cho em hỏi chút")."""
+
+
+def wants_to_ask(text: str) -> bool:
+    """Return whether ``text`` only says the user wants to ask something."""
+    plain = " ".join(re.sub(r"[^\w ]+", " ", fold(text)).split())
+    return WANTS_TO_ASK.match(plain) is not None
+
+
+def ask_intro(turn: Turn) -> Outcome:
+    """Invite the question, with examples and the legal-aid and danger numbers."""
+    return turn.reply(turn.say("core.ask_intro"))
+
+
 def acknowledge(turn: Turn) -> Outcome:
     """Answer a bare "ok" or "không": ask what else is needed (not legal suggestions)."""
     return turn.reply(turn.say("core.ack"))
@@ -136,6 +160,8 @@ def register(router: Router, app: App) -> None:
     router.intent("help", lambda t: show_menu(t, more(t)))
     router.intent("thanks", thanks)
     router.text(acknowledged, acknowledge)
+    router.text(wants_to_ask, ask_intro)
+    router.text(asks_about_privacy, PrivacyAnswer(app.settings.privacy.store_citizen_text).answer)
     router.intent("delete_data", delete_ask)
 
 

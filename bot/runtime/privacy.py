@@ -1,0 +1,56 @@
+"""Questions about what the bot keeps ("bot có lưu tin nhắn của tôi không"), answered plainly.
+
+A frightened person on a shared phone asks this before anything else; it got "out of scope".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.messages import Reply
+from bot.core.turn import Outcome, Turn
+from nlu.normalize import fold
+
+KEEPS = "luu|ghi lai|giu|doc|xem|biet|thay|lo|chia se|theo doi"
+"""Keeping, reading, knowing or leaking (folded)."""
+TALK = (
+    r"(nhan tin|nhan|gui|hoi|noi chuyen|chat) (voi|cho) "
+    r"(bot|chatbot|(ban|minh)(?= (co|khong|ko|thi|duoc|nay|nhe)\b|\W*$))"
+)
+"""Talking to the bot ("nhắn với bot", "hỏi bạn": not "nói chuyện với bạn trai")."""
+ASKED = re.compile(
+    rf"\b(bot|chatbot)\b.{{0,40}}\b({KEEPS}|bao mat|rieng tu|an toan|an danh)\b"
+    rf"|\b(ban|minh) co ({KEEPS})\b.{{0,30}}"
+    r"\b(tin nhan|cau hoi|noi dung|thong tin|cuoc tro chuyen)\b"
+    rf"|\b({KEEPS})\b.{{0,30}}\b{TALK}\b"
+    rf"|\b{TALK}\b.{{0,30}}\b({KEEPS}|bao mat|an toan)\b"
+    r"|\b(do|will) you (store|save|keep|log|record|share)\b|\bwho can (see|read)\b"
+    r"|\bis (this|it) (private|safe|anonymous|confidential)\b"
+)
+"""A question about what the bot keeps or who may see the conversation ("chồng đọc trộm tin
+nhắn của tôi" names no bot: it is a legal question)."""
+APPS = {"telegram": "Telegram", "zalo": "Zalo"}
+
+
+def asks_about_privacy(text: str) -> bool:
+    """Return whether a message asks what the bot keeps or who can see the conversation."""
+    return ASKED.search(fold(text)) is not None
+
+
+class PrivacyAnswer:
+    """Says what is kept, by the deployment's setting, and how to leave no trace."""
+
+    def __init__(self, stores_text: bool) -> None:
+        self.stores_text = stores_text
+
+    def answer(self, turn: Turn) -> Outcome:
+        """Say what is kept, where the conversation stays on the device, and /xoa."""
+        kept = "privacy.text_kept" if self.stores_text else "privacy.text_not_kept"
+        lines = [turn.t(kept), turn.t("privacy.choices")]
+        channel = turn.incoming.channel
+        if channel in APPS:
+            lines.append(turn.t("privacy.app", app=APPS[channel]))
+        elif channel == "web":
+            lines.append(turn.t("privacy.web"))
+        lines.append(turn.t("privacy.delete"))
+        return Outcome((Reply("\n".join(lines)),), intent="privacy", confidence=1.0)

@@ -1,0 +1,35 @@
+"""Questions about what the bot keeps, told apart from legal questions about spying."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.runtime.privacy import asks_about_privacy
+
+ASKED = [
+    "bot có lưu tin nhắn của tôi không",
+    "ai đọc được tin nhắn tôi gửi cho bot",
+    "chồng tôi có biết tôi nhắn với bot không",
+    "bạn có lưu câu hỏi của tôi không",
+    "nói chuyện với bot có an toàn không",
+    "nhắn tin với bạn có bị lộ không",
+    "do you store my messages",
+    "is this private",
+]
+NOT_ASKED = [
+    "chồng đọc trộm tin nhắn của tôi",  # a legal question (Luật PCBLGĐ Điều 3)
+    "bạn trai xem trộm tin nhắn",
+    "mẹ chồng biết tôi hay nói chuyện với bạn trai cũ",  # "bạn trai", not "bạn" the bot
+    "chồng biết tôi nhắn tin với bạn cũ nên đánh tôi",
+    "bố mẹ có quyền xem tin nhắn của con không",
+]
+
+
+@pytest.mark.parametrize("text", ASKED)
+def test_questions_about_what_the_bot_keeps(text: str) -> None:
+    assert asks_about_privacy(text)
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_questions_about_others_spying_are_legal(text: str) -> None:
+    assert not asks_about_privacy(text)
