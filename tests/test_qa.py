@@ -292,6 +292,48 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         ("anh rể hay nhắn tin gạ gẫm em", "100/2015/QH13", 155),
         ("chồng bạo hành, tôi bỏ đi mang theo con có bị coi là bắt cóc không", "52/2014/QH13", 69),
         ("anh trai đánh em gái có bị xử lý không", "13/2022/QH15", 2),
+        (
+            "Có người hứa đưa chị tôi sang Trung Quốc làm việc lương cao, giờ mất liên lạc, "
+            "nghi bị bán. Tội này xử lý như thế nào?",
+            "100/2015/QH13",
+            150,
+        ),
+        (
+            "Vợ tôi bị công an xã gọi lên hòa giải vì tôi tát cô ấy. Giờ tôi muốn biết lần đầu "
+            "đánh vợ thì bị phạt bao nhiêu tiền?",
+            "282/2025/NĐ-CP",
+            37,
+        ),
+        (
+            "Em gái tôi 15 tuổi, gia đình nhận tiền sính lễ rồi ép em ấy về làm vợ một người "
+            "đàn ông 30 tuổi. Bố mẹ tôi có bị phạt không?",
+            "82/2020/NĐ-CP",
+            58,
+        ),
+        (
+            "Em 17 tuổi, bị bạn trai ép quan hệ trong nhà nghỉ. Anh ta 20 tuổi. "
+            "Em có thể tố cáo tội gì?",
+            "100/2015/QH13",
+            141,
+        ),
+        (
+            "Chồng tôi không cho tôi theo học đại học tại chức vì cho rằng đàn bà học nhiều "
+            "để làm gì. Tôi có quyền đi học không?",
+            "52/2014/QH13",
+            23,
+        ),
+        (
+            "Tôi muốn ly hôn nhưng chồng giữ giấy đăng ký kết hôn và sổ hộ khẩu không đưa. "
+            "Tôi có làm đơn ly hôn được không?",
+            "52/2014/QH13",
+            51,
+        ),
+        (
+            "Bố mẹ vợ ngăn không cho tôi gặp con sau khi vợ chồng ly hôn dù tôi vẫn cấp dưỡng "
+            "đầy đủ. Tôi có quyền gì?",
+            "52/2014/QH13",
+            82,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -309,6 +351,13 @@ def test_a_long_story_is_answered_by_its_closing_question(qa: QA) -> None:
         "brother-in-law-texts",  # got harassment at work
         "leaving-with-children",  # got "neglecting a child is domestic violence"
         "brother-hits-sister",  # got "not sure"
+        "trafficking-suspected",  # ninth session: got "out of scope"
+        "my-wife-is-not-innocent",  # "vợ tôi" folds to "vô tội": the Penal Code came first
+        "bride-price-child-marriage",  # got "not sure"
+        "boyfriend-forced-sex",  # got the entry on rape within marriage
+        "husband-forbids-study",  # got "out of scope"
+        "divorce-without-certificate",  # got "not sure"
+        "in-laws-block-visits",  # got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
