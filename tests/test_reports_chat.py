@@ -341,3 +341,23 @@ def test_staff_saying_bao_cao_starts_reporting(runtime: Runtime) -> None:
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say("báo cáo")
     assert "Bạn báo cáo mẫu nào" in chat.text()
+
+
+def test_the_form_question_gives_each_due_date_and_takes_a_typed_name(runtime: Runtime) -> None:
+    """Ninth session: "hạn nộp báo cáo là khi nào" started the flow without a date, and
+    "báo cáo tháng hành động" typed at the form question got "chọn một mục trong danh sách"."""
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("hạn nộp báo cáo là khi nào")
+    assert "Tháng hành động 2026: hạn nộp 25/12/2026" in chat.text()
+    assert "Công tác bình đẳng giới — Năm 2026: hạn nộp" in chat.text()
+    chat.say("báo cáo tháng hành động")
+    assert "(1/20) Lễ phát động" in chat.text()
+
+
+def test_a_citizen_asking_about_report_deadlines_is_told_they_are_for_officers(
+    runtime: Runtime,
+) -> None:
+    chat = Chat(runtime, "web:citizen")
+    chat.say("hạn nộp báo cáo tháng hành động là ngày nào")
+    assert "dành cho cán bộ đã đăng ký" in chat.text()
+    assert runtime.app.store.load_session("web:citizen").state == ""

@@ -189,11 +189,19 @@ class Reports:
                 return payload
             if payload is None and step == Step.PICK and any(c.isdigit() for c in turn.text):
                 payload = f"rep:r:{turn.text}"
+            if payload is None and step == Step.FORM:
+                payload = _named_form(self.rep, turn.text)
             if payload is None or not payload.startswith("rep:"):
                 return reprompt(self.rep, turn, draft, step)
         except LookupError:
             return turn.end(turn.say("rep.err.stale"))
         return self.button(replace(turn, incoming=replace(turn.incoming, button=payload)))
+
+
+def _named_form(rep: Reporting, text: str) -> str | None:
+    """Return the payload of the form a typed answer names ("báo cáo tháng hành động")."""
+    form, _ = split_header(text, rep.forms)
+    return f"rep:f:{form.id}" if form is not None else None
 
 
 def register(router: Router, app: App) -> None:

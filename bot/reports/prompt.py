@@ -12,7 +12,16 @@ from bot.reports.forms import Form
 from bot.reports.periods import Period
 from bot.reports.rules import growth_issues, rule_issues
 from bot.reports.store import display_ref
-from bot.reports.view import heading, issue_text, number, period_label, question, value_lines
+from bot.reports.view import (
+    day,
+    heading,
+    issue_text,
+    number,
+    period_label,
+    question,
+    report_name,
+    value_lines,
+)
 from nlu.normalize import fold
 
 MAX_CHOICES = 6
@@ -46,10 +55,17 @@ def cancel_button(turn: Turn) -> Button:
 
 
 def forms_prompt(rep: Reporting, turn: Turn, draft: Draft, *notes: Reply) -> Outcome:
-    """Offer the forms."""
-    forms = rep.forms_for_today(rep.today(turn.now))
+    """Offer the forms, with the due date of each open period ("hạn nộp báo cáo là khi nào")."""
+    today = rep.today(turn.now)
+    forms = rep.forms_for_today(today)
     buttons = [Button(f.short.get(turn.locale), f"rep:f:{f.id}") for f in forms]
-    reply = Reply(turn.t("rep.choose_form"), (*buttons, cancel_button(turn)))
+    dues = [
+        turn.t("rep.due_line", period=report_name(turn.t, turn.locale, f, p), due=day(p.due))
+        for f in forms
+        for p in f.open_periods(today)
+    ]
+    text = "\n".join([turn.t("rep.choose_form"), *dues])
+    reply = Reply(text, (*buttons, cancel_button(turn)))
     return turn.goto(Step.FORM, draft.to_data(), *notes, reply)
 
 
