@@ -84,6 +84,16 @@ def test_staff_menu_has_the_dashboard_button(filled: Runtime) -> None:
     assert "/dashboard/login/" in chat.text()
 
 
+def test_staff_asking_in_words_get_the_link(filled: Runtime) -> None:
+    """Ninth session: "xem dashboard" got "out of scope"; citizens still get no link."""
+    chat = Chat(filled, SUPERVISOR)
+    chat.say("cho tôi xem dashboard")
+    assert "/dashboard/login/" in chat.text()
+    citizen = Chat(filled, "web:citizen")
+    citizen.say("cho tôi xem dashboard")
+    assert "/dashboard/login/" not in citizen.text()
+
+
 def test_link_works_once_and_sets_a_strict_cookie(filled: Runtime, client: httpx.Client) -> None:
     path = link_path(filled, SUPERVISOR)
     answer = client.post(path)

@@ -361,3 +361,16 @@ def test_a_citizen_asking_about_report_deadlines_is_told_they_are_for_officers(
     chat.say("hạn nộp báo cáo tháng hành động là ngày nào")
     assert "dành cho cán bộ đã đăng ký" in chat.text()
     assert runtime.app.store.load_session("web:citizen").state == ""
+
+
+def test_a_supervisor_asks_in_words_for_the_roll_up_and_the_file(runtime: Runtime) -> None:
+    """Ninth session: "xã nào chưa báo cáo" pointed to /tonghop, "file excel" was out of scope."""
+    chat = staff(runtime, "web:supervisor", Role.SUPERVISOR, "01")
+    chat.say("xã nào chưa báo cáo")
+    assert "📊 Tổng hợp Tháng hành động 2026" in chat.text()
+    assert "Chưa báo cáo (" in chat.text()
+    replies = chat.say("cho tôi xin file excel")
+    assert any(r.document is not None for r in replies)
+    citizen = Chat(runtime, "web:citizen")
+    citizen.say("xã nào chưa báo cáo")
+    assert "📊" not in citizen.text()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.core.app import App
 from bot.core.messages import Button, Document, Reply
 from bot.core.records import Role
-from bot.core.router import Router
+from bot.core.router import Handler, Router
 from bot.core.turn import Outcome, Turn
 from bot.core.units import NATIONAL
 from bot.reports.context import SUPERVISORS, Reporting
@@ -14,6 +17,7 @@ from bot.reports.forms import PARTS, Form
 from bot.reports.periods import Period, parse_period
 from bot.reports.rollup import Rollup, Status, build_rollup
 from bot.reports.view import day, number, report_name, value_lines
+from nlu.normalize import fold
 
 MAX_NAMES = 40
 """Communes named in a chat roll-up; the spreadsheet lists them all."""
@@ -181,9 +185,36 @@ def summary_text(rep: Reporting, turn: Turn, rollup: Rollup) -> str:
     return "\n".join([*lines, turn.t("rep.sum.export")])
 
 
+SUMMARY_WORDS = re.compile(
+    r"\b((xa|phuong|don vi|tinh|noi|ai) nao (chua|da) (bao cao|nop)|ai chua (bao cao|nop)"
+    r"|chua nop bao cao|tong hop|tien do (bao cao|nop)|bao nhieu (xa|phuong|don vi|tinh) "
+    r"(da |chua )?(bao cao|nop))\b"
+)
+"""A supervisor asking in words for the roll-up ("xã nào chưa báo cáo", "tổng hợp")."""
+EXPORT_WORDS = re.compile(r"\b(xuat|tai|gui|file|bang) (file )?(excel|xlsx)\b")
+"""A supervisor asking in words for the Excel file ("xuất excel", "gửi file excel")."""
+
+
+def asks_for_summary(text: str) -> bool:
+    """Return whether a message asks for the roll-up in words."""
+    return SUMMARY_WORDS.search(fold(text)) is not None
+
+
+def asks_for_export(text: str) -> bool:
+    """Return whether a message asks for the Excel file in words."""
+    return EXPORT_WORDS.search(fold(text)) is not None
+
+
+def _as_command(handler: Handler, command: str) -> Handler:
+    """Return a handler that treats free text as the bare command (no period or unit)."""
+    return lambda turn: handler(replace(turn, text=command))
+
+
 def register(router: Router, app: App, rep: Reporting) -> None:
-    """Register /tonghop and /xuat with their buttons (supervisors and admins only)."""
+    """Register /tonghop and /xuat with their buttons and words (supervisors and admins only)."""
     rollups = Rollups(rep)
+    router.text(asks_for_export, _as_command(rollups.export, "/xuat"), roles=SUPERVISORS)
+    router.text(asks_for_summary, _as_command(rollups.summary, "/tonghop"), roles=SUPERVISORS)
     router.command(["tonghop"], rollups.summary, roles=SUPERVISORS, help_key="rep.help.tonghop")
     router.command(["xuat"], rollups.export, roles=SUPERVISORS, help_key="rep.help.xuat")
     router.button("sum", rollups.summary, roles=SUPERVISORS)
