@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlu.englishroles import english_roles
 from nlu.normalize import fold, normalize
 from nlu.rolewords import (
     ACTS,
@@ -228,7 +229,7 @@ def roles(text: str) -> Roles:
         found = found or reader.bare_act(at)
         if found is not None and found.known:
             return _speaker(found)
-    return NONE
+    return _speaker(Roles(*english_roles(text))) if text.isascii() else NONE
 
 
 def relation(message: Roles, entry: Roles) -> int:
