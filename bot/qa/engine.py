@@ -19,7 +19,7 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
-from bot.qa.likely import likely_entry
+from bot.qa.likely import likely_entry, reports_harm
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
@@ -113,7 +113,8 @@ class QA:
             return self._emergency(parse, entry, locale, local_help)
         if parse.article is not None:
             return self._article(parse, locale)
-        if entry is None and parse.intent in DIALOGUE_INTENTS:
+        dialogue = parse.intent in DIALOGUE_INTENTS and not reports_harm(parse, self.subject)
+        if entry is None and dialogue:
             key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
             return self._plain(parse, parse.intent, (Reply(self._say(key, locale)),), False)
         if entry is None and parse.intent == "out_of_scope":

@@ -39,3 +39,13 @@ def likely_entry(faq: Faq, parse: Parse, subject: re.Pattern[str] | None) -> Faq
     if parse.faq_confidence - second < LIKELY_MARGIN or parse.faq_id is None:
         return None
     return faq.get(parse.faq_id)
+
+
+def reports_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
+    """Return whether a "report" message speaks of the bot's subject (reporting violence).
+
+    A citizen's "tôi muốn báo cáo chồng tôi bạo hành" is a legal question, not an officer's report.
+    """
+    if parse.intent != "report" or subject is None:
+        return False
+    return subject.search(fold(parse.text)) is not None

@@ -11,7 +11,11 @@ from bot.qa.answers import ArticleReplies
 SUGGESTION_LABEL = 60
 """Characters of a suggested question on its button."""
 
-INTENT_STRINGS = {"greeting": "qa.greeting", "thanks": "qa.thanks"}
+INTENT_STRINGS = {
+    "greeting": "qa.greeting",
+    "thanks": "qa.thanks",
+    "report": "core.report_staff_only",  # a citizen asking about officers' reports
+}
 TOPIC_FOOTERS = {
     "children_protection": "qa.footer.children",
     "child_marriage": "qa.footer.children",

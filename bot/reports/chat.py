@@ -130,12 +130,6 @@ class Reports:
             return line_start(self.rep, turn, turn.text)
         return begin(self.rep, turn, arg or None)
 
-    def intent(self, turn: Turn) -> Outcome:
-        """The ``report`` intent: a report for staff; citizens learn it is for officers."""
-        if not turn.user.is_staff:
-            return turn.reply(turn.say("core.report_staff_only"))
-        return self.start(turn)
-
     def line(self, turn: Turn) -> Outcome:
         """``/bc ...`` or a message starting "bc ..." / "báo cáo ...": a one-line report."""
         if not _argument(turn) and turn.text.startswith("/"):
@@ -213,7 +207,7 @@ def register(router: Router, app: App) -> None:
     router.command("sua", reports.amend, roles=STAFF, help_key="rep.help.sua")
     router.button("rep", reports.button)
     router.state("rep", reports.text, roles=STAFF)
-    router.intent("report", reports.intent)
+    router.intent("report", reports.start, roles=STAFF)
     claim = getattr(router, "text", None)
     if callable(claim):
         claim(is_report_line, reports.line, roles=STAFF)
