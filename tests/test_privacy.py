@@ -14,6 +14,8 @@ ASKED = [
     "nói chuyện với bot có an toàn không",
     "nhắn tin với bạn có bị lộ không",
     "do you store my messages",
+    "tôi sợ chồng đọc được tin nhắn này",  # ninth session: "out of scope"
+    "thoát",
     "is this private",
 ]
 NOT_ASKED = [

@@ -24,6 +24,8 @@ ASKED = re.compile(
     r"\b(tin nhan|cau hoi|noi dung|thong tin|cuoc tro chuyen)\b"
     rf"|\b({KEEPS})\b.{{0,30}}\b{TALK}\b"
     rf"|\b{TALK}\b.{{0,30}}\b({KEEPS}|bao mat|an toan)\b"
+    rf"|\b({KEEPS})( duoc)? (tin nhan|cuoc tro chuyen|doan chat|noi dung) (nay|o day)\b"
+    r"|^\W*(thoat|thoat nhanh|exit|quit)\W*$"
     r"|\b(do|will) you (store|save|keep|log|record|share)\b|\bwho can (see|read)\b"
     r"|\bis (this|it) (private|safe|anonymous|confidential)\b"
 )
