@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.core.records import Role
 from bot.core.turn import Outcome, Turn
+from nlu.normalize import fold
 
 Handler = Callable[[Turn], Outcome]
 TextMatcher = Callable[[str], bool]
 JobFunction = Callable[[datetime], Awaitable[None]]
 """A scheduled job: takes ``now`` (aware) so tests can call it with any time."""
+
+
+def folded_words(pattern: re.Pattern[str]) -> TextMatcher:
+    """Return a text matcher: does ``pattern`` occur in the message folded (no diacritics)?"""
+
+    def matches(text: str) -> bool:
+        return pattern.search(fold(text)) is not None
+
+    return matches
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,10 @@ import re
 from bot.core.app import App
 from bot.core.config import Settings
 from bot.core.records import STAFF
-from bot.core.router import Router
+from bot.core.router import Router, folded_words
 from bot.core.turn import Outcome, Turn
 from bot.dashboard.signin import LINK_TTL, LINKS, SESSIONS, SignIns
 from bot.storage.store import USER_TABLES
-from nlu.normalize import fold
 
 PREFIX = "/dashboard"
 """Where the dashboard's pages live on the web server."""
@@ -20,11 +19,6 @@ WORDS = re.compile(
     r"\b(dashboard|bang dieu khien|trang (quan tri|theo doi|thong ke)|link dang nhap)\b"
 )
 """Staff asking for the dashboard in words ("xem dashboard", "cho link bảng điều khiển")."""
-
-
-def asks_for_dashboard(text: str) -> bool:
-    """Return whether a message asks for the dashboard in words."""
-    return WORDS.search(fold(text)) is not None
 
 
 def base_url(settings: Settings) -> str:
@@ -64,5 +58,5 @@ def register(router: Router, app: App) -> None:
     chat = LinkChat(app)
     router.command(COMMANDS, chat.link, roles=STAFF, help_key="dash.help.command")
     router.button("dash", chat.link, roles=STAFF)
-    router.text(asks_for_dashboard, chat.link, roles=STAFF)
+    router.text(folded_words(WORDS), chat.link, roles=STAFF)
     router.menu_item("dash.menu", "dash:link", roles=STAFF)

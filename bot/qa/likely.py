@@ -33,7 +33,7 @@ def likely_entry(faq: Faq, parse: Parse, subject: re.Pattern[str] | None) -> Faq
     """
     if parse.intent != "ask_law" or parse.emergency or parse.faq_confidence < LIKELY_FLOOR:
         return None
-    if subject is None or not subject.search(fold(parse.text)):
+    if not on_subject(parse, subject):
         return None
     second = parse.faq[1][1] if len(parse.faq) > 1 else 0.0
     if parse.faq_confidence - second < LIKELY_MARGIN or parse.faq_id is None:
@@ -46,6 +46,9 @@ def reports_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
 
     A citizen's "tôi muốn báo cáo chồng tôi bạo hành" is a legal question, not an officer's report.
     """
-    if parse.intent != "report" or subject is None:
-        return False
-    return subject.search(fold(parse.text)) is not None
+    return parse.intent == "report" and on_subject(parse, subject)
+
+
+def on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
+    """Return whether a message speaks of the bot's subject (``subject:`` of intents.yml)."""
+    return subject is not None and subject.search(fold(parse.text)) is not None

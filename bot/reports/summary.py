@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.core.app import App
 from bot.core.messages import Button, Document, Reply
 from bot.core.records import Role
-from bot.core.router import Handler, Router
+from bot.core.router import Handler, Router, folded_words
 from bot.core.turn import Outcome, Turn
 from bot.core.units import NATIONAL
 from bot.reports.context import SUPERVISORS, Reporting
@@ -17,7 +17,6 @@ from bot.reports.forms import PARTS, Form
 from bot.reports.periods import Period, parse_period
 from bot.reports.rollup import Rollup, Status, build_rollup
 from bot.reports.view import day, number, report_name, value_lines
-from nlu.normalize import fold
 
 MAX_NAMES = 40
 """Communes named in a chat roll-up; the spreadsheet lists them all."""
@@ -195,16 +194,6 @@ EXPORT_WORDS = re.compile(r"\b(xuat|tai|gui|file|bang) (file )?(excel|xlsx)\b")
 """A supervisor asking in words for the Excel file ("xuất excel", "gửi file excel")."""
 
 
-def asks_for_summary(text: str) -> bool:
-    """Return whether a message asks for the roll-up in words."""
-    return SUMMARY_WORDS.search(fold(text)) is not None
-
-
-def asks_for_export(text: str) -> bool:
-    """Return whether a message asks for the Excel file in words."""
-    return EXPORT_WORDS.search(fold(text)) is not None
-
-
 def _as_command(handler: Handler, command: str) -> Handler:
     """Return a handler that treats free text as the bare command (no period or unit)."""
     return lambda turn: handler(replace(turn, text=command))
@@ -213,8 +202,9 @@ def _as_command(handler: Handler, command: str) -> Handler:
 def register(router: Router, app: App, rep: Reporting) -> None:
     """Register /tonghop and /xuat with their buttons and words (supervisors and admins only)."""
     rollups = Rollups(rep)
-    router.text(asks_for_export, _as_command(rollups.export, "/xuat"), roles=SUPERVISORS)
-    router.text(asks_for_summary, _as_command(rollups.summary, "/tonghop"), roles=SUPERVISORS)
+    export, summary = _as_command(rollups.export, "/xuat"), _as_command(rollups.summary, "/tonghop")
+    router.text(folded_words(EXPORT_WORDS), export, roles=SUPERVISORS)
+    router.text(folded_words(SUMMARY_WORDS), summary, roles=SUPERVISORS)
     router.command(["tonghop"], rollups.summary, roles=SUPERVISORS, help_key="rep.help.tonghop")
     router.command(["xuat"], rollups.export, roles=SUPERVISORS, help_key="rep.help.xuat")
     router.button("sum", rollups.summary, roles=SUPERVISORS)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from bot.core.messages import Reply
+from bot.core.router import folded_words
 from bot.core.turn import Outcome, Turn
-from nlu.normalize import fold
 
 KEEPS = "luu|ghi lai|giu|doc|xem|biet|thay|lo|chia se|theo doi"
 """Keeping, reading, knowing or leaking (folded)."""
@@ -34,9 +34,8 @@ nhắn của tôi" names no bot: it is a legal question)."""
 APPS = {"telegram": "Telegram", "zalo": "Zalo"}
 
 
-def asks_about_privacy(text: str) -> bool:
-    """Return whether a message asks what the bot keeps or who can see the conversation."""
-    return ASKED.search(fold(text)) is not None
+asks_about_privacy = folded_words(ASKED)
+"""Does a message ask what the bot keeps or who can see the conversation?"""
 
 
 class PrivacyAnswer:
