@@ -1,0 +1,161 @@
+"""Regressions found by trying the bot as a new user: each question once reached a neighbouring
+entry, "not sure" or "out of scope" (probes of the eighth and ninth sessions on issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.engine import QA
+from bot.runtime.content import Content
+from nlu.normalize import fold
+
+
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "article"),
+    [
+        ("cháu chứng kiến cha đánh mẹ suốt, cháu nên làm gì", "13/2022/QH15", 19),
+        ("người quen biết bé bị đánh đập ở nhà mà làm ngơ thì có sao không", "102/2016/QH13", 51),
+        ("bị trưởng phòng sàm sỡ thì em nên làm gì", "45/2019/QH14", 8),
+        ("ai ra quyết định cấm tiếp xúc", "13/2022/QH15", 25),
+        ("con cái có bổn phận gì với cha mẹ già", "52/2014/QH13", 70),
+        ("bị người yêu đánh có phải bạo lực gia đình không", "13/2022/QH15", 2),
+        ("bị bạn trai đánh có phải bạo lực gia đình không", "13/2022/QH15", 2),
+        ("chồng đọc trộm tin nhắn và theo dõi điện thoại của tôi", "13/2022/QH15", 3),
+        ("tôi bị đồng nghiệp nam kể chuyện tục tĩu hàng ngày", "145/2020/NĐ-CP", 84),
+        ("vk đòi ly hôn mà e ko muốn thì sao", "52/2014/QH13", 51),
+        ("con bị cô giáo phạt quỳ", "102/2016/QH13", 6),
+        ("vợ ngoại tình tôi có được nuôi con không", "52/2014/QH13", 81),
+        ("anh rể hay nhắn tin gạ gẫm em", "100/2015/QH13", 155),
+        ("chồng bạo hành, tôi bỏ đi mang theo con có bị coi là bắt cóc không", "52/2014/QH13", 69),
+        ("anh trai đánh em gái có bị xử lý không", "13/2022/QH15", 2),
+        (
+            "Có người hứa đưa chị tôi sang Trung Quốc làm việc lương cao, giờ mất liên lạc, "
+            "nghi bị bán. Tội này xử lý như thế nào?",
+            "100/2015/QH13",
+            150,
+        ),
+        (
+            "Vợ tôi bị công an xã gọi lên hòa giải vì tôi tát cô ấy. Giờ tôi muốn biết lần đầu "
+            "đánh vợ thì bị phạt bao nhiêu tiền?",
+            "282/2025/NĐ-CP",
+            37,
+        ),
+        (
+            "Em gái tôi 15 tuổi, gia đình nhận tiền sính lễ rồi ép em ấy về làm vợ một người "
+            "đàn ông 30 tuổi. Bố mẹ tôi có bị phạt không?",
+            "82/2020/NĐ-CP",
+            58,
+        ),
+        (
+            "Em 17 tuổi, bị bạn trai ép quan hệ trong nhà nghỉ. Anh ta 20 tuổi. "
+            "Em có thể tố cáo tội gì?",
+            "100/2015/QH13",
+            141,
+        ),
+        (
+            "Chồng tôi không cho tôi theo học đại học tại chức vì cho rằng đàn bà học nhiều "
+            "để làm gì. Tôi có quyền đi học không?",
+            "52/2014/QH13",
+            23,
+        ),
+        (
+            "Tôi muốn ly hôn nhưng chồng giữ giấy đăng ký kết hôn và sổ hộ khẩu không đưa. "
+            "Tôi có làm đơn ly hôn được không?",
+            "52/2014/QH13",
+            51,
+        ),
+        (
+            "Bố mẹ vợ ngăn không cho tôi gặp con sau khi vợ chồng ly hôn dù tôi vẫn cấp dưỡng "
+            "đầy đủ. Tôi có quyền gì?",
+            "52/2014/QH13",
+            82,
+        ),
+        (
+            "Nhà trường có được phân lớp riêng cho nam và nữ, chỉ cho nam học môn kỹ thuật không?",
+            "73/2006/QH11",
+            14,
+        ),
+        ("Cán bộ nữ được ưu tiên gì khi bổ nhiệm theo luật bình đẳng giới?", "73/2006/QH11", 11),
+    ],
+    ids=[
+        "child-witness-cha",
+        "child-abuse-silence",
+        "harassment",
+        "no-contact-who",
+        "children",
+        "dating-violence",  # eighth session: got the entry on children beating their parents
+        "dating-violence-boyfriend",
+        "spying-on-phone",  # got the menu ("theo dõi" read as subscribing)
+        "colleague-lewd-talk",  # got "out of scope"
+        "wife-wants-divorce",  # got "a husband may not divorce a pregnant wife"
+        "teacher-kneeling",  # got "not sure"
+        "custody-adultery",  # got "not sure"
+        "brother-in-law-texts",  # got harassment at work
+        "leaving-with-children",  # got "neglecting a child is domestic violence"
+        "brother-hits-sister",  # got "not sure"
+        "trafficking-suspected",  # ninth session: got "out of scope"
+        "my-wife-is-not-innocent",  # "vợ tôi" folds to "vô tội": the Penal Code came first
+        "bride-price-child-marriage",  # got "not sure"
+        "boyfriend-forced-sex",  # got the entry on rape within marriage
+        "husband-forbids-study",  # got "out of scope"
+        "divorce-without-certificate",  # got "not sure"
+        "in-laws-block-visits",  # got "not sure"
+        "school-separate-classes",  # got "not sure"
+        "women-officials-appointment",  # got "not sure"
+    ],
+)
+def test_answers_rest_on_the_right_article(
+    qa: QA, question: str, document: str, article: int
+) -> None:
+    """Regressions: each question once reached a neighbouring article."""
+    answer = qa.answer(question)
+    assert not answer.fallback
+    assert (answer.citations[0].document, answer.citations[0].article) == (document, article)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tôi 15 tuổi bố mẹ bắt lấy chồng",
+        "em mới 16 mà bố mẹ bắt cưới",
+        "bố mẹ ép duyên con có vi phạm pháp luật không",
+        "bị ép gả cho người lớn tuổi phải làm sao",
+    ],
+    ids=["bat-lay-chong", "bat-cuoi", "ep-duyen", "ep-ga"],
+)
+def test_regression_forced_marriage_in_everyday_words(qa: QA, question: str) -> None:
+    # Eighth session: "bố mẹ bắt lấy chồng" ("bắt" = make someone) got "not sure" and "ép gả"
+    # the fine for marrying off a 16-year-old; a synonym group reads them as "ép cưới".
+    for text in (question, fold(question)):
+        answer = qa.answer(text)
+        assert answer.faq_id == "dv-forced-marriage", text
+        assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("can my husband stop me from working", "ge-wife-not-allowed-work"),
+        ("I am 16 and my parents want me to marry", "dv-forced-marriage"),
+        ("can I get divorced if my husband refuses", "mf-unilateral-divorce"),
+    ],
+    ids=["work", "child-marriage", "divorce"],
+)
+def test_regression_english_questions_of_a_new_user(qa: QA, question: str, entry: str) -> None:
+    # Eighth session: each got "I am not sure I understood your question".
+    answer = qa.answer(question, "en")
+    assert not answer.fallback
+    assert answer.faq_id == entry
+
+
+def test_regression_a_pregnant_wife_beaten_gets_the_violence_answer(qa: QA) -> None:
+    # Eighth session: after the emergency lines it got "a husband may not ask for a divorce
+    # while his wife is pregnant".
+    answer = qa.answer("chồng đánh tôi khi tôi đang mang bầu 7 tháng")
+    assert answer.emergency
+    assert answer.faq_id == "dv-husband-beats-wife"
