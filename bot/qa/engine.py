@@ -19,7 +19,7 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
-from bot.qa.likely import likely_entry, reports_harm
+from bot.qa.likely import likely_entry, reports_harm, story_entry
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
@@ -130,7 +130,9 @@ class QA:
             reply, citations = related_reply(self.law, self.strings, found, locale)
             answer = self._plain(parse, "ask_law", (reply,), False)
             return replace(answer, citations=citations, tentative=True)
-        likely = likely_entry(self.faq, parse, self.subject)
+        likely = likely_entry(self.faq, parse, self.subject) or story_entry(
+            self.faq, parse, self.subject
+        )
         if likely is not None:
             return self._likely(parse, likely, locale, local_help)
         return self._not_sure(parse, locale)

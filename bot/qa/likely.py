@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from bot.qa.faq import Faq, FaqEntry
+from nlu.focus import is_story
 from nlu.normalize import fold
 from nlu.parse import Parse
+from nlu.roles import roles
 
 LIKELY_FLOOR = 0.30
 """Best-match confidence under which no entry is offered as the likely answer."""
@@ -39,6 +41,36 @@ def likely_entry(faq: Faq, parse: Parse, subject: re.Pattern[str] | None) -> Faq
     if parse.faq_confidence - second < LIKELY_MARGIN or parse.faq_id is None:
         return None
     return faq.get(parse.faq_id)
+
+
+STORY_BASIS = "13/2022/QH15:3"
+"""What a story of harm in the family most often asks first: is this domestic violence?"""
+STORY_TOP = 3
+"""How far down the matches a story's entry on that article may be.
+
+Measured on bench/fresh.py (1,002 real questions, each set answered with the content from before
+it was tuned; tenth session): a story (over 40 words) on the bot's subject that says who did what
+to whom (nlu.roles), with no entry sure of it, answered by its best match among the first three
+that rests on Điều 3 of the 2022 law: 67 answers right, 16 wrong, of questions that were "not
+sure" (both forms). Among the first five: 83 / 34; the first only: 14 / 6; without the roles:
+83 / 28 and out-of-scope questions answered; other definition articles too (children, work,
+harassment, divorce): fewer right, more wrong.
+"""
+
+
+def story_entry(faq: Faq, parse: Parse, subject: re.Pattern[str] | None) -> FaqEntry | None:
+    """Return the entry on what domestic violence is for a story of harm no entry is sure of.
+
+    Long letters ("Chồng tôi say rượu về là chửi bới, đánh đập… tôi phải làm sao?") match
+    many entries a little and none surely; when the story says who harmed whom, the first
+    question it raises is whether that is domestic violence and what can be done.
+    """
+    if parse.emergency or not is_story(parse.text) or not on_subject(parse, subject):
+        return None
+    if not roles(parse.text).known:
+        return None
+    found = (faq.get(entry_id) for entry_id, _ in parse.faq[:STORY_TOP])
+    return next((e for e in found if e and e.citations and e.basis == STORY_BASIS), None)
 
 
 def reports_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
