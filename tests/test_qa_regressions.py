@@ -81,6 +81,9 @@ def qa(content: Content) -> QA:
             14,
         ),
         ("Cán bộ nữ được ưu tiên gì khi bổ nhiệm theo luật bình đẳng giới?", "73/2006/QH11", 11),
+        ("bố chồng hay lợi dụng lúc tôi ngủ để sờ người tôi", "13/2022/QH15", 3),
+        ("anh chồng cứ tìm cách ôm em dâu, em phải làm sao", "13/2022/QH15", 3),
+        ("làm sao để xin lệnh cấm tiếp xúc với chồng", "13/2022/QH15", 25),
     ],
     ids=[
         "child-witness-cha",
@@ -107,6 +110,9 @@ def qa(content: Content) -> QA:
         "in-laws-block-visits",  # got "not sure"
         "school-separate-classes",  # got "not sure"
         "women-officials-appointment",  # got "not sure"
+        "father-in-law-touching",  # tenth session: got "not sure"
+        "brother-in-law-hugging",  # got "out of scope"
+        "no-contact-how",  # got the definition (Điều 2)
     ],
 )
 def test_answers_rest_on_the_right_article(
