@@ -2,7 +2,8 @@
 
 Given with a hedge ("if you are asking …, the answer is"), not as a sure answer: a legal question
 that no entry is sure of, but whose best match leads the next one by a wide margin, is more often
-answered by that entry than not.
+answered by that entry than not. So is a long story of harm in the family, by the entry among its
+first matches that says what domestic violence is (``story_entry``).
 """
 
 from __future__ import annotations
