@@ -9,7 +9,7 @@ import pytest
 from bot.runtime.content import Content
 from nlu.englishroles import english_roles
 from nlu.normalize import fold
-from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature
+from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature, story_roles
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
@@ -164,3 +164,18 @@ def test_english_actor_and_patient(text: str, expected: Roles) -> None:
 def test_folded_vietnamese_is_not_read_as_english(text: str) -> None:
     """Folded, "mẹ" is "me" and "thế" is "the": such words are no sign of English."""
     assert english_roles(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chồng tôi nghiện rượu mấy năm nay. Tối qua anh ta đánh tôi.", Roles("husband", "wife")),
+        ("Chong toi say ruou suot, han danh toi ca dem.", Roles("husband", "wife")),
+        ("Lấy chồng được ba năm thì anh bắt đầu đánh tôi.", Roles("husband", "wife")),
+        ("Anh chị cho em hỏi, chồng em hay đi nhậu về muộn.", NONE),
+        ("Anh ta đánh tôi ở chợ.", NONE),
+    ],
+)
+def test_a_story_reads_he_as_the_husband_it_names(text: str, expected: Roles) -> None:
+    assert story_roles(text) == expected
+    assert not roles(text).known or roles(text) == expected
