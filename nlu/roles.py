@@ -232,31 +232,6 @@ def roles(text: str) -> Roles:
     return _speaker(Roles(*english_roles(text))) if text.isascii() else NONE
 
 
-_HE = re.compile(
-    r"\b(anh ta|anh ấy|anh ay|hắn ta|han ta|hắn|ổng|lão ta|lao ta|lão"
-    r"|anh(?! (chồng|chong|trai|rể|re|ruột|ruot|họ|ho|em|chị|chi)\b))\b",
-    re.IGNORECASE,
-)
-"""He, in a letter that names the husband (not "anh chồng", "anh trai", "anh chị" …)."""
-_SHE = re.compile(r"\b(cô ta|cô ấy|co ta|co ay|bả|mụ ta|mu ta)\b", re.IGNORECASE)
-_HUSBAND = re.compile(r"\b(chồng|chong|ck)\b", re.IGNORECASE)
-_WIFE = re.compile(r"\b(vợ|vk)\b", re.IGNORECASE)
-
-
-def story_roles(text: str) -> Roles:
-    """Return the roles of a story, reading "anh ta", "hắn", "cô ấy" as the spouse it names.
-
-    Letters name the husband once ("Chồng tôi …") and then say "anh ta … đánh tôi"; read as a
-    rule for every message, this made answers worse (the same pronouns in short questions).
-    """
-    found = roles(text)
-    if found.known:
-        return found
-    named = _HE.sub("chồng", text) if _HUSBAND.search(text) else text
-    named = _SHE.sub("vợ", named) if _WIFE.search(text) else named
-    return roles(named) if named != text else found
-
-
 def relation(message: Roles, entry: Roles) -> int:
     """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0."""
     if not message.known or not entry.known:

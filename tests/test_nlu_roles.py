@@ -9,7 +9,8 @@ import pytest
 from bot.runtime.content import Content
 from nlu.englishroles import english_roles
 from nlu.normalize import fold
-from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature, story_roles
+from nlu.pronouns import story_roles
+from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"

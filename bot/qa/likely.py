@@ -14,7 +14,7 @@ from bot.qa.faq import Faq, FaqEntry
 from nlu.focus import is_story
 from nlu.normalize import fold
 from nlu.parse import Parse
-from nlu.roles import story_roles
+from nlu.pronouns import story_roles
 
 LIKELY_FLOOR = 0.30
 """Best-match confidence under which no entry is offered as the likely answer."""
@@ -56,7 +56,7 @@ that rests on Điều 3 of the 2022 law: 67 answers right, 16 wrong, of question
 sure" (both forms). Among the first five: 83 / 34; the first only: 14 / 6; without the roles:
 83 / 28 and out-of-scope questions answered; other definition articles too (children, work,
 harassment, divorce): fewer right, more wrong. Reading "anh ta", "hắn", "cô ấy" of a letter as
-the spouse it names (nlu.roles.story_roles): 4 more right, none wrong.
+the spouse it names (nlu.pronouns.story_roles): 4 more right, none wrong.
 """
 
 
