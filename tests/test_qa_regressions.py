@@ -84,6 +84,13 @@ def qa(content: Content) -> QA:
         ("bố chồng hay lợi dụng lúc tôi ngủ để sờ người tôi", "13/2022/QH15", 3),
         ("anh chồng cứ tìm cách ôm em dâu, em phải làm sao", "13/2022/QH15", 3),
         ("làm sao để xin lệnh cấm tiếp xúc với chồng", "13/2022/QH15", 25),
+        ("Chồng đòi vợ trả lại hết vàng cưới khi ly hôn có được không?", "52/2014/QH13", 43),
+        (
+            "Bố mẹ bắt con trai 16 tuổi bỏ học đi làm phụ hồ kiếm tiền nuôi cả nhà thì có vi phạm "
+            "không?",
+            "102/2016/QH13",
+            4,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -113,6 +120,8 @@ def qa(content: Content) -> QA:
         "father-in-law-touching",  # tenth session: got "not sure"
         "brother-in-law-hugging",  # got "out of scope"
         "no-contact-how",  # got the definition (Điều 2)
+        "wedding-gold-on-divorce",  # got unilateral divorce
+        "child-labour-by-parents",  # got the parents' duties
     ],
 )
 def test_answers_rest_on_the_right_article(
