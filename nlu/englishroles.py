@@ -27,6 +27,7 @@ ACTS = (
     r"|harassing|touch|touches|touched|touching|threaten|threatens|threatened|threatening|lock"
     r"|locks|locked|locking|starve|starves|starved|humiliate|humiliates|humiliated|hurt|hurts"
     r"|hurting|attack|attacks|attacked|attacking|mistreat|mistreats|mistreated|mistreating"
+    r"|push|pushes|pushed|pushing|shove|shoves|shoved|choke|chokes|choked|strangle|strangled"
 )
 """Acts with an actor and someone who suffers them."""
 ROLE = "|".join(ROLE_WORDS.values())

@@ -1,4 +1,4 @@
-"""Pronouns in a letter: "anh ta", "hắn", "cô ấy" are the spouse the letter names.
+"""Pronouns in a letter: "anh ta", "hắn", "cô ấy" ("he", "she") are the spouse the letter names.
 
 Letters name the husband once ("Chồng tôi …") and then say "anh ta … đánh tôi", which
 nlu.roles alone does not read. Used for stories only (bot.qa.likely): read for every message, the
@@ -18,8 +18,10 @@ _HE = re.compile(
 )
 """He, in a letter that names the husband (not "anh chồng", "anh trai", "anh chị" …)."""
 _SHE = re.compile(r"\b(cô ta|cô ấy|co ta|co ay|bả|mụ ta|mu ta)\b", re.IGNORECASE)
-_HUSBAND = re.compile(r"\b(chồng|chong|ck)\b", re.IGNORECASE)
-_WIFE = re.compile(r"\b(vợ|vk)\b", re.IGNORECASE)
+_HUSBAND = re.compile(r"\b(chồng|chong|ck|husband)\b", re.IGNORECASE)
+_WIFE = re.compile(r"\b(vợ|vk|wife)\b", re.IGNORECASE)
+_EN_HE = re.compile(r"\bhe\b", re.IGNORECASE)
+_EN_SHE = re.compile(r"\bshe\b", re.IGNORECASE)
 
 
 def story_roles(text: str) -> Roles:
@@ -27,6 +29,9 @@ def story_roles(text: str) -> Roles:
     found = roles(text)
     if found.known:
         return found
-    named = _HE.sub("chồng", text) if _HUSBAND.search(text) else text
-    named = _SHE.sub("vợ", named) if _WIFE.search(text) else named
+    named = text
+    if _HUSBAND.search(text):
+        named = _HE.sub("chồng", _EN_HE.sub("my husband", named) if text.isascii() else named)
+    if _WIFE.search(text):
+        named = _SHE.sub("vợ", _EN_SHE.sub("my wife", named) if text.isascii() else named)
     return roles(named) if named != text else found

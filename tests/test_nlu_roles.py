@@ -175,6 +175,8 @@ def test_folded_vietnamese_is_not_read_as_english(text: str) -> None:
         ("Lấy chồng được ba năm thì anh bắt đầu đánh tôi.", Roles("husband", "wife")),
         ("Anh chị cho em hỏi, chồng em hay đi nhậu về muộn.", NONE),
         ("Anh ta đánh tôi ở chợ.", NONE),
+        ("My husband drinks every night. Last week he pushed me.", Roles("husband", "wife")),
+        ("My wife is angry all the time, she hits me.", Roles("wife", "husband")),
     ],
 )
 def test_a_story_reads_he_as_the_husband_it_names(text: str, expected: Roles) -> None:

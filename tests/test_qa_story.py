@@ -80,3 +80,15 @@ def test_an_emergency_story_stays_an_emergency(qa: QA) -> None:
     answer = qa.answer(danger)
     assert answer.emergency
     assert not answer.tentative
+
+
+def test_an_english_letter_is_read_the_same_way(qa: QA) -> None:
+    letter = (
+        "My husband has been drinking for years. Every night he comes home and shouts at me, "
+        "calls me useless and last week he pushed me against the wall in front of our children. "
+        "His mother says I should just put up with it. I am so tired and I do not know what to do."
+    )
+    answer = qa.answer(letter, "en")
+    assert not answer.fallback
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+    assert "domestic violence" in answer.text
