@@ -56,10 +56,15 @@ def role_of(word: str) -> str:
     return next(role for role, words in ROLE_WORDS.items() if word in words.split("|"))
 
 
+def looks_english(text: str) -> bool:
+    """Return whether ASCII text is English rather than Vietnamese typed without diacritics."""
+    return text.isascii() and len(ENGLISH.findall(text.lower())) >= 2
+
+
 def english_roles(text: str) -> tuple[str | None, str | None]:
     """Return (actor, patient) of an English message; "self" is the speaker; None when unsaid."""
     lowered = " ".join(text.lower().split())
-    if len(ENGLISH.findall(lowered)) < 2:
+    if not looks_english(lowered):
         return None, None
     if found := PASSIVE.search(lowered):
         return role_of(found["actor"]), "self"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.englishroles import looks_english
 from nlu.roles import Roles, roles
 
 _HE = re.compile(
@@ -29,9 +30,9 @@ def story_roles(text: str) -> Roles:
     found = roles(text)
     if found.known:
         return found
-    named = text
+    named, english = text, looks_english(text)  # folded "quan he" is no "he"
     if _HUSBAND.search(text):
-        named = _HE.sub("chồng", _EN_HE.sub("my husband", named) if text.isascii() else named)
+        named = _HE.sub("chồng", _EN_HE.sub("my husband", named) if english else named)
     if _WIFE.search(text):
-        named = _SHE.sub("vợ", _EN_SHE.sub("my wife", named) if text.isascii() else named)
+        named = _SHE.sub("vợ", _EN_SHE.sub("my wife", named) if english else named)
     return roles(named) if named != text else found
