@@ -63,9 +63,9 @@ def looks_english(text: str) -> bool:
 
 def english_roles(text: str) -> tuple[str | None, str | None]:
     """Return (actor, patient) of an English message; "self" is the speaker; None when unsaid."""
-    lowered = " ".join(text.lower().split())
-    if not looks_english(lowered):
+    if not looks_english(text):
         return None, None
+    lowered = " ".join(text.lower().split())
     if found := PASSIVE.search(lowered):
         return role_of(found["actor"]), "self"
     if found := ACTIVE.search(lowered):

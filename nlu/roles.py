@@ -229,7 +229,7 @@ def roles(text: str) -> Roles:
         found = found or reader.bare_act(at)
         if found is not None and found.known:
             return _speaker(found)
-    return _speaker(Roles(*english_roles(text))) if text.isascii() else NONE
+    return _speaker(Roles(*english_roles(text)))  # NONE unless the text looks English
 
 
 def relation(message: Roles, entry: Roles) -> int:

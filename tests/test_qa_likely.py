@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.engine import QA, Answer
+from bot.qa.engine import QA
 from bot.qa.faq import FaqEntry
 from bot.qa.suggestions import question
 from bot.runtime.content import Content
 from nlu.parse import Parse
+from tests.matches import told
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +29,6 @@ def other(qa: QA) -> FaqEntry:
     found = qa.faq.get("mf-child-custody")
     assert found is not None
     return found
-
-
-def told(qa: QA, text: str, matches: tuple[tuple[str, float], ...], locale: str = "vi") -> Answer:
-    """Answer ``text`` as if the matcher had found ``matches``."""
-    return qa.answer_parse(Parse(text, "ask_law", 0.9, False, matches), locale)
 
 
 STORY = "Mẹ chồng đuổi tôi ra khỏi nhà từ tết, chồng bênh mẹ. Giờ tôi phải làm sao?"

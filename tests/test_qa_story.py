@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.engine import QA, Answer
+from bot.qa.engine import QA
 from bot.qa.likely import STORY_BASIS
 from bot.runtime.content import Content
 from nlu.normalize import fold
-from nlu.parse import Parse
+from tests.matches import told
 
 LETTER = (
     "Em năm nay ba mươi tuổi, lấy chồng đã được bốn năm. Ngày mới cưới anh chiều em lắm, nhưng "
@@ -31,11 +31,6 @@ NO_ROLES = (
 @pytest.fixture(scope="module")
 def qa(content: Content) -> QA:
     return content.qa
-
-
-def told(qa: QA, text: str, matches: tuple[tuple[str, float], ...]) -> Answer:
-    """Answer ``text`` as if the matcher had found ``matches``."""
-    return qa.answer_parse(Parse(text, "ask_law", 0.9, False, matches))
 
 
 UNSURE = (("mf-child-custody", 0.27), ("mf-divorce-for-violence", 0.25))
