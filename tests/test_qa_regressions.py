@@ -91,6 +91,18 @@ def qa(content: Content) -> QA:
             "102/2016/QH13",
             4,
         ),
+        ("lấy vợ hai khi chưa ly hôn bị tội gì", "100/2015/QH13", 182),
+        ("sếp cưỡng hiếp nhân viên nữ thì bị xử lý hình sự thế nào", "100/2015/QH13", 141),
+        (
+            "thầy giáo ép học sinh 17 tuổi quan hệ để được lên lớp thì phạm tội gì",
+            "100/2015/QH13",
+            143,
+        ),
+        (
+            "đang mang thai mà vi phạm nội quy, công ty xử lý kỷ luật tôi có đúng không",
+            "45/2019/QH14",
+            122,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -122,6 +134,10 @@ def qa(content: Content) -> QA:
         "no-contact-how",  # got the definition (Điều 2)
         "wedding-gold-on-divorce",  # got unilateral divorce
         "child-labour-by-parents",  # got the parents' duties
+        "second-wife",  # eleventh session: got "not sure"
+        "boss-rape",  # got coerced sex (Điều 143) for "cưỡng hiếp"
+        "teacher-coerces-pupil",  # got a teacher hitting a pupil
+        "discipline-while-pregnant",  # rested on Điều 137 (dismissal), not 122 (no discipline)
     ],
 )
 def test_answers_rest_on_the_right_article(
