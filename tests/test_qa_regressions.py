@@ -190,3 +190,14 @@ def test_regression_a_pregnant_wife_beaten_gets_the_violence_answer(qa: QA) -> N
     answer = qa.answer("chồng đánh tôi khi tôi đang mang bầu 7 tháng")
     assert answer.emergency
     assert answer.faq_id == "dv-husband-beats-wife"
+
+
+def test_regression_an_emergency_that_asks_the_penalty_rests_on_the_sanction(qa: QA) -> None:
+    # Eleventh session: a message with a danger word got the entry's answer with its citations
+    # in the entry's order (the definition first), although it asked for the penalty.
+    answer = qa.answer(
+        "Chồng tôi thường đánh đập vợ con, lăng mạ, chửi bới, có lúc còn đe dọa sẽ giết vợ con. "
+        "Vậy pháp luật quy định như thế nào về những chế tài, hình phạt này?"
+    )
+    assert answer.emergency
+    assert answer.citations[0].document == "100/2015/QH13"

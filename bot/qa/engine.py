@@ -232,6 +232,7 @@ class QA:
             return Answer(
                 parse.text, "emergency", parse.confidence, False, True, (), replies, suggested=cited
             )
+        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         replies += self._entry_replies(entry, locale, footer=False)
         return Answer(
             parse.text,
