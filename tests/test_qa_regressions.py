@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.qa.engine import QA
+from bot.qa.kinds import sanction_kind
 from bot.runtime.content import Content
 from nlu.normalize import fold
 
@@ -103,6 +104,8 @@ def qa(content: Content) -> QA:
             "45/2019/QH14",
             122,
         ),
+        ("bi sep chui rua nhuc ma co duoc nghi ngay khong", "45/2019/QH14", 35),
+        ("tre 16 tuoi lam them may gio 1 ngay", "45/2019/QH14", 146),
     ],
     ids=[
         "child-witness-cha",
@@ -138,6 +141,8 @@ def qa(content: Content) -> QA:
         "boss-rape",  # got coerced sex (Điều 143) for "cưỡng hiếp"
         "teacher-coerces-pupil",  # got a teacher hitting a pupil
         "discipline-while-pregnant",  # rested on Điều 137 (dismissal), not 122 (no discipline)
+        "quit-when-insulted",  # got "not sure" (no entry on quitting when mistreated)
+        "minor-working-hours",  # got "not sure" (no entry on young workers' hours)
     ],
 )
 def test_answers_rest_on_the_right_article(
@@ -192,7 +197,9 @@ def test_regression_a_pregnant_wife_beaten_gets_the_violence_answer(qa: QA) -> N
     assert answer.faq_id == "dv-husband-beats-wife"
 
 
-def test_regression_an_emergency_that_asks_the_penalty_rests_on_the_sanction(qa: QA) -> None:
+def test_regression_an_emergency_that_asks_the_penalty_rests_on_the_sanction(
+    qa: QA, content: Content
+) -> None:
     # Eleventh session: a message with a danger word got the entry's answer with its citations
     # in the entry's order (the definition first), although it asked for the penalty.
     answer = qa.answer(
@@ -200,4 +207,4 @@ def test_regression_an_emergency_that_asks_the_penalty_rests_on_the_sanction(qa:
         "Vậy pháp luật quy định như thế nào về những chế tài, hình phạt này?"
     )
     assert answer.emergency
-    assert answer.citations[0].document == "100/2015/QH13"
+    assert sanction_kind(content.law, answer.citations[0].document) in ("prison", "fine")
