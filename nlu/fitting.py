@@ -6,6 +6,7 @@ imports neither scikit-learn nor scipy.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,23 @@ from nlu.normalize import words
 from nlu.roles import entry_roles
 from nlu.sparse import Columns, Row
 from nlu.training import FaqExample
-from nlu.vectors import CHAR_SIZES, CHAR_WEIGHT, WORD_PATTERN, Featurizer, LinearModel, Tfidf
+from nlu.vectors import (
+    CHAR_SIZES,
+    CHAR_WEIGHT,
+    WORD_PATTERN,
+    WORD_SIZES,
+    Featurizer,
+    LinearModel,
+    Tfidf,
+    word_grams,
+)
+
+NGRAM_MIN_TEXTS = 3
+"""Texts a word pair must occur in to become a feature (single words need one).
+
+Word pairs carry Vietnamese compounds ("bạo lực", "gia đình") and order ("chồng đánh", "đánh vợ");
+the rare ones only add weight to the model: with every pair it is four times as large.
+"""
 
 ANSWER_WEIGHT = 1.0
 """Weight of the answer text in an entry's centroid, relative to all its questions."""
@@ -41,7 +58,11 @@ class Vectorizers:
     def fit(cls, texts: Sequence[str]) -> Vectorizers:
         """Fit both vectorizers on prepared texts."""
         word = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 1), sublinear_tf=True, token_pattern=WORD_PATTERN
+            analyzer="word",
+            ngram_range=WORD_SIZES,
+            sublinear_tf=True,
+            token_pattern=WORD_PATTERN,
+            vocabulary=_word_vocabulary(texts),
         )
         char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_SIZES, sublinear_tf=True)
         word.fit(texts)
@@ -61,6 +82,17 @@ class Vectorizers:
             return sp.csr_matrix((0, self.featurizer.size))
         stacked = sp.hstack([self.word.transform(texts), CHAR_WEIGHT * self.char.transform(texts)])
         return l2_normalize(stacked.tocsr())
+
+
+def _word_vocabulary(texts: Sequence[str]) -> list[str]:
+    """Return every word and the word n-grams seen in enough texts (as sklearn analyses them)."""
+    single: set[str] = set()
+    longer: Counter[str] = Counter()
+    for text in texts:
+        grams = word_grams(text)
+        single.update(g for g in grams if " " not in g)
+        longer.update({g for g in grams if " " in g})
+    return sorted(single | {g for g, count in longer.items() if count >= NGRAM_MIN_TEXTS})
 
 
 def as_matrix(row: Row, size: int) -> sp.csr_matrix:

@@ -27,9 +27,22 @@ _WORD = re.compile(WORD_PATTERN)
 _SPACES = re.compile(r"\s\s+")
 
 
+WORD_SIZES = (1, 2)
+"""Smallest and largest word n-gram (sklearn's ``ngram_range`` for words)."""
+
+
 def word_tokens(text: str) -> list[str]:
     """Return the word tokens of ``text`` (sklearn's word analyzer with WORD_PATTERN)."""
     return _WORD.findall(text.lower())
+
+
+def word_grams(text: str) -> list[str]:
+    """Return the word n-grams of ``text`` (sklearn's word analyzer with WORD_SIZES)."""
+    tokens = word_tokens(text)
+    grams = list(tokens)
+    for n in range(2, WORD_SIZES[1] + 1):
+        grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return grams
 
 
 def char_words(text: str) -> list[str]:
@@ -79,7 +92,7 @@ class Tfidf:
         """Return the column of each of the text's features found in the vocabulary, in order."""
         vocabulary = self.vocabulary
         if not self.chars:
-            return [vocabulary[t] for t in word_tokens(text) if t in vocabulary]
+            return [vocabulary[t] for t in word_grams(text) if t in vocabulary]
         found: list[int] = []
         for word in char_words(text):
             columns = self.known.get(word)

@@ -20,7 +20,7 @@ from nlu.fitting import Vectorizers, columns, linear
 from nlu.lexical import Bm25
 from nlu.matcher import _best_per_owner, owner_runs
 from nlu.sparse import Row
-from nlu.vectors import char_ngrams, word_tokens
+from nlu.vectors import char_ngrams, word_grams
 from tests.nlu_data import toy_training
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +59,22 @@ def _close(a: np.ndarray, b: np.ndarray) -> bool:
 
 @pytest.mark.parametrize("text", TRAIN + OTHER)
 def test_analyzers_are_sklearns(vectorizers: Vectorizers, text: str) -> None:
-    assert word_tokens(text) == vectorizers.word.build_analyzer()(text)
+    assert word_grams(text) == vectorizers.word.build_analyzer()(text)
     assert char_ngrams(text) == vectorizers.char.build_analyzer()(text)
+
+
+def test_word_pairs_are_features_only_when_common() -> None:
+    texts = [
+        "chong danh vo",
+        "bi chong danh",
+        "chong danh con",
+        "vo danh chong",
+        "vo danh chong nua",
+    ]
+    vocabulary = Vectorizers.fit(texts).word.vocabulary_
+    assert "chong danh" in vocabulary  # in three texts
+    assert "danh chong" not in vocabulary  # in two: order is kept, rare pairs are not
+    assert {"chong", "danh", "vo", "bi", "con", "nua"} <= set(vocabulary)  # every single word
 
 
 def test_features_match_the_vectorizers(vectorizers: Vectorizers) -> None:
