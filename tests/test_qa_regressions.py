@@ -108,6 +108,14 @@ def qa(content: Content) -> QA:
         ("tre 16 tuoi lam them may gio 1 ngay", "45/2019/QH14", 146),
         ("cưỡng ép kết hôn là gì", "52/2014/QH13", 3),
         ("thành viên gia đình gồm những ai theo luật", "52/2014/QH13", 3),
+        (
+            "chồng làm ra nhiều tiền hơn thì tài sản chung chồng có quyền hơn vợ à",
+            "52/2014/QH13",
+            29,
+        ),
+        ("phụ nữ chưa chồng có được xin tinh trùng để có con không", "52/2014/QH13", 93),
+        ("đám cưới thì được nghỉ làm mấy ngày có lương", "45/2019/QH14", 115),
+        ("trẻ dưới 18 tuổi bị hỏi cung thì bố mẹ có được ở bên cạnh không", "102/2016/QH13", 70),
     ],
     ids=[
         "child-witness-cha",
@@ -147,6 +155,10 @@ def qa(content: Content) -> QA:
         "minor-working-hours",  # got "not sure" (no entry on young workers' hours)
         "what-is-forced-marriage",  # got the annulment entry (Điều 10), not the definition
         "family-members",  # got what domestic violence is
+        "equal-joint-property",  # twelfth session: tune-retrieval tr035 got "not sure"
+        "single-woman-donor",  # tr078 got "not sure" (no entry on assisted reproduction)
+        "wedding-leave",  # tr079 got "not sure" (no entry on personal leave)
+        "child-at-court",  # tr090 got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
