@@ -86,13 +86,8 @@ class Vectorizers:
 
 def _word_vocabulary(texts: Sequence[str]) -> list[str]:
     """Return every word and the word n-grams seen in enough texts (as sklearn analyses them)."""
-    single: set[str] = set()
-    longer: Counter[str] = Counter()
-    for text in texts:
-        grams = word_grams(text)
-        single.update(g for g in grams if " " not in g)
-        longer.update({g for g in grams if " " in g})
-    return sorted(single | {g for g, count in longer.items() if count >= NGRAM_MIN_TEXTS})
+    texts_with = Counter(gram for text in texts for gram in set(word_grams(text)))
+    return sorted(g for g, count in texts_with.items() if " " not in g or count >= NGRAM_MIN_TEXTS)
 
 
 def as_matrix(row: Row, size: int) -> sp.csr_matrix:
