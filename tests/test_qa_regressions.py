@@ -121,6 +121,15 @@ def qa(content: Content) -> QA:
         ("bố mẹ có được đọc trộm nhật ký của con không", "102/2016/QH13", 21),
         ("trợ giúp viên pháp lý có nghĩa vụ gì với người được giúp", "11/2017/QH14", 18),
         ("ly thân rồi muốn sống lại với nhau có cần thủ tục gì không", "52/2014/QH13", 9),
+        ("Điều kiện kết hôn theo Luật Hôn nhân và gia đình 2014 là gì?", "52/2014/QH13", 8),
+        ("Trẻ em có hoàn cảnh đặc biệt gồm những nhóm nào?", "102/2016/QH13", 10),
+        (
+            "Người phát hiện hành vi bạo lực gia đình có trách nhiệm báo tin cho ai?",
+            "13/2022/QH15",
+            19,
+        ),
+        ("con gái có được học ngành kỹ thuật như con trai không", "73/2006/QH11", 14),
+        ("nhà trường có phải dạy về bình đẳng giới không", "73/2006/QH11", 23),
     ],
     ids=[
         "child-witness-cha",
@@ -169,6 +178,11 @@ def qa(content: Content) -> QA:
         "child-privacy",  # tz013 got "not sure"
         "legal-aid-duties",  # tz018 got the rights of the person helped (Điều 8)
         "separation-reunion",  # tz002 got "not sure"
+        "marriage-conditions",  # probe AA: got the entry on obstructing marriage
+        "special-circumstances",  # probe AA: got child protection levels (no entry on Điều 10)
+        "who-reports-dv",  # probe AA: got the duty to report child abuse (Luật Trẻ em)
+        "girls-in-engineering",  # probe Z: got "not sure"
+        "ge-in-schools",  # probe Z: got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
