@@ -130,6 +130,24 @@ def qa(content: Content) -> QA:
         ),
         ("con gái có được học ngành kỹ thuật như con trai không", "73/2006/QH11", 14),
         ("nhà trường có phải dạy về bình đẳng giới không", "73/2006/QH11", 23),
+        ("Tội hiếp dâm người dưới 16 tuổi bị xử lý như thế nào?", "100/2015/QH13", 142),
+        (
+            "Người lao động có được đơn phương chấm dứt hợp đồng khi bị quấy rối tình dục không?",
+            "45/2019/QH14",
+            35,
+        ),
+        (
+            "Tôi là giáo viên mầm non. Một bé trong lớp thường có vết bầm ở tay và lưng, hỏi thì "
+            "bé bảo bố đánh. Tôi có trách nhiệm báo cho ai không, và báo như thế nào?",
+            "13/2022/QH15",
+            19,
+        ),
+        (
+            "Chị gái tôi đi xuất khẩu lao động qua môi giới, đến nơi thì bị giữ hộ chiếu và ép làm "
+            "việc trong quán karaoke không lương. Gia đình tôi phải làm gì và kẻ môi giới phạm tội gì?",
+            "100/2015/QH13",
+            150,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -183,6 +201,10 @@ def qa(content: Content) -> QA:
         "who-reports-dv",  # probe AA: got the duty to report child abuse (Luật Trẻ em)
         "girls-in-engineering",  # probe Z: got "not sure"
         "ge-in-schools",  # probe Z: got "not sure"
+        "rape-under-16",  # probe AB: got rape in general (Điều 141) for the title of Điều 142
+        "quit-when-harassed",  # probe AB: got "not sure"
+        "teacher-sees-bruises",  # probe AC: got a teacher hitting a pupil
+        "labour-trafficking",  # probe AC: got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
