@@ -148,6 +148,18 @@ def qa(content: Content) -> QA:
             "100/2015/QH13",
             150,
         ),
+        (
+            "Công ty tôi chỉ cử nhân viên nam đi đào tạo ở nước ngoài, lấy lý do nữ phải lo gia đình. "
+            "Tôi có năng lực như họ. Như vậy có vi phạm bình đẳng giới không?",
+            "73/2006/QH11",
+            13,
+        ),
+        (
+            "Tôi bị chồng đánh nhiều năm, giờ muốn ly hôn nhưng không có tiền thuê luật sư. Tôi làm "
+            "nông, thu nhập thấp. Có ai giúp tôi miễn phí không?",
+            "11/2017/QH14",
+            7,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -205,6 +217,8 @@ def qa(content: Content) -> QA:
         "quit-when-harassed",  # probe AB: got "not sure"
         "teacher-sees-bruises",  # probe AC: got a teacher hitting a pupil
         "labour-trafficking",  # probe AC: got "not sure"
+        "training-only-men",  # probe AE: got the law's scope (Điều 2)
+        "free-lawyer-for-dv-divorce",  # probe AE: got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
