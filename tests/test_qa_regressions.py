@@ -160,6 +160,18 @@ def qa(content: Content) -> QA:
             "11/2017/QH14",
             7,
         ),
+        (
+            "Vợ tôi bỏ nhà đi đã 2 năm, không liên lạc, để lại đứa con 5 tuổi cho tôi nuôi. Tôi muốn "
+            "ly hôn nhưng không biết cô ấy ở đâu. Tôi có ly hôn được không?",
+            "52/2014/QH13",
+            56,
+        ),
+        (
+            "Vợ tôi nghiện cờ bạc, bán hết vàng cưới và vay nợ nhân danh tôi. Tôi có phải trả nợ "
+            "thay vợ không?",
+            "52/2014/QH13",
+            45,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -219,6 +231,8 @@ def qa(content: Content) -> QA:
         "labour-trafficking",  # probe AC: got "not sure"
         "training-only-men",  # probe AE: got the law's scope (Điều 2)
         "free-lawyer-for-dv-divorce",  # probe AE: got "not sure"
+        "missing-wife-divorce",  # probe AG: got "not sure"
+        "gambling-wife-debts",  # probe AG: got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
