@@ -253,15 +253,17 @@ def relation(message: Roles, entry: Roles) -> int:
 SPOUSES = frozenset({"husband", "wife"})
 
 DIRECTIONLESS_TOPICS = frozenset(
-    {"dv_reporting", "dv_protection_order", "support_services", "legal_aid"}
+    {"dv_reporting", "dv_protection_order", "support_services", "legal_aid", "marriage_family"}
 )
-"""Where to report, protection orders, help: the same law whichever spouse hits the other."""
+"""Where to report, protection orders, help: the same law whichever spouse hits the other; marriage
+and family law gives husband and wife the same rights (52/2014/QH13 Điều 17), so a wife who left
+and a husband who left ask the same question."""
 
 
 def entry_roles(topic: str, questions: Sequence[str]) -> Roles:
     """Return an entry's roles; between spouses they do not matter for reporting or help."""
     found = signature(questions)
-    if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} <= SPOUSES:
+    if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} - {None} <= SPOUSES:
         return NONE
     return found
 

@@ -143,26 +143,27 @@ def qa(content: Content) -> QA:
             19,
         ),
         (
-            "Chị gái tôi đi xuất khẩu lao động qua môi giới, đến nơi thì bị giữ hộ chiếu và ép làm "
-            "việc trong quán karaoke không lương. Gia đình tôi phải làm gì và kẻ môi giới phạm tội gì?",
+            "Chị gái tôi đi xuất khẩu lao động qua môi giới, đến nơi thì bị giữ hộ chiếu và ép "
+            "làm việc trong quán karaoke không lương. Gia đình tôi phải làm gì và kẻ môi giới "
+            "phạm tội gì?",
             "100/2015/QH13",
             150,
         ),
         (
-            "Công ty tôi chỉ cử nhân viên nam đi đào tạo ở nước ngoài, lấy lý do nữ phải lo gia đình. "
-            "Tôi có năng lực như họ. Như vậy có vi phạm bình đẳng giới không?",
+            "Công ty tôi chỉ cử nhân viên nam đi đào tạo ở nước ngoài, lấy lý do nữ phải lo gia "
+            "đình. Tôi có năng lực như họ. Như vậy có vi phạm bình đẳng giới không?",
             "73/2006/QH11",
             13,
         ),
         (
-            "Tôi bị chồng đánh nhiều năm, giờ muốn ly hôn nhưng không có tiền thuê luật sư. Tôi làm "
-            "nông, thu nhập thấp. Có ai giúp tôi miễn phí không?",
+            "Tôi bị chồng đánh nhiều năm, giờ muốn ly hôn nhưng không có tiền thuê luật sư. Tôi "
+            "làm nông, thu nhập thấp. Có ai giúp tôi miễn phí không?",
             "11/2017/QH14",
             7,
         ),
         (
-            "Vợ tôi bỏ nhà đi đã 2 năm, không liên lạc, để lại đứa con 5 tuổi cho tôi nuôi. Tôi muốn "
-            "ly hôn nhưng không biết cô ấy ở đâu. Tôi có ly hôn được không?",
+            "Vợ tôi bỏ nhà đi đã 2 năm, không liên lạc, để lại đứa con 5 tuổi cho tôi nuôi. Tôi "
+            "muốn ly hôn nhưng không biết cô ấy ở đâu. Tôi có ly hôn được không?",
             "52/2014/QH13",
             56,
         ),
@@ -269,8 +270,11 @@ def test_regression_forced_marriage_in_everyday_words(qa: QA, question: str) -> 
         ("can my husband stop me from working", "ge-wife-not-allowed-work"),
         ("I am 16 and my parents want me to marry", "dv-forced-marriage"),
         ("can I get divorced if my husband refuses", "mf-unilateral-divorce"),
+        ("what is the legal marriage age for women?", "cm-marriage-age"),
+        ("how many years in prison for human trafficking?", "pc-trafficking"),
+        ("can I get a protection order against my husband?", "dv-no-contact-commune-request"),
     ],
-    ids=["work", "child-marriage", "divorce"],
+    ids=["work", "child-marriage", "divorce", "marriage-age", "trafficking", "protection-order"],
 )
 def test_regression_english_questions_of_a_new_user(qa: QA, question: str, entry: str) -> None:
     # Eighth session: each got "I am not sure I understood your question".
