@@ -261,7 +261,7 @@ and a husband who left ask the same question."""
 
 
 def entry_roles(topic: str, questions: Sequence[str]) -> Roles:
-    """Return an entry's roles; between spouses they do not matter for reporting or help."""
+    """Return an entry's roles; none when they name only spouses and the topic is directionless."""
     found = signature(questions)
     if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} - {None} <= SPOUSES:
         return NONE
