@@ -173,6 +173,31 @@ def qa(content: Content) -> QA:
             "52/2014/QH13",
             45,
         ),
+        (
+            "Ông giám đốc xã ép con gái 14 tuổi nhà nghèo quan hệ bằng cách cho tiền, cô bé cũng "
+            "đồng ý. Như vậy ông ta có bị tội hiếp dâm không?",
+            "100/2015/QH13",
+            145,
+        ),
+        (
+            "Trưởng phòng ép tôi đi khách sạn với ông ta nếu muốn được ký hợp đồng chính thức, tôi "
+            "từ chối và bị cho nghỉ. Ông ta có bị đi tù không?",
+            "100/2015/QH13",
+            143,
+        ),
+        ("đã có quyết định cấm tiếp xúc mà hắn vẫn đến nhà thì sao", "13/2022/QH15", 25),
+        (
+            "Con trai út nghiện ma túy, thường xuyên đánh đập, trói bố mẹ già để lấy tiền, hàng "
+            "xóm ai cũng biết. Nếu tôi tố cáo thì con tôi bị xử lý thế nào?",
+            "100/2015/QH13",
+            185,
+        ),
+        (
+            "Bố tôi bắt tôi (18 tuổi) phải lấy con trai nhà chủ nợ để trừ nợ, tôi không chịu thì "
+            "bị đánh, đe dọa đuổi khỏi nhà. Bố tôi làm vậy có bị xử lý hình sự không?",
+            "100/2015/QH13",
+            181,
+        ),
     ],
     ids=[
         "child-witness-cha",
@@ -234,6 +259,11 @@ def qa(content: Content) -> QA:
         "free-lawyer-for-dv-divorce",  # probe AE: got "not sure"
         "missing-wife-divorce",  # probe AG: got "not sure"
         "gambling-wife-debts",  # probe AG: got "not sure"
+        "paid-sex-with-14-year-old",  # fourteenth session, probe AL: got rape (Điều 141)
+        "boss-hotel-for-contract",  # probe AL: got "not sure" (best match: bigamy)
+        "no-contact-order-ignored",  # probe AJ: got withdrawing the order (NĐ 76/2023 Điều 20)
+        "addicted-son-beats-parents",  # probe AL: got "not sure"
+        "forced-marriage-for-debt",  # probe AL: got "not sure"
     ],
 )
 def test_answers_rest_on_the_right_article(
