@@ -30,11 +30,13 @@ needs_dev = pytest.mark.skipif(
 
 CITATION_TARGETS = (0.90, 0.90)  # as given, without diacritics (issues 3 and 13)
 IN_SCOPE_FALLBACK = 0.10  # issue 13
-NEW_CITATION_REACHED = (72 / 124, 72 / 124)  # issue 13 asks 0.85; see the README (Q&A, Performance)
-"""75 of 124 as given reached in the fourth session, less a slack of 3 questions: one unrelated FAQ
-variant refits the calibrator and flips 3-5 of 1,858 tuning-set answers (fifth session), so a
-floor with no slack fails on content edits that change nothing about the questions it holds."""
-NEW_FALLBACK_REACHED = 0.27
+NEW_CITATION_REACHED = (85 / 124, 87 / 124)  # issue 13 asks 0.85; see the README (Q&A, Performance)
+"""88 and 90 of 124 reached in the thirteenth session, less a slack of 3 questions: one unrelated
+FAQ variant refits the calibrator and flips 3-5 of 1,858 tuning-set answers (fifth session), so a
+floor with no slack fails on content edits that change nothing about the questions it holds
+(91 and 93 at the end of the fourteenth)."""
+NEW_FALLBACK_REACHED = 0.21
+"""17.7 % (22 of 124) reached in the fourteenth session, plus the same slack of 3 questions."""
 NEW_OOS_REACHED = 0.95
 
 
