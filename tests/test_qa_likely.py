@@ -60,6 +60,7 @@ def test_the_hedge_speaks_english_in_english(qa: QA, entry: FaqEntry, other: Faq
     [
         ("a close second", STORY, 0.36, 0.25),
         ("too unsure", STORY, 0.29, 0.05),
+        ("under the floor since the fourteenth session (0.35)", STORY, 0.33, 0.05),
         ("not our subject", "Trộm cắp tài sản dưới 2 triệu nhiều lần bị xử lý thế nào?", 0.41, 0.2),
         ("not our subject, folded", "hai nguoi cung dung ten so do duoc khong", 0.32, 0.16),
     ],

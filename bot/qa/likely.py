@@ -16,8 +16,16 @@ from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.pronouns import story_roles
 
-LIKELY_FLOOR = 0.30
-"""Best-match confidence under which no entry is offered as the likely answer."""
+LIKELY_FLOOR = 0.35
+"""Best-match confidence under which no entry is offered as the likely answer.
+
+0.30 until the fourteenth session; on ``bench/fresh.py`` (23 sets, 1,375 real questions, each
+answered with the content from before it was tuned) 0.35 gives as many right answers (794 / 800)
+and 5 fewer wrong ones (240 / 248), and rejects 3 more out-of-scope questions (125 of 171).
+Other pairs tried (floor, lead): (0.30, 0.10) 21 more right, 20 more wrong; (0.40, 0.10) 3 / 1
+fewer right, 8 fewer wrong; (0.40, 0.05) 2 / 4 more right, 4 fewer wrong; (0.35, 0.12) 10 more
+right, 0 / 1 more wrong. The simplest change that loses no right answer was kept.
+"""
 LIKELY_MARGIN = 0.15
 """How far the best match must lead the second for it to be the likely answer.
 
