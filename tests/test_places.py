@@ -84,6 +84,9 @@ SEARCHES = [
     ("phuong hoa binh, hai phong", "11533"),
     ("Hòa Bình, Thành phố Hồ Chí Minh", "27211"),
     ("bat trang", "00583"),
+    ("tỉnh Hòa Bình", "25"),
+    ("tinh yen bai", "15"),
+    ("tỉnh Bến Tre", "86"),
 ]
 
 
@@ -104,7 +107,7 @@ def test_table_has_at_least_40_real_names() -> None:
     ("typed", "codes"),
     [
         ("sai gon", {"79", "26740"}),
-        ("hoa binh", {"04795", "11533", "27211"}),
+        ("hoa binh", {"25", "04795", "11533", "27211"}),
         ("da lat", {"24781"}),
     ],
     ids=["city-and-ward", "same-name-in-many-provinces", "part-of-a-name"],
