@@ -150,6 +150,11 @@ def qa(content: Content) -> QA:
             150,
         ),
         (
+            "vợ ghen dùng dao cắt chỗ kín của chồng bị xử lý sao",
+            "100/2015/QH13",
+            134,
+        ),
+        (
             "Công ty tôi chỉ cử nhân viên nam đi đào tạo ở nước ngoài, lấy lý do nữ phải lo gia "
             "đình. Tôi có năng lực như họ. Như vậy có vi phạm bình đẳng giới không?",
             "73/2006/QH11",
@@ -255,6 +260,7 @@ def qa(content: Content) -> QA:
         "quit-when-harassed",  # probe AB: got "not sure"
         "teacher-sees-bruises",  # probe AC: got a teacher hitting a pupil
         "labour-trafficking",  # probe AC: got "not sure"
+        "knife-attack-on-husband",  # fifteenth session: got the table of fines (variant audit)
         "training-only-men",  # probe AE: got the law's scope (Điều 2)
         "free-lawyer-for-dv-divorce",  # probe AE: got "not sure"
         "missing-wife-divorce",  # probe AG: got "not sure"
