@@ -20,6 +20,7 @@ from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
 from bot.qa.likely import likely_entry, reports_harm, story_entry
+from bot.qa.opening import fit_opening
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
@@ -166,10 +167,10 @@ class QA:
         return Answer(parse.text, intent, parse.confidence, fallback, parse.emergency, (), replies)
 
     def _entry_replies(
-        self, entry: FaqEntry, locale: str, footer: bool = True
+        self, entry: FaqEntry, locale: str, footer: bool = True, question: str = ""
     ) -> tuple[Reply, ...]:
         parts = [
-            entry.answer_text(locale),
+            fit_opening(entry.answer_text(locale), question),
             cite_line(self.law, self.strings, entry.citations, locale),
         ]
         if locale not in entry.answer:
@@ -185,12 +186,19 @@ class QA:
         return (Reply("\n\n".join(p for p in parts if p), tuple(buttons)),)
 
     def _faq_answer(
-        self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
+        self,
+        parse: Parse,
+        entry: FaqEntry,
+        locale: str,
+        local_help: Sequence[str],
+        hedged: bool = False,
     ) -> Answer:
+        """Answer with ``entry``; a ``hedged`` answer keeps its yes or no for the question named."""
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         others = suggestions.also(self.faq, parse.faq, entry)
-        first, *rest = self._entry_replies(entry, locale)
+        question = "" if hedged else parse.text
+        first, *rest = self._entry_replies(entry, locale, question=question)
         first = replace(first, buttons=first.buttons + suggestions.buttons(others, locale))
         replies = (first, *rest)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):
@@ -213,7 +221,7 @@ class QA:
         self, parse: Parse, entry: FaqEntry, locale: str, local_help: Sequence[str]
     ) -> Answer:
         """Return the entry's answer under a hedge naming the question it answers."""
-        answer = self._faq_answer(parse, entry, locale, local_help)
+        answer = self._faq_answer(parse, entry, locale, local_help, hedged=True)
         hedge = self._say("qa.likely", locale, question=suggestions.question(entry, locale))
         first, *rest = answer.replies
         first = replace(first, text=f"{hedge}\n\n{first.text}")
@@ -233,7 +241,7 @@ class QA:
                 parse.text, "emergency", parse.confidence, False, True, (), replies, suggested=cited
             )
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
-        replies += self._entry_replies(entry, locale, footer=False)
+        replies += self._entry_replies(entry, locale, footer=False, question=parse.text)
         return Answer(
             parse.text,
             "emergency",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.core.messages import Button
 from bot.law.citation import Citation
 from bot.qa.faq import Faq, FaqEntry
+from bot.qa.opening import asks_something
 from bot.qa.texts import suggestion_label
 from nlu.normalize import fold
 from nlu.parse import Parse
@@ -44,7 +45,7 @@ def after_emergency(faq: Faq, parse: Parse) -> list[FaqEntry]:
     A story about past danger that ends in a question ("… dọa giết, ly hôn tôi có bị thiệt không?")
     gets the emergency answer first, then these buttons; a plain cry for help gets none.
     """
-    if "?" not in parse.text and not parse.asks:
+    if "?" not in parse.text and not parse.asks and not asks_something(parse.text):
         return []
     return closest(faq, parse.faq)
 
