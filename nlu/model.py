@@ -16,13 +16,16 @@ from nlu.calibration import Calibrator, Fit, Signals, agreed, feature_rows, scop
 from nlu.intents import IntentClassifier
 from nlu.matcher import Candidate, FaqMatcher
 from nlu.normalize import words
-from nlu.roles import NONE, Roles, relation, roles
+from nlu.roles import NONE, Roles, conflicting, relation, roles
 from nlu.vectors import Featurizer
 
 LAW_INTENTS = ("ask_law", "find_services", "emergency")
 
 REVERSED_ROLES = 0.25
 """Confidence kept by an entry whose roles are the message's reversed ("vợ đánh chồng")."""
+
+CONFLICTING_ROLES = 0.75
+"""Confidence kept by an entry written for another pair (a wife beaten, an entry for a child)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class NluModel:
         fits = fits_of(self.matcher, candidates, signals)
         confidences = self.calibrator.confidences(feature_rows(candidates, signals, fits))
         confidences = [
-            p * REVERSED_ROLES if f.roles < 0 else p for p, f in zip(confidences, fits, strict=True)
+            p * _kept(f, signals.roles, self.matcher.roles[c.index] if self.matcher.roles else NONE)
+            for p, f, c in zip(confidences, fits, candidates, strict=True)
         ]
         ranked = sorted(
             ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
@@ -72,6 +76,13 @@ class NluModel:
         )
         faq = scoped(agreed(ranked, self.matcher.bases), signals.out)
         return Prediction(tuple(self.intents.ranking(row)), faq)
+
+
+def _kept(fit: Fit, message: Roles, entry: Roles) -> float:
+    """Return the share of its confidence an entry keeps for how its roles fit the message's."""
+    if fit.roles < 0:
+        return REVERSED_ROLES
+    return CONFLICTING_ROLES if conflicting(message, entry) else 1.0
 
 
 def message_signals(model: NluModel, prepared: str, row: np.ndarray, cues: Cues) -> Signals:

@@ -25,6 +25,7 @@ from nlu.rolewords import (
     ACTS,
     ADVERBS,
     COUNTERPART,
+    NOT_ROLES,
     PASSIVE,
     POSSESSIVE,
     ROLE_PHRASES,
@@ -58,12 +59,23 @@ class Roles:
 NONE = Roles()
 
 
-def _same(word: str, bare: str, known: tuple[str, str]) -> bool:
+def _same(word: str, bare: str, known: tuple[str, str], marked: bool) -> bool:
     """Return whether a message word (and its folded form) is the known (word, folded) pair.
 
-    A word typed with diacritics must match exactly; a word typed without them matches folded.
+    A word typed with diacritics must match exactly; a word typed without them matches folded,
+    unless the message is ``marked`` (typed with diacritics): there "ma túy" holds no "má".
     """
-    return word == known[0] or (word == bare and bare == known[1])
+    return word == known[0] or (not marked and word == bare and bare == known[1])
+
+
+MARKED_SHARE = 0.4
+"""Share of a message's words that carry diacritics for it to count as typed with them."""
+
+
+def is_marked(words: Sequence[str], bare: Sequence[str]) -> bool:
+    """Return whether a message is typed with diacritics (not only a teencode word or two)."""
+    marked = sum(w != b for w, b in zip(words, bare, strict=True))
+    return marked >= 2 and marked >= MARKED_SHARE * len(words)
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,7 @@ class _Table:
         for sequence, value in self.index.get(reader.bare[at], ()):
             end = at + len(sequence)
             if end <= len(reader.words) and all(
-                _same(reader.words[i], reader.bare[i], known)
+                _same(reader.words[i], reader.bare[i], known, reader.marked)
                 for i, known in zip(range(at, end), sequence, strict=True)
             ):
                 return value, len(sequence)
@@ -104,6 +116,12 @@ def _tables() -> tuple[_Table, _Table, _Table, _Table]:
         _Table.build([(w, "") for w in ADVERBS]),
         _Table.build([(w, "") for w in ACTS]),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _not_roles() -> _Table:
+    """Return the table of phrases that look like a role but are none."""
+    return _Table.build([(p, "") for p in NOT_ROLES])
 
 
 @functools.lru_cache(maxsize=8)
@@ -126,16 +144,20 @@ class _Reader:
     words: tuple[str, ...]
     bare: tuple[str, ...]
     """The words folded."""
+    marked: bool = False
+    """Whether the message is typed with diacritics (its bare words are then read as typed)."""
 
     def role(self, at: int) -> tuple[str, int] | None:
         """Return the role (or SELF) named at ``at`` and its length in words."""
         roles, speaker, _, _ = _tables()
+        if _not_roles().match(self, at) is not None:
+            return None
         return roles.match(self, at) or speaker.match(self, at)
 
     def word_is(self, at: int, options: tuple[str, ...]) -> bool:
         """Return whether the word at ``at`` is one of ``options``."""
         return 0 <= at < len(self.words) and any(
-            _same(self.words[at], self.bare[at], known) for known in _pairs(options)
+            _same(self.words[at], self.bare[at], known, self.marked) for known in _pairs(options)
         )
 
     def act(self, at: int) -> int:
@@ -220,7 +242,7 @@ def roles(text: str) -> Roles:
     bare = tuple(_WORD.findall(fold(text)))  # one fold for the whole text: folding is slow
     if len(bare) != len(words):
         bare = tuple(fold(w) for w in words)
-    reader = _Reader(words, bare)
+    reader = _Reader(words, bare, is_marked(words, bare))
     starts = _starts()
     for at in range(len(words)):
         if reader.bare[at] not in starts:
@@ -248,6 +270,15 @@ def relation(message: Roles, entry: Roles) -> int:
     if message.patient is not None and message.patient == entry.patient:
         return 1
     return 0
+
+
+def conflicting(message: Roles, entry: Roles) -> bool:
+    """Return whether a message and an entry name different pairs ("chồng đánh vợ", a child's)."""
+    pairs = (message.actor, message.patient, entry.actor, entry.patient)
+    if None in pairs or SELF in pairs:
+        return False
+    differ = message.actor != entry.actor and message.patient != entry.patient
+    return differ and (message.actor, message.patient) != (entry.patient, entry.actor)
 
 
 SPOUSES = frozenset({"husband", "wife"})

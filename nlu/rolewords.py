@@ -46,6 +46,12 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
 
+NOT_ROLES = phrases(
+    "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
+    "con vật, con bạc, con nợ"
+)
+"""Phrases that start like a role but name none ("nghiện ma túy" holds no "má", "cầm con dao")."""
+
 SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 """Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""
 

@@ -10,7 +10,16 @@ from bot.runtime.content import Content
 from nlu.englishroles import english_roles
 from nlu.normalize import fold
 from nlu.pronouns import story_roles
-from nlu.roles import NONE, Roles, entry_roles, relation, roles, signature
+from nlu.roles import (
+    NONE,
+    Roles,
+    conflicting,
+    entry_roles,
+    is_marked,
+    relation,
+    roles,
+    signature,
+)
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
@@ -68,6 +77,9 @@ PAIRS = [
     ("trẻ em bị người lạ dâm ô", ADULT, C),
     ("thầy giáo sàm sỡ học sinh", ADULT, C),
     ("học sinh bị thầy đánh", ADULT, C),
+    # words that start like a role and name none (found as a new user would)
+    ("con trai nghiện ma túy về đánh bố mẹ đòi tiền", C, P),
+    ("chồng cầm con dao đánh vợ", H, W),
 ]
 
 FORMS: list[Callable[[str], str]] = [str, fold]
@@ -108,6 +120,23 @@ def test_no_roles(text: str) -> None:
 def test_with_diacritics_bo_is_not_bo() -> None:
     assert roles("chồng bỏ vợ con") == Roles(H, W)
     assert roles("vợ chồng còn đánh nhau") != Roles(W, C)
+
+
+def test_in_a_message_typed_with_diacritics_a_bare_word_is_read_as_typed() -> None:
+    """In "ma túy", "ma" was read as "má" (mother): an addict beating his parents was a parent."""
+    assert is_marked(("chồng", "tôi", "đánh", "tôi"), ("chong", "toi", "danh", "toi"))
+    assert not is_marked(("ck", "e", "hay", "đánh", "e"), ("ck", "e", "hay", "danh", "e"))
+    assert roles("mẹ nghiện ma túy hay đánh con") == Roles(P, C)
+
+
+def test_an_entry_for_another_pair_conflicts() -> None:
+    """A wife beaten by her husband is not asking the entry written for a beaten child."""
+    assert conflicting(roles("ck e đi nhậu về hay đánh e"), Roles(P, C))
+    assert not conflicting(roles("ck e đi nhậu về hay đánh e"), Roles(H, W))
+    assert not conflicting(roles("vợ đánh chồng"), Roles(H, W))  # reversed, not another pair
+    assert not conflicting(roles("bố đánh con"), Roles(ADULT, C))  # the same child suffers
+    assert not conflicting(roles("bị đánh"), Roles(P, C))
+    assert not conflicting(roles("chồng đánh vợ"), NONE)
 
 
 def test_relation_agrees_reverses_or_says_nothing() -> None:

@@ -91,3 +91,22 @@ def test_the_hedge_names_a_question_written_out_not_a_short_label(qa: QA) -> Non
     assert named[:1].isupper()
     assert named.endswith("?")
     assert len(named) <= 160
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("vợ tôi bị trầm cảm sau sinh, hay đánh con, tôi nên làm gì", False),
+        ("tôi muốn mua quà cho vợ", True),
+        ("chồng tôi thích ăn phở", True),
+    ],
+)
+def test_a_harm_told_in_everyday_words_is_never_out_of_scope(
+    qa: QA, text: str, declined: bool
+) -> None:
+    """Found as a new user would: a wife with postpartum depression beating the child got
+    "out of scope"; it gets "not sure" with the closest questions and the hotline now."""
+    parse = Parse(text, "out_of_scope", 0.6, False, (("dv-parents-beat-children", 0.2),))
+    answer = qa.answer_parse(parse)
+    assert answer.replies[0].text.startswith("Xin lỗi") is declined
+    assert answer.fallback

@@ -19,7 +19,7 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.kinds import sanction_first
-from bot.qa.likely import likely_entry, reports_harm, story_entry
+from bot.qa.likely import likely_entry, reports_harm, story_entry, tells_harm
 from bot.qa.opening import fit_opening
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
@@ -119,6 +119,8 @@ class QA:
             key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
             return self._plain(parse, parse.intent, (Reply(self._say(key, locale)),), False)
         if entry is None and parse.intent == "out_of_scope":
+            if tells_harm(parse, self.subject):  # "vợ tôi bị trầm cảm sau sinh, hay đánh con"
+                return self._not_sure(parse, locale)
             reply = Reply(self._say("qa.out_of_scope", locale))
             return self._plain(parse, "out_of_scope", (reply,), True)
         if entry is not None:

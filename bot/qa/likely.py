@@ -91,6 +91,15 @@ def reports_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     return parse.intent == "report" and on_subject(parse, subject)
 
 
+def tells_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
+    """Return whether a message says someone harmed someone, on the bot's subject.
+
+    Such a message is never answered "out of scope", even when its other words are everyday
+    ones ("vợ tôi bị trầm cảm sau sinh, hay đánh con, tôi nên làm gì").
+    """
+    return on_subject(parse, subject) and story_roles(parse.text).known
+
+
 def on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     """Return whether a message speaks of the bot's subject (``subject:`` of intents.yml)."""
     return subject is not None and subject.search(fold(parse.text)) is not None
