@@ -25,6 +25,7 @@ ANSWER = "Có. Cưỡng ép tảo hôn là bạo lực gia đình."
         ("ep tao hon bi phat bao nhieu", False),
         ("nghỉ thai sản được mấy tháng", False),
         ("Chồng ép tôi phá thai. Tôi báo ở đâu?", False),
+        ("bị chồng ép sinh thêm con trai thì sao", False),
         ("what can I do if my parents force me to marry", False),
     ],
 )

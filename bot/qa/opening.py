@@ -25,7 +25,7 @@ YES_NO = re.compile(
 """Folded markers of a yes-or-no question ("có bị phạt không", "được không", "is it …")."""
 OPEN = re.compile(
     r"\b(lam (sao|gi|the nao)|the nao|ra sao|nhu nao|bao nhieu|bao lau|o dau|khi nao|luc nao"
-    r"|tai sao|vi sao|xu ly sao|ai|gi|may (thang|nam|ngay|tuoi|lan|nguoi|tien|trieu)"
+    r"|tai sao|vi sao|xu ly sao|thi sao|ai|gi|may (thang|nam|ngay|tuoi|lan|nguoi|tien|trieu)"
     r"|what|how|where|who|when|which|why)\b"
 )
 """Folded markers of a question that asks what, how, where, who or how much."""
