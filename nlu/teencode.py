@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from nlu.normalize import fold, normalize
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_LEET = re.compile(r"^[^\W\d_]+(?:[0134][^\W\d_]+)+$")
+"""A word with digits for letters inside it ("ch0ng", "h4y", "d4nh"), typed past word filters;
+not "QH13", "10tr" or "4g", whose digits are at an end."""
+_LEET_LETTERS = str.maketrans("0134", "oiea")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -85,6 +89,9 @@ class Teencode:
 
     def _replacement(self, keys: Sequence[str], index: int) -> str | None:
         key = keys[index]
+        if _LEET.match(key):
+            key = key.translate(_LEET_LETTERS)
+            return self.words.get(key, key)
         if key in self.words:
             return self.words[key]
         rule = self.contextual.get(key)

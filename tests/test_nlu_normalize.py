@@ -133,3 +133,20 @@ def test_fold_letter_by_letter_is_the_full_fold() -> None:
     texts = LATIN + mixed
     texts += [unicodedata.normalize("NFD", t) for t in texts[-500:]]
     assert [fold(t) for t in texts] == [strip_marks(normalize(t)) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ch0ng t0i h4y d4nh t0i", "chong toi hay danh toi"),
+        ("ck t0i d4nh t0i", "chồng toi danh toi"),
+        ("52/2014/QH13 điều 3", "52/2014/qh13 điều 3"),
+        ("phạt 10tr có 4g không", "phạt 10tr có 4g không"),
+        ("b52 f0 covid19", "b52 f0 covid19"),
+    ],
+)
+def test_digits_for_letters_inside_a_word_are_read_as_letters(
+    teencode: Teencode, text: str, expected: str
+) -> None:
+    """Found as a new user would: "ch0ng t0i h4y d4nh t0i" (typed past word filters) got 0.01."""
+    assert teencode.expand(text) == expected
