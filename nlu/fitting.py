@@ -21,7 +21,7 @@ from nlu.intents import IntentClassifier
 from nlu.lexical import Bm25
 from nlu.matcher import STOPWORDS, FaqMatcher
 from nlu.normalize import words
-from nlu.roles import entry_roles
+from nlu.rolefit import entry_roles
 from nlu.sparse import Columns, Row
 from nlu.training import FaqExample
 from nlu.vectors import (

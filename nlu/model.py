@@ -16,7 +16,8 @@ from nlu.calibration import Calibrator, Fit, Signals, agreed, feature_rows, scop
 from nlu.intents import IntentClassifier
 from nlu.matcher import Candidate, FaqMatcher
 from nlu.normalize import words
-from nlu.roles import NONE, Roles, conflicting, relation, roles
+from nlu.rolefit import conflicting, relation
+from nlu.roles import NONE, Roles, roles
 from nlu.vectors import Featurizer
 
 LAW_INTENTS = ("ask_law", "find_services", "emergency")

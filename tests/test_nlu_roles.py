@@ -10,16 +10,8 @@ from bot.runtime.content import Content
 from nlu.englishroles import english_roles
 from nlu.normalize import fold
 from nlu.pronouns import story_roles
-from nlu.roles import (
-    NONE,
-    Roles,
-    conflicting,
-    entry_roles,
-    is_marked,
-    relation,
-    roles,
-    signature,
-)
+from nlu.rolefit import conflicting, entry_roles, relation, signature
+from nlu.roles import NONE, Roles, is_marked, roles
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"

@@ -18,7 +18,8 @@ from nlu.asks import asks, fit
 from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.retrieval import ArticleIndex, Passage
-from nlu.roles import relation, roles, signature
+from nlu.rolefit import relation, signature
+from nlu.roles import roles
 
 PENAL_CODE = "100/2015/QH13"
 TODAY = date(2026, 11, 23)

@@ -244,17 +244,8 @@ class QA:
             )
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         replies += self._entry_replies(entry, locale, footer=False, question=parse.text)
-        return Answer(
-            parse.text,
-            "emergency",
-            parse.confidence,
-            False,
-            True,
-            entry.citations,
-            replies,
-            entry.id,
-            entry.topic,
-        )
+        found = (entry.citations, replies, entry.id, entry.topic)
+        return Answer(parse.text, "emergency", parse.confidence, False, True, *found)
 
     def _article(self, parse: Parse, locale: str) -> Answer:
         ref = parse.article
@@ -274,16 +265,10 @@ class QA:
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
         entries = suggestions.closest(self.faq, parse.faq)
         reply = Reply(self._say("qa.not_sure", locale), suggestions.buttons(entries, locale))
+        cited = suggestions.first_citations(entries)
         confidence = parse.faq_confidence
         return Answer(
-            parse.text,
-            parse.intent,
-            confidence,
-            True,
-            False,
-            (),
-            (reply,),
-            suggested=suggestions.first_citations(entries),
+            parse.text, parse.intent, confidence, True, False, (), (reply,), suggested=cited
         )
 
 

@@ -1,0 +1,71 @@
+"""How a message's roles fit an entry's: agreeing, reversed, or another pair altogether.
+
+nlu.roles reads who acts on whom; this module compares two readings and gives each FAQ entry the
+roles most of its questions agree on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlu.roles import NONE, SELF, Roles, roles
+
+
+def relation(message: Roles, entry: Roles) -> int:
+    """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0."""
+    if not message.known or not entry.known:
+        return 0
+    reversed_ = (message.actor is not None and message.actor == entry.patient) or (
+        message.patient is not None
+        and message.patient not in (SELF,)
+        and message.patient == entry.actor
+    )
+    if reversed_ and message.actor != entry.actor:
+        return -1
+    if message.actor is not None and message.actor == entry.actor:
+        return 1
+    if message.patient is not None and message.patient == entry.patient:
+        return 1
+    return 0
+
+
+def conflicting(message: Roles, entry: Roles) -> bool:
+    """Return whether a message and an entry name different pairs ("chồng đánh vợ", a child's)."""
+    pairs = (message.actor, message.patient, entry.actor, entry.patient)
+    if None in pairs or SELF in pairs:
+        return False
+    differ = message.actor != entry.actor and message.patient != entry.patient
+    return differ and (message.actor, message.patient) != (entry.patient, entry.actor)
+
+
+SPOUSES = frozenset({"husband", "wife"})
+
+DIRECTIONLESS_TOPICS = frozenset(
+    {"dv_reporting", "dv_protection_order", "support_services", "legal_aid", "marriage_family"}
+)
+"""Where to report, protection orders, help: the same law whichever spouse hits the other; marriage
+and family law gives husband and wife the same rights (52/2014/QH13 Điều 17), so a wife who left
+and a husband who left ask the same question."""
+
+
+def entry_roles(topic: str, questions: Sequence[str]) -> Roles:
+    """Return an entry's roles; none when they name only spouses and the topic is directionless."""
+    found = signature(questions)
+    if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} - {None} <= SPOUSES:
+        return NONE
+    return found
+
+
+def signature(questions: Sequence[str]) -> Roles:
+    """Return the roles most of an entry's questions agree on (NONE when they do not)."""
+    counts: dict[Roles, int] = {}
+    for question in questions:
+        found = roles(question)
+        if found.actor is not None:
+            counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return NONE
+    best = max(counts, key=lambda r: (counts[r], str(r)))
+    share = counts[best] / len(questions)
+    reverse = sum(n for r, n in counts.items() if relation(r, best) == -1)
+    return best if counts[best] >= 2 and share >= 0.25 and reverse < counts[best] else NONE
