@@ -244,8 +244,10 @@ class QA:
             )
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         replies += self._entry_replies(entry, locale, footer=False, question=parse.text)
-        found = (entry.citations, replies, entry.id, entry.topic)
-        return Answer(parse.text, "emergency", parse.confidence, False, True, *found)
+        answer = Answer(
+            parse.text, "emergency", parse.confidence, False, True, entry.citations, replies
+        )
+        return replace(answer, faq_id=entry.id, topic=entry.topic)
 
     def _article(self, parse: Parse, locale: str) -> Answer:
         ref = parse.article

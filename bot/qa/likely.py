@@ -75,9 +75,7 @@ def story_entry(faq: Faq, parse: Parse, subject: re.Pattern[str] | None) -> FaqE
     many entries a little and none surely; when the story says who harmed whom, the first
     question it raises is whether that is domestic violence and what can be done.
     """
-    if parse.emergency or not is_story(parse.text) or not on_subject(parse, subject):
-        return None
-    if not story_roles(parse.text).known:
+    if parse.emergency or not is_story(parse.text) or not tells_harm(parse, subject):
         return None
     found = (faq.get(entry_id) for entry_id, _ in parse.faq[:STORY_TOP])
     return next((e for e in found if e and e.citations and e.basis == STORY_BASIS), None)

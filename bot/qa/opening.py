@@ -23,21 +23,21 @@ YES_NO = re.compile(
     r"|^\W*(is|are|can|could|does|do|did|will|would|should|may|must|has|have|am|was|were)\b"
 )
 """Folded markers of a yes-or-no question ("có bị phạt không", "được không", "is it …")."""
-OPEN = re.compile(
-    r"\b(lam (sao|gi|the nao)|the nao|ra sao|nhu nao|bao nhieu|bao lau|o dau|khi nao|luc nao"
-    r"|tai sao|vi sao|xu ly sao|thi sao|ai|gi|may (thang|nam|ngay|tuoi|lan|nguoi|tien|trieu)"
-    r"|what|how|where|who|when|which|why)\b"
+OPEN_MARKERS = (
+    r"lam (sao|gi|the nao)|the nao|ra sao|nhu nao|bao nhieu|bao lau|o dau|khi nao|luc nao"
+    r"|tai sao|vi sao|xu ly sao|thi sao|may (thang|nam|ngay|tuoi|lan|nguoi|tien|trieu)"
+    r"|what|how|where|who|when|which|why"
 )
 """Folded markers of a question that asks what, how, where, who or how much."""
-
-
-ASKING = re.compile(OPEN.pattern.replace("|ai|gi|", "|"))
-"""Open-question markers without "ai" and "gì", which cries for help use ("ai cứu tôi với")."""
+ASKING = re.compile(rf"\b({OPEN_MARKERS})\b")
+"""Open-question markers a cry for help does not use."""
+OPEN = re.compile(rf"\b({OPEN_MARKERS}|ai|gi)\b")
+"""The same, with "ai" and "gì", which cries for help use too ("ai cứu tôi với")."""
 
 
 def asks_something(text: str) -> bool:
     """Return whether a message asks a question in words, without a question mark."""
-    folded = fold(text).lower()
+    folded = fold(text)
     return any(
         YES_NO.search(s.strip()) or ASKING.search(s) for s in SENTENCES.split(folded) if s.strip()
     )
@@ -53,7 +53,7 @@ def fit_opening(answer: str, question: str) -> str:
 
 def _asks_open(question: str) -> bool:
     """Return whether the last sentence that asks something asks an open question."""
-    for sentence in reversed(SENTENCES.split(fold(question).lower())):
+    for sentence in reversed(SENTENCES.split(fold(question))):
         open_ = OPEN.search(sentence) is not None
         yes_no = YES_NO.search(sentence.strip()) is not None
         if yes_no:
