@@ -221,10 +221,15 @@ class _Reader:
     def bare_act(self, at: int) -> Roles | None:
         """Read "<act> <patient>" where no actor is named before the act."""
         length = self.act(at)
-        if not length or self.role(at - 1) is not None:
+        if not length or self.role(at - 1) is not None or self._names_a_pair(at):
             return None
         patient = self.patient_after(at + length)
         return Roles(None, patient) if patient not in (None, SELF) else None
+
+    def _names_a_pair(self, at: int) -> bool:
+        """Return whether a role of two words or more starts at ``at`` ("bo me": bố mẹ, not bỏ)."""
+        found = None if self.marked else self.role(at)
+        return found is not None and found[1] > 1
 
 
 def _speaker(roles: Roles) -> Roles:
@@ -236,8 +241,21 @@ def _speaker(roles: Roles) -> Roles:
     return roles
 
 
+_SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)|\n+")
+"""Where a sentence ends: an act never reaches a role in the next ("đuổi ra khỏi nhà. Bố mẹ …")."""
+
+
 def roles(text: str) -> Roles:
     """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
+    for sentence in _SENTENCE_END.split(text):
+        found = _sentence_roles(sentence)
+        if found.known:
+            return found
+    return _speaker(Roles(*english_roles(text)))  # NONE unless the text looks English
+
+
+def _sentence_roles(text: str) -> Roles:
+    """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
     words = tuple(_WORD.findall(normalize(text)))
     bare = tuple(_WORD.findall(fold(text)))  # one fold for the whole text: folding is slow
     if len(bare) != len(words):
@@ -251,4 +269,4 @@ def roles(text: str) -> Roles:
         found = found or reader.bare_act(at)
         if found is not None and found.known:
             return _speaker(found)
-    return _speaker(Roles(*english_roles(text)))  # NONE unless the text looks English
+    return NONE
