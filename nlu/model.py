@@ -28,6 +28,10 @@ REVERSED_ROLES = 0.25
 CONFLICTING_ROLES = 0.75
 """Confidence kept by an entry written for another pair (a wife beaten, an entry for a child)."""
 
+UNSERVED = 0.8
+"""Confidence kept by an entry that serves no sanction when one is asked ("… có bị đi tù không"
+answered by an entry that only says what the act is)."""
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -67,9 +71,10 @@ class NluModel:
         signals = message_signals(self, prepared, row, cues or Cues())
         fits = fits_of(self.matcher, candidates, signals)
         confidences = self.calibrator.confidences(feature_rows(candidates, signals, fits))
+        entries = [self.matcher.roles[c.index] if self.matcher.roles else NONE for c in candidates]
         confidences = [
-            p * _kept(f, signals.roles, self.matcher.roles[c.index] if self.matcher.roles else NONE)
-            for p, f, c in zip(confidences, fits, candidates, strict=True)
+            p * kept_share(f, signals.roles, entry)
+            for p, f, entry in zip(confidences, fits, entries, strict=True)
         ]
         ranked = sorted(
             ((self.matcher.ids[c.index], p) for c, p in zip(candidates, confidences, strict=True)),
@@ -79,11 +84,12 @@ class NluModel:
         return Prediction(tuple(self.intents.ranking(row)), faq)
 
 
-def _kept(fit: Fit, message: Roles, entry: Roles) -> float:
-    """Return the share of its confidence an entry keeps for how its roles fit the message's."""
+def kept_share(fit: Fit, message: Roles, entry: Roles) -> float:
+    """Return the share of its confidence an entry keeps for how its roles and kinds fit."""
+    kinds = UNSERVED if fit.asks < 0 else 1.0
     if fit.roles < 0:
-        return REVERSED_ROLES
-    return CONFLICTING_ROLES if conflicting(message, entry) else 1.0
+        return REVERSED_ROLES * kinds
+    return (CONFLICTING_ROLES if conflicting(message, entry) else 1.0) * kinds
 
 
 def message_signals(model: NluModel, prepared: str, row: np.ndarray, cues: Cues) -> Signals:

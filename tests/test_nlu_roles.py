@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from bot.runtime.content import Content
+from nlu.calibration import Fit
 from nlu.englishroles import english_roles
+from nlu.model import CONFLICTING_ROLES, REVERSED_ROLES, UNSERVED, kept_share
 from nlu.normalize import fold
 from nlu.pronouns import story_roles
 from nlu.rolefit import conflicting, entry_roles, relation, signature
@@ -121,6 +123,19 @@ def test_in_a_message_typed_with_diacritics_a_bare_word_is_read_as_typed() -> No
     assert roles("mẹ nghiện ma túy hay đánh con") == Roles(P, C)
 
 
+def test_an_act_does_not_reach_a_role_in_the_next_sentence() -> None:
+    """ "… thì đuổi ra khỏi nhà. Bố mẹ em làm vậy …" read the parents as the ones thrown out."""
+    story = (
+        "Em năm nay 17 tuổi, bố mẹ nhận tiền sính lễ rồi bắt em phải lấy một người hơn em 15 "
+        "tuổi. Em không muốn nhưng bố bảo nếu không lấy thì đuổi ra khỏi nhà. Bố mẹ em làm vậy "
+        "có bị đi tù không ạ?"
+    )
+    assert roles(story) == NONE
+    assert roles(fold(story)) == NONE
+    assert roles("Tôi sợ lắm. Chồng tôi hay đánh tôi!") == Roles(H, W)
+    assert roles("say rượu về đánh\nbố mẹ không dám nói") == NONE
+
+
 def test_an_entry_for_another_pair_conflicts() -> None:
     """A wife beaten by her husband is not asking the entry written for a beaten child."""
     assert conflicting(roles("ck e đi nhậu về hay đánh e"), Roles(P, C))
@@ -212,3 +227,12 @@ def test_folded_vietnamese_is_not_read_as_english(text: str) -> None:
 def test_a_story_reads_he_as_the_husband_it_names(text: str, expected: Roles) -> None:
     assert story_roles(text) == expected
     assert not roles(text).known or roles(text) == expected
+
+
+def test_an_entry_that_serves_no_sanction_asked_keeps_less() -> None:
+    """ "… ép quan hệ … có phạm tội không" got the entry saying what the act is, not the crime."""
+    assert kept_share(Fit(0.0, -1.0), NONE, NONE) == UNSERVED
+    assert kept_share(Fit(0.0, 0.5), NONE, NONE) == 1.0
+    assert kept_share(Fit(-1.0, -1.0), NONE, NONE) == REVERSED_ROLES * UNSERVED
+    wife_beaten = roles("ck e đi nhậu về hay đánh e")
+    assert kept_share(Fit(0.0, 1.0), wife_beaten, Roles(P, C)) == CONFLICTING_ROLES
