@@ -50,11 +50,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),
     "sanction": (
-        r"xu ly (the nao|ra sao|sao|gi|nhu the nao)",
+        r"(?<!nen )(?<!can )(?<!phai )xu ly (the nao|ra sao|sao|gi|nhu the nao)",
         r"bi xu ly",
         r"che tai",
         r"chiu trach nhiem gi",
-        r"\bxu ly\b.{0,40}\b(the nao|ra sao)\b",
+        r"(?<!nen )(?<!can )(?<!phai )\bxu ly\b.{0,40}\b(the nao|ra sao)\b",
         r"bi (gi|sao) (khong|ko|k)\b",
         r"\b(penalt(y|ies)|punish(ed|ment)?|sanction\w*)\b",
     ),
@@ -67,6 +67,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "help": (
         r"(phai|nen|can|co the) lam (gi|sao|the nao)",
+        r"\b(phai|nen|can) xu ly (the nao|ra sao|sao|nhu the nao)",
         r"lam (gi|sao) (bay gio|de|duoc)",
         r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
         r"(giup do|ho tro|tu van|tro giup)",
