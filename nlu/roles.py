@@ -257,7 +257,7 @@ def roles(text: str) -> Roles:
 def _sentence_roles(text: str) -> Roles:
     """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
     words = tuple(_WORD.findall(normalize(text)))
-    bare = tuple(_WORD.findall(fold(text)))  # one fold for the whole text: folding is slow
+    bare = tuple(_WORD.findall(fold(text)))  # one fold per sentence, not per word: folding is slow
     if len(bare) != len(words):
         bare = tuple(fold(w) for w in words)
     reader = _Reader(words, bare, is_marked(words, bare))

@@ -58,7 +58,7 @@ KINDS = [
     ("người bị đánh là tôi, báo ở đâu", {"report"}),
     ("đánh vợ thì phạm tội danh gì", {"prison"}),
     # "nên / cần / phải xử lý thế nào" asks what to do; "bị xử lý" and "thì xử lý" ask the sanction
-    ("có phải phân biệt đối xử không? Nếu có thì nên xử lý như thế nào?", {"definition", "help"}),
+    ("có phải là phân biệt đối xử không? Nếu có thì nên xử lý thế nào?", {"definition", "help"}),
     ("tôi phải xử lý thế nào", {"help"}),
     ("ck danh vk can xu ly ra sao", {"help"}),
     ("chồng đánh vợ thì xử lý thế nào", {"fine", "prison"}),
