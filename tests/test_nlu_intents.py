@@ -52,6 +52,8 @@ CASES = [
     ("subscribe-follow", "đăng ký theo dõi", "subscribe"),
     ("delete-account", "tôi muốn xóa tài khoản", "delete_data"),
     ("services-english", "where can I get help in Da Nang", "find_services"),  # out of scope
+    # seventeenth session: "not sure", then "out of scope" ("chồng đánh" was no word of support)
+    ("services-place-and-harm", "tôi ở đà nẵng, bị chồng đánh thì đến đâu", "find_services"),
 ]
 
 
