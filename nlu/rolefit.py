@@ -16,9 +16,7 @@ def relation(message: Roles, entry: Roles) -> int:
     if not message.known or not entry.known:
         return 0
     reversed_ = (message.actor is not None and message.actor == entry.patient) or (
-        message.patient is not None
-        and message.patient not in (SELF,)
-        and message.patient == entry.actor
+        message.patient is not None and message.patient != SELF and message.patient == entry.actor
     )
     if reversed_ and message.actor != entry.actor:
         return -1

@@ -54,10 +54,8 @@ def fit_opening(answer: str, question: str) -> str:
 def _asks_open(question: str) -> bool:
     """Return whether the last sentence that asks something asks an open question."""
     for sentence in reversed(SENTENCES.split(fold(question))):
-        open_ = OPEN.search(sentence) is not None
-        yes_no = YES_NO.search(sentence.strip()) is not None
-        if yes_no:
+        if YES_NO.search(sentence.strip()):
             return False
-        if open_:
+        if OPEN.search(sentence):
             return True
     return False
