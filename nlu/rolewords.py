@@ -15,7 +15,7 @@ def phrases(text: str) -> tuple[str, ...]:
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "in_law": phrases(
         "mẹ chồng, má chồng, bố chồng, cha chồng, ba chồng, nhà chồng, gia đình chồng, mẹ vợ, bố "
-        "vợ, nhà vợ"
+        "vợ, nhà vợ, mẹ ck, má ck, bố ck, cha ck, ba ck, nhà ck, mẹ vk, bố vk, nhà vk"
     ),
     "daughter_in_law": phrases("con dâu, nàng dâu, con rể"),
     "husband": phrases(
@@ -58,9 +58,10 @@ SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 ADVERBS = phrases(
     "hay, thường, thường xuyên, liên tục, cứ, lại, đã, vừa, mới, luôn, suốt ngày, còn, rất "
     "hay, thỉnh thoảng, nhiều lần, đang, sẽ, từng, lúc nào cũng, có, có thể, dám, định, muốn, "
-    "đòi"
+    "đòi, ổng, bả"
 )
-"""Words between the actor and the act that say nothing about who does it."""
+"""Words between the actor and the act that say nothing about who does it ("ổng", "bả": the
+southern "he", "she" that repeat the actor: "chồng tui ổng say xỉn về là đánh tui")."""
 
 ACTS = phrases(
     "đánh, đánh đập, đập, tát, đá, bóp cổ, chửi, chửi bới, mắng, mắng chửi, xúc phạm, lăng "

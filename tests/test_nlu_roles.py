@@ -57,6 +57,12 @@ PAIRS = [
     ("con dâu đánh mẹ chồng", DIL, IN),
     ("mẹ chồng tôi bị con dâu ngược đãi", DIL, IN),
     ("nhà chồng đuổi tôi ra khỏi nhà", IN, DIL),
+    # "ck" / "vk" inside an in-law's name: "mẹ ck" is the mother-in-law, not the husband
+    ("mẹ ck tát e trước mặt họ hàng", IN, DIL),
+    ("e bị bố ck chửi", IN, DIL),
+    # southern "ổng" / "bả" repeat the actor
+    ("chồng tui ổng say xỉn về là đánh tui hoài", H, W),
+    ("má chồng tui bả chửi tui suốt ngày", IN, DIL),
     # employer / worker
     ("sếp quấy rối nhân viên nữ", BOSS, WORKER),
     ("em bị sếp sàm sỡ", BOSS, WORKER),

@@ -12,7 +12,7 @@ import pytest
 from bot.law.citation import Citation
 from bot.qa.engine import QA
 from bot.qa.faq import Faq
-from bot.qa.kinds import sanction_first
+from bot.qa.kinds import inferred_asks, sanction_first
 from bot.runtime.content import Content
 from nlu.asks import asks, fit
 from nlu.normalize import fold
@@ -62,6 +62,14 @@ KINDS = [
     ("tôi phải xử lý thế nào", {"help"}),
     ("ck danh vk can xu ly ra sao", {"help"}),
     ("chồng đánh vợ thì xử lý thế nào", {"fine", "prison"}),
+    # where to file, whom to ask, and a procedure are questions of what to do or whom to tell
+    ("con bị thầy quấy rối, nhà trường bao che, tôi nên gửi đơn ở đâu", {"report"}),
+    ("mẹ tôi bị con dâu bỏ đói, tôi ở xa thì nhờ ai can thiệp", {"report"}),
+    ("muốn cấm chồng đến gần tôi thì thủ tục thế nào", {"help"}),
+    ("thủ tục ly hôn là gì", {"definition"}),
+    ("my father forces my sister to marry, what can we do?", {"help"}),
+    ("trưởng thôn không cho phụ nữ phát biểu, làm vậy có đúng không?", {"definition"}),
+    ("con gái không được chia đất có đúng luật không", {"definition"}),
 ]
 
 
@@ -77,6 +85,19 @@ def test_kind_fit() -> None:
     assert fit(frozenset({"fine"}), ("definition",)) == -1.0
     assert fit(frozenset({"report"}), ("definition",)) == 0.0
     assert fit(frozenset(), ("fine",)) == 0.0
+
+
+def test_an_answer_that_gives_steps_also_serves_what_to_do(content: Content) -> None:
+    law, definition = content.law, (Citation("13/2022/QH15", 3),)
+    steps = "Có. … Bạn có thể báo UBND xã, Công an xã (Điều 19)."
+    assert inferred_asks(law, definition, "dv_definition", steps) == ("definition", "help")
+    assert inferred_asks(law, definition, "dv_definition", "Có. Đây là bạo lực.") == ("definition",)
+    fine, counsel = (Citation("282/2025/NĐ-CP", 37),), "… Cần tư vấn: 1900 969 680."
+    assert inferred_asks(law, fine, "dv_penalties", counsel) == ("fine", "help")
+    assert inferred_asks(law, (), "legal_aid", "Bạn có thể gọi 1800 1233.") == ("help",)
+    entry = content.qa.faq.get("dv-forced-pregnancy-abortion")
+    assert entry is not None
+    assert entry.asks == ("definition", "help")
 
 
 def test_sanction_first_moves_the_kind_asked_about_ahead(content: Content) -> None:

@@ -338,39 +338,3 @@ def test_regression_an_emergency_that_asks_the_penalty_rests_on_the_sanction(
     )
     assert answer.emergency
     assert sanction_kind(content.law, answer.citations[0].document) in ("prison", "fine")
-
-
-SEVENTEENTH = [
-    ("chồng có 2 vợ thì bị xử lý thế nào", "pc-bigamy"),  # got the fine for a wife beating
-    ("bạo lực gia đình có những hình thức nào", "dv-acts-of-domestic-violence"),  # repeat offenders
-    ("vợ không cho chồng quan hệ có phải bạo lực không", "dv-refusing-sex"),  # economic violence
-    ("công ty có phải ban hành quy định chống quấy rối tình dục không", "sh-employer-duties"),
-    (  # read as the parents thrown out ("đuổi ra khỏi nhà. Bố mẹ"): "not sure"
-        "Em năm nay 17 tuổi, bố mẹ nhận tiền sính lễ rồi bắt em phải lấy một người hơn em 15 tuổi "
-        "ở xã bên. Em không muốn nhưng bố bảo nếu không lấy thì đuổi ra khỏi nhà. Bố mẹ em làm vậy "
-        "có bị đi tù không ạ?",
-        "pc-forced-marriage-or-divorce",
-    ),
-    (  # got the entry saying it is domestic violence, not the one on the crime
-        "Tôi và chồng đã ly thân 2 năm. Hôm qua anh ấy về nhà, ép tôi quan hệ dù tôi đã từ chối và "
-        "chống cự. Chồng cưỡng ép vợ như vậy có phạm tội không?",
-        "pc-husband-rapes-wife",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"), SEVENTEENTH, ids=[f"probe-{i}" for i in range(len(SEVENTEENTH))]
-)
-def test_regression_seventeenth_session_probes(qa: QA, question: str, entry: str) -> None:
-    for text in (question, fold(question)):
-        answer = qa.answer(text)
-        assert not answer.fallback, text
-        assert answer.faq_id == entry, text
-
-
-def test_regression_adoption_procedure_is_no_answer_about_violence(qa: QA) -> None:
-    # Seventeenth session: it got the entry on domestic violence against foreigners.
-    answer = qa.answer("người nước ngoài nhận con nuôi việt nam được không")
-    assert answer.fallback
-    assert answer.faq_id is None

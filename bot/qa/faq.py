@@ -20,7 +20,7 @@ from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, fold_key, load_yaml
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
-from bot.qa.kinds import TOPIC_ASKS, sanction_kind
+from bot.qa.kinds import inferred_asks
 from nlu.normalize import fold
 from nlu.training import FaqExample
 
@@ -147,7 +147,9 @@ class _Checker:
         if problems or answer is None:
             return None, problems
         english = tuple(data.get("questions_en") or ())
-        asks = tuple(data["asks"]) if "asks" in data else self._inferred_asks(data, citations)
+        topic = str(data["topic"])
+        inferred = inferred_asks(self.law, citations, topic, answer.get("vi", ""))
+        asks = tuple(data["asks"]) if "asks" in data else inferred
         entry = FaqEntry(
             data["id"],
             data["topic"],
@@ -173,11 +175,6 @@ class _Checker:
             for i, kind in enumerate(asks)
             if kind not in ASKS
         ]
-
-    def _inferred_asks(self, data: LineDict, citations: tuple[Citation, ...]) -> tuple[str, ...]:
-        """Return the kinds of question an entry without ``asks:`` serves (see the docstring)."""
-        sanction = sanction_kind(self.law, citations[0].document) if citations else None
-        return (sanction or TOPIC_ASKS.get(str(data["topic"]), "definition"),)
 
     def _at(self, data: LineDict, key: str, message: str) -> Problem:
         return Problem(self.file, data.line_of(key), message)

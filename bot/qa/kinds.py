@@ -3,13 +3,15 @@
 The Penal Code answers prison questions; a sanction decree ("Nghị định quy định xử phạt …")
 answers fine questions. An FAQ entry without ``asks:`` serves the kind of its first citation:
 ``prison`` for the Penal Code, ``fine`` for a sanction decree; otherwise its topic decides
-(reporting: ``report``; services and legal aid: ``help``; anything else: ``definition``). In an
-answer, the citations of the kind asked about come first (``sanction_first``).
+(reporting: ``report``; services and legal aid: ``help``; anything else: ``definition``), and
+also ``help`` when its answer tells the reader what to do ("Bạn có thể báo …"). In an answer, the
+citations of the kind asked about come first (``sanction_first``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Protocol, TypeVar
 
 from bot.law.library import LawLibrary
@@ -19,6 +21,8 @@ PENAL_CODE = "100/2015/QH13"
 SANCTION_TITLE = "nghi dinh quy dinh xu phat"
 """Folded start of the title of a sanction decree (administrative fines)."""
 TOPIC_ASKS = {"dv_reporting": "report", "support_services": "help", "legal_aid": "help"}
+_OFFERS_STEPS = re.compile(r"\bban (co the|nen)\b|\bhay (goi|bao)\b|\bcan tu van\b")
+"""Folded words with which an answer tells the reader what to do ("Bạn có thể báo …")."""
 
 
 class _Cited(Protocol):
@@ -29,6 +33,16 @@ class _Cited(Protocol):
 
 
 C = TypeVar("C", bound=_Cited)
+
+
+def inferred_asks(
+    law: LawLibrary, citations: tuple[_Cited, ...], topic: str, answer: str
+) -> tuple[str, ...]:
+    """Return the kinds an entry without ``asks:`` serves, and help when it gives steps."""
+    sanction = sanction_kind(law, citations[0].document) if citations else None
+    kind = sanction or TOPIC_ASKS.get(topic, "definition")
+    offers = kind != "help" and _OFFERS_STEPS.search(fold(answer)) is not None
+    return (kind, "help") if offers else (kind,)
 
 
 def sanction_kind(law: LawLibrary, document: str) -> str | None:

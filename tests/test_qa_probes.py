@@ -1,0 +1,103 @@
+"""Probe questions of the later sessions on issue 13 (seventeenth onwards).
+
+Each once got a neighbouring entry, "not sure" or "out of scope"; each is checked as typed and
+without diacritics."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.engine import QA
+from bot.runtime.content import Content
+from nlu.normalize import fold
+
+
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+SEVENTEENTH = [
+    ("chồng có 2 vợ thì bị xử lý thế nào", "pc-bigamy"),  # got the fine for a wife beating
+    ("bạo lực gia đình có những hình thức nào", "dv-acts-of-domestic-violence"),  # repeat offenders
+    ("vợ không cho chồng quan hệ có phải bạo lực không", "dv-refusing-sex"),  # economic violence
+    ("công ty có phải ban hành quy định chống quấy rối tình dục không", "sh-employer-duties"),
+    (  # read as the parents thrown out ("đuổi ra khỏi nhà. Bố mẹ"): "not sure"
+        "Em năm nay 17 tuổi, bố mẹ nhận tiền sính lễ rồi bắt em phải lấy một người hơn em 15 tuổi "
+        "ở xã bên. Em không muốn nhưng bố bảo nếu không lấy thì đuổi ra khỏi nhà. Bố mẹ em làm vậy "
+        "có bị đi tù không ạ?",
+        "pc-forced-marriage-or-divorce",
+    ),
+    (  # got the entry saying it is domestic violence, not the one on the crime
+        "Tôi và chồng đã ly thân 2 năm. Hôm qua anh ấy về nhà, ép tôi quan hệ dù tôi đã từ chối và "
+        "chống cự. Chồng cưỡng ép vợ như vậy có phạm tội không?",
+        "pc-husband-rapes-wife",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"), SEVENTEENTH, ids=[f"probe-{i}" for i in range(len(SEVENTEENTH))]
+)
+def test_regression_seventeenth_session_probes(qa: QA, question: str, entry: str) -> None:
+    for text in (question, fold(question)):
+        answer = qa.answer(text)
+        assert not answer.fallback, text
+        assert answer.faq_id == entry, text
+
+
+def test_regression_adoption_procedure_is_no_answer_about_violence(qa: QA) -> None:
+    # Seventeenth session: it got the entry on domestic violence against foreigners.
+    answer = qa.answer("người nước ngoài nhận con nuôi việt nam được không")
+    assert answer.fallback
+    assert answer.faq_id is None
+
+
+EIGHTEENTH = [
+    ("Bố đẻ xâm hại con gái ruột thì bị xử lý như thế nào?", "pc-child-rape-under-16"),
+    ("bị chồng đánh thì gọi số nào", "dv-national-hotline"),  # three hotline entries split it
+    ("me ck tat e truoc mat ho hang", "dv-in-laws-abuse-daughter-in-law"),  # "ck" read as husband
+    (  # "nhờ ai can thiệp" was no question of whom to tell
+        "Mẹ tôi 70 tuổi bị con dâu mắng chửi và không cho ăn. Tôi ở xa thì có thể nhờ ai can "
+        "thiệp?",
+        "dv-adult-children-abuse-parents",
+    ),
+    (
+        "Tôi bị chồng đánh, đã báo công an xã nhưng họ chỉ hòa giải rồi cho về. Tôi có quyền yêu "
+        "cầu xử phạt không?",
+        "dv-authorities-inaction",
+    ),
+    (
+        "Bạn tôi bị xâm hại tình dục, cô ấy không dám nói với ai. Có nơi nào hỗ trợ tâm lý không?",
+        "sv-after-sexual-assault",
+    ),
+    (
+        "Trong cuộc họp thôn, trưởng thôn không cho phụ nữ phát biểu ý kiến vì cho rằng phụ nữ "
+        "không biết gì. Làm vậy có đúng không?",
+        "ge-politics",
+    ),
+    (
+        "Tôi nghe nói đánh vợ chỉ bị phạt tiền thôi, cụ thể là bao nhiêu?",
+        "dv-fine-husband-beats-wife",
+    ),
+    ("Chồng tui ổng say xỉn về là đánh tui hoài, tui phải làm sao?", "dv-what-to-do-first"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"), EIGHTEENTH, ids=[f"probe-{i}" for i in range(len(EIGHTEENTH))]
+)
+def test_regression_eighteenth_session_probes(qa: QA, question: str, entry: str) -> None:
+    for text in (question, fold(question)):
+        answer = qa.answer(text)
+        assert not answer.fallback, text
+        assert answer.faq_id == entry, text
+
+
+def test_regression_english_forced_marriage_of_a_sister_gets_the_entry(qa: QA) -> None:
+    # Eighteenth session: "what can we do?" asked nothing, and the question got "not sure".
+    answer = qa.answer(
+        "My father forces my 15-year-old sister to marry. What can we do?", locale="en"
+    )
+    assert not answer.fallback
+    assert answer.faq_id == "dv-forced-marriage"
