@@ -36,16 +36,6 @@ SEVENTEENTH = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"), SEVENTEENTH, ids=[f"probe-{i}" for i in range(len(SEVENTEENTH))]
-)
-def test_regression_seventeenth_session_probes(qa: QA, question: str, entry: str) -> None:
-    for text in (question, fold(question)):
-        answer = qa.answer(text)
-        assert not answer.fallback, text
-        assert answer.faq_id == entry, text
-
-
 def test_regression_adoption_procedure_is_no_answer_about_violence(qa: QA) -> None:
     # Seventeenth session: it got the entry on domestic violence against foreigners.
     answer = qa.answer("người nước ngoài nhận con nuôi việt nam được không")
@@ -84,10 +74,13 @@ EIGHTEENTH = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"), EIGHTEENTH, ids=[f"probe-{i}" for i in range(len(EIGHTEENTH))]
-)
-def test_regression_eighteenth_session_probes(qa: QA, question: str, entry: str) -> None:
+PROBES = [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)] + [
+    (f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), [p[1:] for p in PROBES], ids=[p[0] for p in PROBES])
+def test_regression_session_probes(qa: QA, question: str, entry: str) -> None:
     for text in (question, fold(question)):
         answer = qa.answer(text)
         assert not answer.fallback, text
