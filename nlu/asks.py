@@ -15,6 +15,8 @@ from nlu.normalize import fold
 SANCTIONS = frozenset({"fine", "prison"})
 """Kinds that ask what happens to the person who did it."""
 
+_NOT_ADVISED = r"(?<!nen )(?<!can )(?<!phai )"
+"""Not after "nên / cần / phải": "nên xử lý thế nào" asks what to do (see "help"), no sanction."""
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "fine": (
         r"(?<!hinh )phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
@@ -50,11 +52,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),
     "sanction": (
-        r"(?<!nen )(?<!can )(?<!phai )xu ly (the nao|ra sao|sao|gi|nhu the nao)",
+        _NOT_ADVISED + r"xu ly (the nao|ra sao|sao|gi|nhu the nao)",
         r"bi xu ly",
         r"che tai",
         r"chiu trach nhiem gi",
-        r"(?<!nen )(?<!can )(?<!phai )\bxu ly\b.{0,40}\b(the nao|ra sao)\b",
+        _NOT_ADVISED + r"\bxu ly\b.{0,40}\b(the nao|ra sao)\b",
         r"bi (gi|sao) (khong|ko|k)\b",
         r"\b(penalt(y|ies)|punish(ed|ment)?|sanction\w*)\b",
     ),

@@ -147,9 +147,11 @@ class _Checker:
         if problems or answer is None:
             return None, problems
         english = tuple(data.get("questions_en") or ())
-        topic = str(data["topic"])
-        inferred = inferred_asks(self.law, citations, topic, answer.get("vi", ""))
-        asks = tuple(data["asks"]) if "asks" in data else inferred
+        asks = (
+            tuple(data["asks"])
+            if "asks" in data
+            else inferred_asks(self.law, citations, str(data["topic"]), answer.get("vi", ""))
+        )
         entry = FaqEntry(
             data["id"],
             data["topic"],
