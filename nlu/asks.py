@@ -25,6 +25,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"xu phat",
         r"nop phat",
         r"tien phat",
+        r"\bphat (chong|vo|nguoi|bo|me|cha|con|ong|ba)\b",
         r"bao nhieu tien",
         r"\bfine[sd]?\b",
         r"how much .*(pay|penalty)",

@@ -71,9 +71,12 @@ ACTS = phrases(
     "soát, giữ, không cho, trừ lương, phân biệt, bắt nạt, đối xử tệ, gả, bán, lừa, cưỡng dâm, "
     "giao cấu, quan hệ, chiếm đoạt, hủy hoại, đập phá, cắt, không chu cấp, bóc lột, ép cưới, "
     "ép lấy, ép quan hệ, cô lập, theo dõi, tra tấn, ném, gạ gẫm, gạ tình, ôm, hôn, động chạm, "
-    "đụng chạm"
+    "đụng chạm, tạt, chém, xô, túm tóc, giật tóc, bạt tai"
 )
-"""Acts that have an actor and someone who suffers them."""
+"""Acts that have an actor and someone who suffers them.
+
+Not "đẩy", "đâm", "đốt", "hắt", "cắn", "bỏ đói": folded, they are also "day" (English "every
+day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages often come without diacritics."""
 
 POSSESSIVE = ("của",)
 PASSIVE = ("bị",)

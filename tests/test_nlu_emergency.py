@@ -83,6 +83,11 @@ CASES = [
     ("not-greeting", "xin chào", False),
     ("not-protection-order", "cấm tiếp xúc là gì", False),
     ("not-old-news", "hàng xóm hay cãi nhau có nên báo không", False),
+    # nineteenth session: a new user's cries for help that got "out of scope" or a fine
+    ("self-harm", "Vợ tôi bị trầm cảm sau sinh và hay tự làm hại mình, tôi cần gọi đâu", True),
+    ("self-harm-folded", "em hay tu lam dau ban than moi khi buon", True),
+    ("not-from-two", "từ hai năm nay chồng không chu cấp", False),
+    ("conditional-kill-threat", "Chồng dọa nếu tôi ly hôn sẽ giết cả nhà tôi", True),
 ]
 
 

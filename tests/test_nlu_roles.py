@@ -63,6 +63,10 @@ PAIRS = [
     # southern "ổng" / "bả" repeat the actor
     ("chồng tui ổng say xỉn về là đánh tui hoài", H, W),
     ("má chồng tui bả chửi tui suốt ngày", IN, DIL),
+    # acts of harm a new user named (nineteenth session)
+    ("chồng bị vợ tạt nước sôi", W, H),
+    ("chồng cầm dao chém vợ", H, W),
+    ("chồng túm tóc vợ lôi ra sân", H, W),
     # employer / worker
     ("sếp quấy rối nhân viên nữ", BOSS, WORKER),
     ("em bị sếp sàm sỡ", BOSS, WORKER),
