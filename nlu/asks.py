@@ -67,6 +67,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"goi (so|dau|ai)",
         r"(gui|nop|viet) don (o |toi |den )?(dau|ai|noi nao|co quan nao)",
         r"\bnho (ai|co quan nao|noi nao)",
+        r"\b(noi|ke) (voi|cho) ai\b",
         r"so (dien thoai|hotline|duong day nong)",
         r"\b(report|complain|who (do|should|can) i (tell|call)|hotline)\b",
     ),
@@ -77,6 +78,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
         r"(giup do|ho tro|tu van|tro giup)",
         r"\bthu tuc (the nao|ra sao|gi|nhu the nao|la gi)",
+        r"\b(co the|nen|biet) (den|di|o|tro ve|tam lanh|nuong nho) (dau|noi nao|nha ai)\b",
         r"\b(what (can|should) (i|we) do|help|support|advice|shelter)\b",
     ),
     "definition": (

@@ -74,9 +74,42 @@ EIGHTEENTH = [
 ]
 
 
-PROBES = [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)] + [
-    (f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)
+NINETEENTH = [
+    ("Chồng bị vợ tạt nước sôi thì vợ có bị đi tù không?", "pc-intentional-injury"),  # bigamy
+    (  # got the Penal Code entry on obscene messages
+        "Tôi là nam bị chị quản lý quấy rối tình dục, nhắn tin gạ gẫm, tôi phải làm sao?",
+        "sh-what-to-do",
+    ),
+    ("Anh trai tôi bị vợ hành hạ, bỏ đói, tôi là em có tố giác được không?", "dv-where-to-report"),
+    (
+        "Tôi là cán bộ văn hóa xã, nhận được tin báo có vụ bạo lực gia đình thì phải làm gì đầu "
+        "tiên?",
+        "dv-report-handling",
+    ),
+    ("thầy giáo nhắn tin gạ em đi chơi riêng rồi đòi ôm, em phải báo ai", "ch-child-asks-for-help"),
+    ("anh họ em hay sàm sỡ em khi về quê, em có nên nói với bố mẹ không", "ch-child-asks-for-help"),
+    (  # got the crime of abusing a family member, which needs abuse that is regular
+        "Bố đánh con 10 tuổi gãy chân thì có bị truy cứu trách nhiệm hình sự không",
+        "pc-intentional-injury",
+    ),
+    (
+        "Chồng đánh tôi xong bỏ đi, giờ tôi không có tiền, không có chỗ ở, tôi có thể đến đâu?",
+        "dv-shelter",
+    ),
+    ("Tôi bị sếp quấy rối, muốn nghỉ việc ngay có phải báo trước không?", "sh-quit-without-notice"),
+    ("tội hiếp dâm khung hình phạt", "pc-rape"),  # got the rape of a child under 16
+    (
+        "Tôi kết hôn với người nước ngoài, bị chồng đánh thì luật Việt Nam có bảo vệ không",
+        "dv-foreigners",
+    ),
 ]
+
+
+PROBES = (
+    [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
+    + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
+    + [(f"s19-{i}", *p) for i, p in enumerate(NINETEENTH)]
+)
 
 
 @pytest.mark.parametrize(("question", "entry"), [p[1:] for p in PROBES], ids=[p[0] for p in PROBES])
@@ -94,3 +127,13 @@ def test_regression_english_forced_marriage_of_a_sister_gets_the_entry(qa: QA) -
     )
     assert not answer.fallback
     assert answer.faq_id == "dv-forced-marriage"
+
+
+def test_regression_a_story_of_harm_read_as_out_of_scope_gets_the_likely_entry(qa: QA) -> None:
+    # Nineteenth session: the intent model read it as out of scope (everyday words: phone, money),
+    # so the clear best match was never offered; a message that tells of harm is a legal question.
+    text = "Tôi bị chồng kiểm soát điện thoại, tiền bạc, không được đi đâu, tôi phải làm sao để thoát ra?"
+    for question in (text, fold(text)):
+        answer = qa.answer(question)
+        assert answer.intent == "ask_law", question
+        assert answer.faq_id == "dv-monitoring-control", question

@@ -119,10 +119,10 @@ class QA:
             key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
             return self._plain(parse, parse.intent, (Reply(self._say(key, locale)),), False)
         if entry is None and parse.intent == "out_of_scope":
-            if tells_harm(parse, self.subject):  # "vợ tôi bị trầm cảm sau sinh, hay đánh con"
-                return self._not_sure(parse, locale)
-            reply = Reply(self._say("qa.out_of_scope", locale))
-            return self._plain(parse, "out_of_scope", (reply,), True)
+            if not tells_harm(parse, self.subject):
+                reply = Reply(self._say("qa.out_of_scope", locale))
+                return self._plain(parse, "out_of_scope", (reply,), True)
+            parse = replace(parse, intent="ask_law")  # "vợ tôi bị trầm cảm sau sinh, hay đánh con"
         if entry is not None:
             return self._faq_answer(parse, entry, locale, local_help)
         if parse.intent == "find_services":
