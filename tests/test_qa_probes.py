@@ -132,7 +132,10 @@ def test_regression_english_forced_marriage_of_a_sister_gets_the_entry(qa: QA) -
 def test_regression_a_story_of_harm_read_as_out_of_scope_gets_the_likely_entry(qa: QA) -> None:
     # Nineteenth session: the intent model read it as out of scope (everyday words: phone, money),
     # so the clear best match was never offered; a message that tells of harm is a legal question.
-    text = "Tôi bị chồng kiểm soát điện thoại, tiền bạc, không được đi đâu, tôi phải làm sao để thoát ra?"
+    text = (
+        "Tôi bị chồng kiểm soát điện thoại, tiền bạc, không được đi đâu, tôi phải làm sao để "
+        "thoát ra?"
+    )
     for question in (text, fold(text)):
         answer = qa.answer(question)
         assert answer.intent == "ask_law", question
