@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from nlu.english import spell_out
 from nlu.normalize import fold
-from nlu.speaker import as_speaker
 from nlu.synonyms import Synonyms, parse_synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import TrainingData
@@ -30,7 +29,7 @@ class Preparer:
 
     def base(self, text: str) -> str:
         """Return normalised text with abbreviations expanded and diacritics removed."""
-        return as_speaker(fold(self.teencode.expand(spell_out(text))))
+        return fold(self.teencode.expand(spell_out(text)))
 
     def __call__(self, text: str) -> str:
         """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""

@@ -102,6 +102,8 @@ NINETEENTH = [
         "Tôi kết hôn với người nước ngoài, bị chồng đánh thì luật Việt Nam có bảo vệ không",
         "dv-foreigners",
     ),
+    ("Khi nào diễn ra tháng hành động vì bình đẳng giới?", "ge-action-month"),  # children's month
+    ("Chủ đề tháng hành động vì bình đẳng giới năm nay là gì?", "ge-action-month"),
 ]
 
 
