@@ -27,6 +27,7 @@ from nlu.rolewords import (
     COUNTERPART,
     NOT_ROLES,
     PASSIVE,
+    PLACE,
     POSSESSIVE,
     ROLE_PHRASES,
     SPEAKER,
@@ -182,8 +183,10 @@ class _Reader:
         return at
 
     def patient_after(self, at: int) -> str | None:
-        """Return the role named within MAX_GAP words after ``at``."""
+        """Return the role named within MAX_GAP words after ``at``, not after "ở" (a place)."""
         for gap in range(MAX_GAP + 1):
+            if self.word_is(at + gap, PLACE):
+                return None
             found = self.role(at + gap)
             if found is not None:
                 return found[0]

@@ -80,6 +80,8 @@ day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages 
 
 POSSESSIVE = ("của",)
 PASSIVE = ("bị",)
+PLACE = ("ở", "tại")
+"""Words after which a role names a place, not who suffers: "bị quấy rối ở công ty"."""
 COUNTERPART = {
     "husband": "wife",
     "wife": "husband",

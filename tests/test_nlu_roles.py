@@ -67,6 +67,7 @@ PAIRS = [
     ("chồng bị vợ tạt nước sôi", W, H),
     ("chồng cầm dao chém vợ", H, W),
     ("chồng túm tóc vợ lôi ra sân", H, W),
+    ("sếp quấy rối nhân viên tại công ty", BOSS, WORKER),
     # employer / worker
     ("sếp quấy rối nhân viên nữ", BOSS, WORKER),
     ("em bị sếp sàm sỡ", BOSS, WORKER),
@@ -113,6 +114,7 @@ def test_the_table_covers_every_pair_both_ways() -> None:
         "vợ chồng cãi nhau",
         "thủ tục ly hôn thế nào",
         "còn bao lâu thì được nghỉ thai sản",
+        "bị quấy rối ở công ty có được nghỉ việc ngay k",  # after "ở" a role is a place
         "",
     ],
 )
