@@ -61,15 +61,21 @@ class Teencode:
 
     words: Mapping[str, str] = field(default_factory=dict)
     contextual: Mapping[str, Contextual] = field(default_factory=dict)
+    spoken: Mapping[str, str] = field(default_factory=dict)
+    """Dialect words matched only as typed ("quánh"; folded it is "quanh", another word)."""
 
     @classmethod
     def build(
-        cls, words: Mapping[str, str], contextual: Mapping[str, Contextual] | None = None
+        cls,
+        words: Mapping[str, str],
+        contextual: Mapping[str, Contextual] | None = None,
+        spoken: Mapping[str, str] | None = None,
     ) -> Teencode:
-        """Build a table, folding keys so ``đc`` and ``dc`` both match."""
+        """Build a table, folding keys so ``đc`` and ``dc`` both match (not spoken words)."""
         folded = {fold(key): normalize(value) for key, value in words.items()}
         context = {fold(key): value for key, value in (contextual or {}).items()}
-        return cls(folded, context)
+        exact = {normalize(key): normalize(value) for key, value in (spoken or {}).items()}
+        return cls(folded, context, exact)
 
     def expand(self, text: str) -> str:
         """Return normalised ``text`` with every known abbreviation expanded."""
@@ -79,7 +85,7 @@ class Teencode:
         parts: list[str] = []
         end = 0
         for index, match in enumerate(matches):
-            replacement = self._replacement(keys, index)
+            replacement = self.spoken.get(match.group()) or self._replacement(keys, index)
             if replacement is not None:
                 parts.append(text[end : match.start()])
                 parts.append(replacement)
@@ -109,7 +115,8 @@ def parse_teencode(data: Mapping[str, object]) -> Teencode:
         str(key): _contextual(_mapping(value))
         for key, value in _mapping(data.get("contextual")).items()
     }
-    return Teencode.build(words, contextual)
+    spoken = {str(k): str(v) for k, v in _mapping(data.get("spoken")).items()}
+    return Teencode.build(words, contextual, spoken)
 
 
 def _mapping(value: object) -> Mapping[str, object]:

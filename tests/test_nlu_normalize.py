@@ -84,6 +84,8 @@ EXPAND = [
     ("keeps-50k", "50k", "50k"),
     ("keeps-punctuation", "ck đánh, vk khóc!", "chồng đánh, vợ khóc!"),
     ("nfd-key", unicodedata.normalize("NFD", "đc"), "được"),
+    ("spoken-south", "ổng nhậu xỉn dìa là quánh tui", "ổng nhậu say về là đánh tôi"),
+    ("spoken-only-as-typed", "xung quanh tụi nó, xin cái túi", "xung quanh tụi nó, xin cái túi"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +16,10 @@ from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa import suggestions
 from bot.qa.agreement import kind_agreed
+from bot.qa.answer import Answer
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
+from bot.qa.helpline import harm_help
 from bot.qa.kinds import sanction_first
 from bot.qa.likely import likely_entry, reports_harm, story_entry, tells_harm
 from bot.qa.opening import fit_opening
@@ -44,30 +46,6 @@ DIALOGUE_INTENTS = frozenset(
 
 SERVICE_TOPICS = frozenset({"support_services", "legal_aid"})
 """Topics whose answers also list the user's local help, when known."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The bot's answer to one question, with what was understood."""
-
-    question: str
-    intent: str
-    confidence: float
-    fallback: bool
-    emergency: bool
-    citations: tuple[Citation, ...]
-    replies: tuple[Reply, ...]
-    faq_id: str | None = None
-    topic: str | None = None
-    tentative: bool = False
-    """The answer names articles that may be relevant (article retrieval), not a FAQ answer."""
-    suggested: tuple[Citation, ...] = ()
-    """The first citation of each question offered as a button ("not sure" or related)."""
-
-    @property
-    def text(self) -> str:
-        """Return the replies' texts joined by blank lines."""
-        return "\n\n".join(reply.text for reply in self.replies)
 
 
 class QA:
@@ -131,6 +109,8 @@ class QA:
         found = related_articles(self.index(), self.faq, parse) if self.index else []
         if found:
             reply, citations = related_reply(self.law, self.strings, found, locale)
+            if lines := harm_help(parse, self.subject):
+                reply = replace(reply, text=f"{reply.text}\n\n{self._say(lines, locale)}")
             answer = self._plain(parse, "ask_law", (reply,), False)
             return replace(answer, citations=citations, tentative=True)
         likely = likely_entry(self.faq, parse, self.subject) or story_entry(
@@ -266,11 +246,19 @@ class QA:
 
     def _not_sure(self, parse: Parse, locale: str) -> Answer:
         entries = suggestions.closest(self.faq, parse.faq)
-        reply = Reply(self._say("qa.not_sure", locale), suggestions.buttons(entries, locale))
+        help_key = harm_help(parse, self.subject) or "qa.not_sure_help"
+        text = self._say("qa.not_sure", locale) + "\n" + self._say(help_key, locale)
+        reply = Reply(text, suggestions.buttons(entries, locale))
         cited = suggestions.first_citations(entries)
-        confidence = parse.faq_confidence
         return Answer(
-            parse.text, parse.intent, confidence, True, False, (), (reply,), suggested=cited
+            parse.text,
+            parse.intent,
+            parse.faq_confidence,
+            True,
+            False,
+            (),
+            (reply,),
+            suggested=cited,
         )
 
 

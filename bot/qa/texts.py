@@ -38,6 +38,8 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         "qa.local_help",
         "qa.out_of_scope",
         "qa.not_sure",
+        "qa.not_sure_help",
+        "qa.help.child_harm",
         "qa.services",
         "qa.more_button",
         "qa.article_button",

@@ -157,10 +157,13 @@ def _load_teencode(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
     data, problems = load_yaml(path)
     if not isinstance(data, LineDict) or not isinstance(data.get("words"), LineDict):
         return {}, [*problems, Problem(str(path), 1, "expected a mapping 'words:'")]
-    for key, value in data["words"].items():
-        if not isinstance(value, str) or " " in key.strip():
-            line = data["words"].line_of(key)
-            problems.append(Problem(str(path), line, f"{key!r}: one word mapped to a text"))
+    spoken = data.get("spoken")
+    tables = [data["words"], *([spoken] if isinstance(spoken, LineDict) else [])]
+    for table in tables:
+        for key, value in table.items():
+            if not isinstance(value, str) or " " in key.strip():
+                line = table.line_of(key)
+                problems.append(Problem(str(path), line, f"{key!r}: one word mapped to a text"))
     return _plain(data), problems
 
 

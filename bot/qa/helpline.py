@@ -1,0 +1,31 @@
+"""The help line under an unsure answer, fitted to what the message tells."""
+
+from __future__ import annotations
+
+import re
+
+from bot.qa.likely import tells_harm
+from bot.qa.texts import DEFAULT_FOOTER
+from nlu.normalize import fold
+from nlu.parse import Parse
+from nlu.pronouns import story_roles
+
+CHILD_HARM = "qa.help.child_harm"
+"""111 for a child, 1900 969 680 for violence, 113 for danger."""
+
+MINOR = re.compile(r"\b(?:[1-9]|1[0-7]) ?tuoi\b|\bhoc (?:sinh|lop)\b|\blop (?:[1-9]|1[0-2])\b")
+"""A child's age or school class, folded ("tôi 15 tuổi", "cháu học lớp 8")."""
+
+
+def harm_help(parse: Parse, subject: re.Pattern[str] | None) -> str | None:
+    """Return the string key of the hotlines for a message telling of harm, else None.
+
+    "bố tôi hay đánh mẹ tôi, tôi 15 tuổi, tôi gọi số mấy" needs 111 and 1900 969 680 even
+    when no answer is sure; the legal-aid line (office hours) is for the other questions.
+    """
+    if parse.emergency or not tells_harm(parse, subject):
+        return None
+    roles = story_roles(parse.text)
+    if "child" in (roles.actor, roles.patient) or MINOR.search(fold(parse.text)):
+        return CHILD_HARM
+    return DEFAULT_FOOTER
