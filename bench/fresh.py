@@ -111,7 +111,7 @@ def measure(name: str) -> tuple[str, list[Figures]]:
     folder = snapshot(added_in(path))
     content = folder / "content"
     law, _ = load_law(content / "law")
-    strings, _ = load_strings(content / "strings")
+    strings, _ = load_strings(ROOT / "content" / "strings")  # today's: a snapshot's copy may be old
     qa, _ = build_qa(content, strings, law, NluSettings(memo=0), folder / MODEL, TODAY)
     qa.warm()
     return name, _figures(evaluate(qa.answer, load_items(path)))

@@ -25,6 +25,8 @@ from nlu.rolewords import (
     ACTS,
     ADVERBS,
     COUNTERPART,
+    KIND,
+    KIND_AFTER,
     NOT_ROLES,
     PASSIVE,
     PLACE,
@@ -169,12 +171,18 @@ class _Reader:
     def next_act(self, at: int) -> tuple[int, int]:
         """Return where the next act within MAX_LEAD words starts and its length (0: none)."""
         for lead in range(MAX_LEAD + 1):
+            if self.names_kind(at + lead):
+                break
             length = self.act(at + lead)
             if length:
                 return at + lead, length
             if self.role(at + lead) is not None or self.word_is(at + lead, PASSIVE):
                 break
         return at, 0
+
+    def names_kind(self, at: int) -> bool:
+        """Return whether "là / phải bạo lực" at ``at`` names the kind asked about, not an act."""
+        return self.word_is(at - 1, KIND_AFTER) and self.word_is(at, KIND)
 
     def skip_adverbs(self, at: int) -> int:
         """Return the position after any adverbs starting at ``at``."""

@@ -123,6 +123,15 @@ def test_no_roles(text: str) -> None:
     assert roles(fold(text)) == NONE
 
 
+def test_regression_is_it_violence_names_no_act() -> None:
+    # Twentieth session: "con dâu là bạo lực" read the daughter-in-law as the actor, and the
+    # question got the entry on adult children who abuse their parents.
+    text = "Mẹ chồng lên mạng nói xấu con dâu là bạo lực gia đình không"
+    for question in (text, fold(text)):
+        assert roles(question).actor != "daughter_in_law", question
+    assert roles("chồng hễ say là đánh vợ") == Roles("husband", "wife")
+
+
 def test_with_diacritics_bo_is_not_bo() -> None:
     assert roles("chồng bỏ vợ con") == Roles(H, W)
     assert roles("vợ chồng còn đánh nhau") != Roles(W, C)
