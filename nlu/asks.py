@@ -35,7 +35,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btu (giam|bao nhieu|may|khong|ko|k)\b",
         r"nam tu\b",
         r"hinh su",
-        r"pham toi",
+        r"(?<!xuc )pham toi",  # not "xúc phạm tôi" (insults me)
         r"(co phai|thanh|bi) toi\b",
         r"\bla toi (khong|ko|k|gi|hinh su)\b",
         r"\btoi gi\b",

@@ -74,6 +74,8 @@ KINDS = [
     ("nghị định 282 phạt chồng đánh vợ", {"fine"}),
     ("thầy giáo gạ em đi chơi riêng, em phải nói với ai", {"report"}),
     ("bị chồng đuổi đi, không có tiền, tôi có thể đến đâu", {"help"}),
+    # twentieth session: folded "xúc phạm tôi" is "phạm tội" (a crime) after "xúc"
+    ("vợ tôi hay xúc phạm tôi trước mặt con, tôi có thể làm gì", {"help"}),
 ]
 
 
