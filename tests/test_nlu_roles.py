@@ -132,6 +132,15 @@ def test_regression_is_it_violence_names_no_act() -> None:
     assert roles("chồng hễ say là đánh vợ") == Roles("husband", "wife")
 
 
+def test_regression_southern_ba_with_the_speaker_is_a_parent() -> None:
+    # Twentieth session: "ba" alone is also "three"; "ba tui" is "my father", and the message of a
+    # 15-year-old ("ba tui hay đánh má tui …, tui gọi số mấy") was answered "out of scope".
+    for text in ("ba tui hay đánh má tui mỗi lần say", "ba tôi đánh mẹ tôi"):
+        assert roles(text) == Roles("parent", "parent"), text
+        assert roles(fold(text)) == Roles("parent", "parent"), text
+    assert roles("có ba người đánh tôi") == NONE
+
+
 def test_with_diacritics_bo_is_not_bo() -> None:
     assert roles("chồng bỏ vợ con") == Roles(H, W)
     assert roles("vợ chồng còn đánh nhau") != Roles(W, C)

@@ -48,9 +48,12 @@ def test_regression_an_unsure_answer_to_a_story_of_harm_gives_the_violence_hotli
     assert "1900 969 680" in answer.text
 
 
-def test_regression_a_child_who_asks_which_number_to_call_gets_111(qa: QA) -> None:
-    # Twentieth session: a 15-year-old whose father beats her mother got "not sure" with legal aid.
-    answer = qa.answer("ba tui hay chửi má tui mỗi lần say, tui 15 tuổi tui gọi số mấy")
+@pytest.mark.parametrize("act", ["chửi", "đánh"])
+def test_regression_a_child_who_asks_which_number_to_call_gets_111(qa: QA, act: str) -> None:
+    # Twentieth session: a 15-year-old whose father beats her mother got "not sure" with legal aid
+    # ("đánh": "out of scope", for "ba" alone is "three" and "đánh má" was not the bot's subject).
+    answer = qa.answer(f"ba tui hay {act} má tui mỗi lần say, tui 15 tuổi tui gọi số mấy")
+    assert answer.intent != "out_of_scope"
     assert "111" in answer.text
 
 
