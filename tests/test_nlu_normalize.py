@@ -86,6 +86,8 @@ EXPAND = [
     ("nfd-key", unicodedata.normalize("NFD", "đc"), "được"),
     ("spoken-south", "ổng nhậu xỉn dìa là quánh tui", "ổng nhậu say về là đánh tôi"),
     ("spoken-only-as-typed", "xung quanh tụi nó, xin cái túi", "xung quanh tụi nó, xin cái túi"),
+    ("spoken-folded-quanh", "say ve la quanh tui", "say ve la đánh tôi"),
+    ("quanh-is-around", "ông quanh năm đi làm xa", "ông quanh năm đi làm xa"),
 ]
 
 
