@@ -15,6 +15,7 @@ from bot.core.problems import Problem
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.qa import suggestions
+from bot.qa.age import age_agreed
 from bot.qa.agreement import kind_agreed
 from bot.qa.answer import Answer
 from bot.qa.answers import ArticleReplies, cite_line
@@ -86,7 +87,7 @@ class QA:
         self, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
     ) -> Answer:
         """Answer an already understood message: emergency first, then article, FAQ, fallbacks."""
-        parse = kind_agreed(parse, self.faq, self.law)
+        parse = age_agreed(kind_agreed(parse, self.faq, self.law), self.faq)
         entry = self._confident_entry(parse)
         if parse.emergency:
             return self._emergency(parse, entry, locale, local_help)

@@ -1,0 +1,54 @@
+"""The victim's age chooses between the Penal Code's articles for anyone and for children under 16.
+
+Rape and coerced sex each have two articles: Điều 141 and 143 for any victim, Điều 142 and 144
+when the victim is under 16. A matcher of words cannot tell "hiếp dâm người trên 16 tuổi" from
+"… dưới 16 tuổi"; the age the message states can.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.qa.faq import Faq
+from nlu.normalize import fold
+from nlu.parse import Parse
+
+CHILD_ARTICLE = {"100/2015/QH13:141": "100/2015/QH13:142", "100/2015/QH13:143": "100/2015/QH13:144"}
+"""The article for a victim under 16 beside the article for any victim."""
+ANY_ARTICLE = {child: adult for adult, child in CHILD_ARTICLE.items()}
+CHILD_AGE = 16
+"""Under this age a victim is a child for these articles."""
+LOOKED_AT = 5
+"""How far down the matches the entry on the other article may be."""
+
+_UNDER = re.compile(r"\b(?:duoi|chua du|chua den|chua toi) (\d{1,2}) tuoi")
+_OVER = re.compile(r"\b(?:tren|hon|tu du|da du|da) (\d{1,2}) tuoi")
+_AGE = re.compile(r"\b(\d{1,2}) tuoi\b")
+
+
+def under_age(text: str) -> bool | None:
+    """Return whether ``text`` says someone is under 16, or that all are older (None: no age)."""
+    folded = fold(text)
+    if (under := _UNDER.search(folded)) is not None:
+        return int(under.group(1)) <= CHILD_AGE
+    if (over := _OVER.search(folded)) is not None and int(over.group(1)) >= CHILD_AGE:
+        return False
+    ages = [int(age) for age in _AGE.findall(folded)]
+    return min(ages) < CHILD_AGE if ages else None
+
+
+def age_agreed(parse: Parse, faq: Faq) -> Parse:
+    """Return ``parse`` with the entry on the article for the stated age first, if it is near."""
+    best = faq.get(parse.faq_id or "")
+    child = under_age(parse.text) if best is not None else None
+    if best is None or child is None:
+        return parse
+    wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
+    for index, (entry_id, _) in enumerate(parse.faq[1:LOOKED_AT], 1):
+        other = faq.get(entry_id)
+        if wanted is not None and other is not None and other.basis == wanted:
+            first, chosen = parse.faq[0], parse.faq[index]
+            moved = [(chosen[0], first[1]), *parse.faq[1:index], (first[0], chosen[1])]
+            return replace(parse, faq=(*moved, *parse.faq[index + 1 :]))
+    return parse

@@ -1,0 +1,46 @@
+"""The victim's age chooses the Penal Code article for rape and coerced sex (twentieth session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.age import under_age
+from bot.qa.engine import QA
+from bot.runtime.content import Content
+from nlu.normalize import fold
+
+
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+AGES = [
+    ("hiếp dâm người dưới 16 tuổi", True),
+    ("người từ đủ 13 tuổi đến dưới 16 tuổi", True),
+    ("hiếp dâm người trên 16 tuổi", False),
+    ("tôi đã 20 tuổi", False),
+    ("con gái tôi 14 tuổi", True),
+    ("tôi 40 tuổi, con gái tôi 15 tuổi", True),
+    ("hiếp dâm bị tù mấy năm", None),
+]
+
+
+@pytest.mark.parametrize(("text", "child"), AGES, ids=[a[0] for a in AGES])
+def test_under_age(text: str, child: bool | None) -> None:
+    assert under_age(text) is child
+    assert under_age(fold(text)) is child
+
+
+PROBES = [  # "trên 16 tuổi" got the article on victims under 16 (0.82)
+    ("Hiếp dâm người trên 16 tuổi bị phạt tù bao nhiêu năm", "pc-rape"),
+    ("hiếp dâm người 17 tuổi bị tù bao nhiêu năm", "pc-rape"),
+    ("Hiếp dâm người dưới 16 tuổi bị phạt tù bao nhiêu năm", "pc-child-rape-under-16"),
+    ("hiếp dâm em gái 15 tuổi đi tù bao lâu", "pc-child-rape-under-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), PROBES, ids=[p[0] for p in PROBES])
+def test_regression_the_stated_age_chooses_the_article(qa: QA, text: str, entry: str) -> None:
+    for question in (text, fold(text)):
+        assert qa.answer(question).faq_id == entry, question
