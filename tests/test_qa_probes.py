@@ -107,10 +107,37 @@ NINETEENTH = [
 ]
 
 
+TWENTIETH = [
+    ("ổng nhậu xỉn dìa là quánh tui, tui phải làm sao", "dv-what-to-do-first"),  # out of scope
+    (  # "con dâu là bạo lực" read the daughter-in-law as the actor: adult children and parents
+        "Mẹ chồng lên mạng nói xấu con dâu là bạo lực gia đình không",
+        "dv-in-laws-abuse-daughter-in-law",
+    ),
+    (  # "not sure"
+        "Có người lập nick giả bằng ảnh của tôi để đăng nội dung khiêu dâm, tôi làm sao",
+        "sv-online-sexual-harassment",
+    ),
+    (
+        "Phụ nữ có quyền đứng tên trong giấy chứng nhận quyền sử dụng đất không",
+        "mf-title-in-one-name",
+    ),
+    ("Người gây bạo lực gia đình phải tham gia giáo dục, tư vấn ở đâu", "dv-behaviour-change"),
+    ("Lao động nữ có được làm ca đêm không", "work-night-overtime-pregnant"),  # "not sure"
+    ("em trai hay đánh chị gái, bố mẹ không can", "dv-siblings"),  # "not sure"
+    ("nghị định 282/2025 có hiệu lực từ ngày nào", "dv-penalties-overview"),  # "not sure"
+    ("nghị định 12/2022 về quấy rối tình dục còn áp dụng không", "sh-penalty"),  # "not sure"
+    (  # the entry on the law's scope (Điều 1)
+        "luật phòng chống bạo lực gia đình 2022 có bao nhiêu hành vi bạo lực",
+        "dv-acts-of-domestic-violence",
+    ),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
     + [(f"s19-{i}", *p) for i, p in enumerate(NINETEENTH)]
+    + [(f"s20-{i}", *p) for i, p in enumerate(TWENTIETH)]
 )
 
 
@@ -142,3 +169,21 @@ def test_regression_a_story_of_harm_read_as_out_of_scope_gets_the_likely_entry(q
         answer = qa.answer(question)
         assert answer.intent == "ask_law", question
         assert answer.faq_id == "dv-monitoring-control", question
+
+
+def test_regression_insults_to_a_husband_are_no_question_about_a_crime(qa: QA) -> None:
+    # Twentieth session: folded "xúc phạm tôi" is "phạm tội" (a crime), so the answer put the
+    # Penal Code's humiliation article before the law that says this is domestic violence.
+    text = (
+        "Chào anh chị. Tôi là nam, 35 tuổi. Vợ tôi thường xuyên chửi bới, xúc phạm tôi trước mặt "
+        "con cái và hàng xóm, còn không cho tôi gặp bố mẹ đẻ. Tôi có thể làm gì?"
+    )
+    answer = qa.answer(text)
+    assert answer.faq_id == "xp-insulting-family-member"
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+
+
+def test_regression_english_a_husband_beaten_by_his_wife(qa: QA) -> None:
+    # Twentieth session: "not sure".
+    answer = qa.answer("I am a man and my wife beats me", locale="en")
+    assert answer.faq_id == "dv-wife-beats-husband"
