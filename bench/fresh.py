@@ -24,7 +24,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -81,7 +80,7 @@ def added_in(path: Path) -> str:
 
 
 def snapshot(commit: str) -> Path:
-    """Return content/ as of ``commit`` in .cache/fresh/, with today's strings and subject."""
+    """Return content/ as of ``commit`` in .cache/fresh/, with today's subject patterns."""
     folder = CACHE / commit[:12]
     if not (folder / "content").is_dir():
         archive = subprocess.run(
@@ -94,9 +93,7 @@ def snapshot(commit: str) -> Path:
 
 
 def _overlay(content: Path) -> None:
-    """Put today's strings and (if missing) today's subject patterns into old content."""
-    shutil.rmtree(content / "strings")
-    shutil.copytree(ROOT / "content" / "strings", content / "strings")
+    """Put today's subject patterns into old content that has none (strings: see ``measure``)."""
     intents = content / "nlu" / "intents.yml"
     text = intents.read_text(encoding="utf-8")
     if not SUBJECT.search(text):

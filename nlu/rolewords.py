@@ -81,11 +81,11 @@ day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages 
 POSSESSIVE = ("của",)
 PASSIVE = ("bị",)
 PLACE = ("ở", "tại")
+"""Words after which a role names a place, not who suffers: "bị quấy rối ở công ty"."""
 KIND_AFTER = ("là", "phải")
 """Words after which "bạo lực" names the kind asked about, not an act: "… con dâu là bạo lực?"."""
 KIND = ("bạo",)
 """The first word of "bạo lực", "bạo hành"."""
-"""Words after which a role names a place, not who suffers: "bị quấy rối ở công ty"."""
 COUNTERPART = {
     "husband": "wife",
     "wife": "husband",

@@ -41,13 +41,14 @@ def under_age(text: str) -> bool | None:
 def age_agreed(parse: Parse, faq: Faq) -> Parse:
     """Return ``parse`` with the entry on the article for the stated age first, if it is near."""
     best = faq.get(parse.faq_id or "")
-    child = under_age(parse.text) if best is not None else None
-    if best is None or child is None:
+    if best is None or (child := under_age(parse.text)) is None:
         return parse
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
+    if wanted is None:
+        return parse
     for index, (entry_id, _) in enumerate(parse.faq[1:LOOKED_AT], 1):
         other = faq.get(entry_id)
-        if wanted is not None and other is not None and other.basis == wanted:
+        if other is not None and other.basis == wanted:
             first, chosen = parse.faq[0], parse.faq[index]
             moved = [(chosen[0], first[1]), *parse.faq[1:index], (first[0], chosen[1])]
             return replace(parse, faq=(*moved, *parse.faq[index + 1 :]))

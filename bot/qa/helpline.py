@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.qa.likely import tells_harm
+from bot.qa.likely import harm_roles
 from bot.qa.texts import DEFAULT_FOOTER
 from nlu.normalize import fold
 from nlu.parse import Parse
-from nlu.pronouns import story_roles
 
 CHILD_HARM = "qa.help.child_harm"
 """111 for a child, 1900 969 680 for violence, 113 for danger."""
@@ -23,9 +22,9 @@ def harm_help(parse: Parse, subject: re.Pattern[str] | None) -> str | None:
     "bố tôi hay đánh mẹ tôi, tôi 15 tuổi, tôi gọi số mấy" needs 111 and 1900 969 680 even
     when no answer is sure; the legal-aid line (office hours) is for the other questions.
     """
-    if parse.emergency or not tells_harm(parse, subject):
+    roles = harm_roles(parse, subject)
+    if parse.emergency or not roles.known:
         return None
-    roles = story_roles(parse.text)
     if "child" in (roles.actor, roles.patient) or MINOR.search(fold(parse.text)):
         return CHILD_HARM
     return DEFAULT_FOOTER

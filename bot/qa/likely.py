@@ -15,6 +15,7 @@ from nlu.focus import is_story
 from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.pronouns import story_roles
+from nlu.roles import NONE, Roles
 
 LIKELY_FLOOR = 0.35
 """Best-match confidence under which no entry is offered as the likely answer.
@@ -95,7 +96,12 @@ def tells_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     Such a message is never answered "out of scope", even when its other words are everyday
     ones ("vợ tôi bị trầm cảm sau sinh, hay đánh con, tôi nên làm gì").
     """
-    return on_subject(parse, subject) and story_roles(parse.text).known
+    return harm_roles(parse, subject).known
+
+
+def harm_roles(parse: Parse, subject: re.Pattern[str] | None) -> Roles:
+    """Return who harmed whom in a message on the bot's subject (NONE when it is off it)."""
+    return story_roles(parse.text) if on_subject(parse, subject) else NONE
 
 
 def on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
