@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "32"
+MODEL_VERSION = "33"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -67,9 +68,7 @@ class EmbeddedEngine:
         cues = _cues(text, said)
         whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
         prediction = self._focused(ending, said, whole, cues)
-        intent, confidence = prediction.intents[0] if prediction.intents else ("out_of_scope", 1.0)
-        if intent in self.requires and not self.requires[intent].search(base):
-            intent = "out_of_scope"  # "tìm nơi bán cây giống" is no request for support
+        intent, confidence = self._required(prediction.intents, base)
         emergency = self.detector.detect(base) or (
             intent == "emergency"
             and confidence >= EMERGENCY_INTENT_THRESHOLD
@@ -84,6 +83,22 @@ class EmbeddedEngine:
         if article is not None and not emergency:
             intent, confidence = "ask_law", 1.0
         return Parse(text, intent, confidence, emergency, prediction.faq, article, cues.asks)
+
+    def _required(self, ranking: Sequence[tuple[str, float]], base: str) -> tuple[str, float]:
+        """Return the first intent whose words the message has (law or none need no words).
+
+        "tìm nơi bán cây giống" is no request for support (out of scope); "bạn học nhắn tin tục
+        tĩu cho con gái tôi" is no request for the news, but a question of ours.
+        """
+        top = ranking[0][0] if ranking else "out_of_scope"
+        for intent, confidence in ranking:
+            words = self.requires.get(intent)
+            if words is not None:
+                if words.search(base):
+                    return intent, confidence
+            elif intent == top or intent in ("ask_law", "out_of_scope"):
+                return intent, confidence
+        return "out_of_scope", 1.0
 
     def _focused(
         self, ending: str | None, said: Cues | None, prediction: Prediction, cues: Cues

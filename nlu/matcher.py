@@ -95,7 +95,7 @@ class FaqMatcher:
         parts = self.components(features, prepared)
         variant, centroid, classifier, lexical = parts
         score = np.asarray(WEIGHTS) @ parts
-        order = _with_pair(np.argsort(-score)[:k], score, self._by_pair.get(pair or NONE_PAIR))
+        order = with_pair(np.argsort(-score)[:k], score, self._by_pair.get(pair or NONE_PAIR))
         return [
             Candidate(
                 int(i),
@@ -140,7 +140,7 @@ def full_pair(pair: Roles) -> bool:
     return None not in (pair.actor, pair.patient) and SELF not in (pair.actor, pair.patient)
 
 
-def _with_pair(order: np.ndarray, score: np.ndarray, written: np.ndarray | None) -> np.ndarray:
+def with_pair(order: np.ndarray, score: np.ndarray, written: np.ndarray | None) -> np.ndarray:
     """Return ``order`` with the best entry ``written`` for the pair appended when none is in it."""
     if written is None or np.isin(written, order).any():
         return order

@@ -23,8 +23,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "wife": phrases("vợ, vk, bx, bà xã, vợ cũ, người vợ, cô vợ, chị vợ"),
     "parent": phrases(
-        "bố mẹ, cha mẹ, ba mẹ, ba má, bố, cha, mẹ, má, bố dượng, cha dượng, ba dượng, mẹ kế, dì "
-        "ghẻ, phụ huynh, cha mẹ nuôi, bố đẻ, mẹ đẻ, ba tôi, ba tui, ba mình, ba ruột"
+        "bố mẹ, cha mẹ, ba mẹ, ba má, bố, cha, mẹ, má, bố dượng, cha dượng, ba dượng, mẹ kế, "
+        "mẹ ghẻ, dì ghẻ, phụ huynh, cha mẹ nuôi, bố đẻ, mẹ đẻ, ba tôi, ba tui, ba mình, ba ruột"
     ),
     "child": phrases(
         "con, con cái, con gái, con trai, con nhỏ, con riêng, con nuôi, đứa con, trẻ em, trẻ, đứa "
