@@ -13,7 +13,7 @@ import numpy as np
 
 from nlu.lexical import Bm25
 from nlu.normalize import words
-from nlu.roles import SELF, Roles
+from nlu.roles import Roles
 from nlu.sparse import Columns, Row
 from nlu.vectors import LinearModel
 
@@ -72,30 +72,14 @@ class FaqMatcher:
         centroid = self.centroids.dot(features)
         return np.vstack([variant, centroid, self._classifier(features), self._lexical(prepared)])
 
-    @functools.cached_property
-    def _by_pair(self) -> dict[Roles, np.ndarray]:
-        """The entries written for each full pair (an actor and a patient), computed once."""
-        found: dict[Roles, list[int]] = {}
-        for index, pair in enumerate(self.roles):
-            if full_pair(pair):
-                found.setdefault(pair, []).append(index)
-        return {pair: np.asarray(indices) for pair, indices in found.items()}
-
-    def candidates(
-        self, features: Row, prepared: str, k: int = 5, pair: Roles | None = None
-    ) -> list[Candidate]:
-        """Return the ``k`` best entries for one message (features and text), best first.
-
-        When the message names a full ``pair`` and no entry written for it is among the ``k``,
-        the best of those entries comes last: "con trai đánh mẹ già … lương hưu" keeps the entry
-        on children who beat their parents, whatever the other words pull toward.
-        """
+    def candidates(self, features: Row, prepared: str, k: int = 5) -> list[Candidate]:
+        """Return the ``k`` best entries for one message (features and text), best first."""
         if not self.ids:
             return []
         parts = self.components(features, prepared)
         variant, centroid, classifier, lexical = parts
         score = np.asarray(WEIGHTS) @ parts
-        order = with_pair(np.argsort(-score)[:k], score, self._by_pair.get(pair or NONE_PAIR))
+        order = np.argsort(-score)[:k]
         return [
             Candidate(
                 int(i),
@@ -130,21 +114,6 @@ class FaqMatcher:
         scores = np.asarray(self.bm25.scores(prepared.split()), dtype=float)
         best = scores.max() if len(scores) else 0.0
         return scores / best if best > 0 else scores
-
-
-NONE_PAIR = Roles()
-
-
-def full_pair(pair: Roles) -> bool:
-    """Return whether roles name both who acts and who suffers (not the speaker alone)."""
-    return None not in (pair.actor, pair.patient) and SELF not in (pair.actor, pair.patient)
-
-
-def with_pair(order: np.ndarray, score: np.ndarray, written: np.ndarray | None) -> np.ndarray:
-    """Return ``order`` with the best entry ``written`` for the pair appended when none is in it."""
-    if written is None or np.isin(written, order).any():
-        return order
-    return np.append(order, written[np.argmax(score[written])])
 
 
 def owner_runs(owners: np.ndarray) -> np.ndarray | None:

@@ -64,12 +64,11 @@ class NluModel:
     calibrator: Calibrator
 
     def predict(self, prepared: str, cues: Cues | None = None) -> Prediction:
-        """Return the intent ranking and up to six calibrated FAQ matches."""
+        """Return the intent ranking and up to five calibrated FAQ matches."""
         features = self.featurizer.transform(prepared)
         row = self.intents.probabilities(features)
-        cues = cues or Cues()
-        candidates = self.matcher.candidates(features, prepared, pair=cues.roles)
-        signals = message_signals(self, prepared, row, cues)
+        candidates = self.matcher.candidates(features, prepared)
+        signals = message_signals(self, prepared, row, cues or Cues())
         fits = fits_of(self.matcher, candidates, signals)
         confidences = self.calibrator.confidences(feature_rows(candidates, signals, fits))
         entries = [self.matcher.roles[c.index] if self.matcher.roles else NONE for c in candidates]

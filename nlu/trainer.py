@@ -98,9 +98,8 @@ def _held_out_rows(data: TrainingData, prepare: Prepare) -> tuple[list[list[floa
             prepared = prepare(text)
             features = model.featurizer.transform(prepared)
             row = model.intents.probabilities(features)
-            cues = Cues.read(text)
-            candidates = model.matcher.candidates(features, prepared, pair=cues.roles)
-            signals = message_signals(model, prepared, row, cues)
+            candidates = model.matcher.candidates(features, prepared)
+            signals = message_signals(model, prepared, row, Cues.read(text))
             found = feature_rows(candidates, signals, fits_of(model.matcher, candidates, signals))
             rows += found
             labels += [int(same(model.matcher.ids[c.index], truth)) for c in candidates]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 import pytest
 
 from bot.runtime.content import Content
 from nlu.calibration import Fit
 from nlu.englishroles import english_roles
-from nlu.matcher import full_pair, with_pair
 from nlu.model import CONFLICTING_ROLES, REVERSED_ROLES, UNSERVED, kept_share
 from nlu.normalize import fold
 from nlu.pronouns import story_roles
@@ -269,20 +267,3 @@ def test_an_entry_that_serves_no_sanction_asked_keeps_less() -> None:
     assert kept_share(Fit(-1.0, -1.0), NONE, NONE) == REVERSED_ROLES * UNSERVED
     wife_beaten = roles("ck e đi nhậu về hay đánh e")
     assert kept_share(Fit(0.0, 1.0), wife_beaten, Roles(P, C)) == CONFLICTING_ROLES
-
-
-def test_a_named_pair_keeps_the_best_entry_written_for_it() -> None:
-    """Role recall: the best entry written for the message's pair joins the candidates."""
-    order, score = np.array([4, 2, 7]), np.linspace(0.0, 0.9, 10)
-    assert list(with_pair(order, score, np.array([5, 9]))) == [4, 2, 7, 9]
-    assert list(with_pair(order, score, np.array([2, 9]))) == [4, 2, 7]  # already there
-    assert list(with_pair(order, score, None)) == [4, 2, 7]
-    assert full_pair(Roles(C, P))
-    assert not full_pair(Roles(H, None))
-    assert not full_pair(Roles(H, "self"))
-
-
-def test_regression_a_pension_does_not_hide_a_son_who_beats_his_mother(content: Content) -> None:
-    """ "lương hưu" (pension) drew five entries on retirement and support; none on the beating."""
-    text = "Con trai đánh mẹ già 80 tuổi để lấy tiền lương hưu, hàng xóm có được báo không"
-    assert "dv-adult-children-abuse-parents" in [entry for entry, _ in content.qa.parse(text).faq]
