@@ -54,6 +54,12 @@ CASES = [
     ("services-english", "where can I get help in Da Nang", "find_services"),  # out of scope
     # seventeenth session: "not sure", then "out of scope" ("chồng đánh" was no word of support)
     ("services-place-and-harm", "tôi ở đà nẵng, bị chồng đánh thì đến đâu", "find_services"),
+    # twenty-first session: folded, "nhắn tin tục tĩu" (texting obscenities) is "nhận tin tức"
+    # (receiving the news): a parent's report subscribed them to the campaign news
+    ("law-obscene-texts", "Bạn học nhắn tin tục tĩu cho con gái tôi 12 tuổi qua Zalo", "ask_law"),
+    ("subscribe-news", "nhận tin", "subscribe"),  # ranked below "unsubscribe", which needs words
+    ("subscribe-send-me", "gửi tin cho tôi", "subscribe"),
+    ("help-who", "bạn là ai, bạn có phải luật sư không", "help"),
 ]
 
 

@@ -133,11 +133,36 @@ TWENTIETH = [
 ]
 
 
+TWENTY_FIRST = [  # all "not sure" or another entry before the session's variants and entries
+    (  # a minority custom: the girl is 15
+        "Con gái 15 tuổi người Mông bị nhà trai kéo về làm vợ, bố mẹ đồng ý thì có sao không",
+        "cm-marrying-off-a-child-penalty",
+    ),
+    (  # "lương hưu" (pension) drew the entries on retirement
+        "Con trai đánh mẹ già 80 tuổi để lấy tiền lương hưu, hàng xóm có được báo không",
+        "dv-adult-children-abuse-parents",
+    ),
+    ("Con rể đánh bố vợ thì bị xử lý ra sao", "dv-fine-physical-violence"),
+    ("Cha mẹ già có quyền đòi con cấp dưỡng không", "mf-adult-children-support-parents"),
+    ("bạo lực tình dục là gì", "sv-what-is-sexual-violence"),  # a new entry
+    ("bltg là gì", "ge-gbv-prohibited"),  # teencode: bạo lực trên cơ sở giới
+    ("Dì ghẻ ngược đãi con riêng của chồng", "dv-stepparent-abuse"),
+    ("Bị tống tiền bằng ảnh nhạy cảm thì làm sao", "sv-online-sexual-harassment"),  # out of scope
+    ("Hôn nhân cận huyết thống ở vùng cao bị xử phạt bao nhiêu", "mf-relatives-marriage-fine"),
+    ("blgđ phạt bn tiền v", "dv-penalties-overview"),  # the fine for adult children who beat
+    ("Tháng hành động bắt đầu và kết thúc ngày nào", "ge-action-month"),
+    ("Ngày gia đình Việt Nam là ngày nào", "ge-related-days"),  # out of scope; a new entry
+    ("Em bị revenge porn", "pc-humiliation"),  # synonyms: revenge porn, tung ảnh nóng
+    ("Nữ có được làm thợ lặn, thợ mỏ không", "work-reproductive-hazard-jobs"),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
     + [(f"s19-{i}", *p) for i, p in enumerate(NINETEENTH)]
     + [(f"s20-{i}", *p) for i, p in enumerate(TWENTIETH)]
+    + [(f"s21-{i}", *p) for i, p in enumerate(TWENTY_FIRST)]
 )
 
 
