@@ -60,6 +60,7 @@ CASES = [
     ("subscribe-news", "nhận tin", "subscribe"),  # ranked below "unsubscribe", which needs words
     ("subscribe-send-me", "gửi tin cho tôi", "subscribe"),
     ("help-who", "bạn là ai, bạn có phải luật sư không", "help"),
+    ("services-centre", "Trung tâm công tác xã hội Đà Nẵng ở đâu", "find_services"),  # out of scope
 ]
 
 

@@ -31,6 +31,9 @@ HELP = [
     ),
     ("child-patient", "chồng đánh con tôi bầm mình, tôi muốn kiện thì đi đâu", CHILD_HARM),
     ("no-harm", "phụ nữ có được đứng tên sổ đỏ không", None),
+    # twenty-first session: no one acts on anyone, but a child's age and sexual words tell of harm
+    ("child-sexual", "Bạn học nhắn tin tục tĩu cho con gái tôi 12 tuổi qua Zalo", CHILD_HARM),
+    ("adult-sexual", "quấy rối tình dục là gì", None),
 ]
 
 

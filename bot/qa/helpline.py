@@ -14,6 +14,11 @@ CHILD_HARM = "qa.help.child_harm"
 
 MINOR = re.compile(r"\b(?:[1-9]|1[0-7]) ?tuoi\b|\bhoc (?:sinh|lop)\b|\blop (?:[1-9]|1[0-2])\b")
 """A child's age or school class, folded ("tôi 15 tuổi", "cháu học lớp 8")."""
+SEXUAL = re.compile(
+    r"\b(?:tuc tiu|tinh duc|khieu dam|khoa than|anh nong|clip nong|sam so|so mo|quay roi"
+    r"|xam hai|dam o|hiep dam)\b"
+)
+"""Sexual words, folded: with a child's age they tell of harm though no one is named as acting."""
 
 
 def harm_help(parse: Parse, subject: re.Pattern[str] | None) -> str | None:
@@ -22,9 +27,13 @@ def harm_help(parse: Parse, subject: re.Pattern[str] | None) -> str | None:
     "bố tôi hay đánh mẹ tôi, tôi 15 tuổi, tôi gọi số mấy" needs 111 and 1900 969 680 even
     when no answer is sure; the legal-aid line (office hours) is for the other questions.
     """
-    roles = harm_roles(parse, subject)
-    if parse.emergency or not roles.known:
+    if parse.emergency:
         return None
-    if "child" in (roles.actor, roles.patient) or MINOR.search(fold(parse.text)):
+    text = fold(parse.text)
+    minor = MINOR.search(text) is not None
+    if minor and SEXUAL.search(text):  # "bạn học nhắn tin tục tĩu cho con gái tôi 12 tuổi"
         return CHILD_HARM
-    return DEFAULT_FOOTER
+    roles = harm_roles(parse, subject)
+    if not roles.known:
+        return None
+    return CHILD_HARM if "child" in (roles.actor, roles.patient) or minor else DEFAULT_FOOTER
