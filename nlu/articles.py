@@ -17,6 +17,11 @@ _FILLER_TEXT = (
     "em hoi muon biet voi a nhe the nao nhu ra sao tim hieu giup"
 )
 _FILLER = frozenset(_FILLER_TEXT.split())
+_ABOUT_TEXT = (
+    "ve gi noi dung con khong ko chua co hieu luc hien hanh nam nao ngay bao gio ban hanh "
+    "moi nhat so tom tat gioi thieu van ban ai"
+)
+_ABOUT = frozenset(_ABOUT_TEXT.split())
 MAX_EXTRA_WORDS = 6
 _PUNCTUATION = re.compile(r"[,;:.!?()\"'“”]+")
 
@@ -74,6 +79,18 @@ class ArticleParser:
         if len(extra) > MAX_EXTRA_WORDS:
             return None
         return ArticleRef(document, int(article.group(1)), _clause(prepared))
+
+    def named(self, prepared: str) -> str | None:
+        """Return the document a message asks about as a whole: "nghị định 125/2021 về gì"."""
+        prepared = _clean(prepared)
+        if _ARTICLE.search(prepared):
+            return None
+        found = self._document(prepared)
+        if found is None:
+            return None
+        document, alias = found
+        extra = [w for w in words(prepared.replace(alias, " ")) if w not in _FILLER | _ABOUT]
+        return document if len(extra) <= 1 else None
 
     def _document(self, prepared: str) -> tuple[str, str] | None:
         for alias, number in self.aliases:

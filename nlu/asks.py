@@ -75,6 +75,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(phai|nen|can|co the) lam (gi|sao|the nao)",
         r"\b(phai|nen|can) xu ly (the nao|ra sao|sao|nhu the nao)",
         r"lam (gi|sao) (bay gio|de|duoc)",
+        r"\blam (gi|sao|the nao) (khi|neu)\b",  # "Làm gì khi thường xuyên bị chồng bạo lực?"
         r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
         r"(giup do|ho tro|tu van|tro giup)",
         r"\bthu tuc (the nao|ra sao|gi|nhu the nao|la gi)",

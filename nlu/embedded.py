@@ -20,7 +20,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "34"
+MODEL_VERSION = "35"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -82,7 +82,10 @@ class EmbeddedEngine:
         )
         if article is not None and not emergency:
             intent, confidence = "ask_law", 1.0
-        return Parse(text, intent, confidence, emergency, prediction.faq, article, cues.asks)
+        document = None if article else self.articles.named(base)
+        return Parse(
+            text, intent, confidence, emergency, prediction.faq, article, cues.asks, document
+        )
 
     def _required(self, ranking: Sequence[tuple[str, float]], base: str) -> tuple[str, float]:
         """Return the first intent whose words the message has (law or none need no words).

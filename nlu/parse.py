@@ -45,6 +45,8 @@ class Parse:
     article: ArticleRef | None = None
     asks: frozenset[str] = frozenset()
     """The kinds of answer asked for (nlu.asks): "fine", "prison", "report", ..."""
+    document: str | None = None
+    """A document asked about as a whole ("nghị định 125/2021 về gì"), by official number."""
 
     @property
     def faq_confidence(self) -> float:

@@ -66,7 +66,8 @@ def parse_rasa(data: Mapping[str, Any], text: str, local: EmbeddedEngine) -> Par
     article = local.articles.parse(prepared)
     if article is not None and not emergency:
         intent, confidence = "ask_law", 1.0
-    return Parse(text, intent, confidence, emergency, faq, article)
+    document = None if article else local.articles.named(prepared)
+    return Parse(text, intent, confidence, emergency, faq, article, document=document)
 
 
 class RasaEngine:

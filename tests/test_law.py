@@ -124,6 +124,8 @@ def test_metadata_comes_from_headers(library: LawLibrary) -> None:
     assert (code.kind, code.complete, len(code.articles)) == ("bo_luat", True, 220)
     assert {"bộ luật lao động", "blld"} <= set(code.aliases)
     assert library.documents["282/2025/NĐ-CP"].issued is None
+    # a note in parentheses cut by " — " is no part of the title (regression)
+    assert library.documents["283/2026/NĐ-CP"].title.endswith("theo hợp đồng")
 
 
 @needs_corpus

@@ -69,3 +69,20 @@ NOT_LOOKUPS = [
 @pytest.mark.parametrize("text", [c[1] for c in NOT_LOOKUPS], ids=[c[0] for c in NOT_LOOKUPS])
 def test_not_a_lookup(parser: ArticleParser, text: str) -> None:
     assert parser.parse(fold(text)) is None
+
+
+NAMED = [
+    ("what-about", "nghị định 76 về gì", "76/2023/NĐ-CP"),
+    ("in-force-folded", "luat binh dang gioi con hieu luc khong", "73/2006/QH11"),
+    ("name-alone", "Bộ luật Lao động", "45/2019/QH14"),
+    ("an-article-is-a-lookup", "điều 3 luật bình đẳng giới", None),
+    ("a-question-in-the-law", "luật bình đẳng giới có bảo vệ đàn ông không", None),
+    ("no-document", "nghị định mới nhất về gì", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_document_asked_about_as_a_whole(
+    parser: ArticleParser, text: str, expected: str | None
+) -> None:
+    assert parser.named(fold(text)) == expected

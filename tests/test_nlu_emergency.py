@@ -88,6 +88,11 @@ CASES = [
     ("self-harm-folded", "em hay tu lam dau ban than moi khi buon", True),
     ("not-from-two", "từ hai năm nay chồng không chu cấp", False),
     ("conditional-kill-threat", "Chồng dọa nếu tôi ly hôn sẽ giết cả nhà tôi", True),
+    # twenty-second session: "cứu" (help!) alone got "not sure" with the legal-aid line
+    ("help-one-word", "cứu", True),
+    ("help-one-word-shouted", "CỨU!!!", True),
+    ("help-one-word-folded", "cuu cuu", True),
+    ("not-look-up", "tra cứu", False),
 ]
 
 

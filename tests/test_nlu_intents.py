@@ -61,6 +61,11 @@ CASES = [
     ("subscribe-send-me", "gửi tin cho tôi", "subscribe"),
     ("help-who", "bạn là ai, bạn có phải luật sư không", "help"),
     ("services-centre", "Trung tâm công tác xã hội Đà Nẵng ở đâu", "find_services"),  # out of scope
+    # twenty-second session: "which number do I call" had no word of support; out of scope
+    ("services-which-number", "vậy tôi nên gọi số nào", "find_services"),
+    ("services-whom-to-call", "giờ em phải gọi cho ai", "find_services"),
+    ("oos-power-cut-number", "nhà bị mất điện gọi số nào", "out_of_scope"),
+    ("report-deadline", "hạn nộp báo cáo bình đẳng giới năm nay", "report"),  # "not sure"
 ]
 
 

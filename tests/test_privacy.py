@@ -17,6 +17,7 @@ ASKED = [
     "tôi sợ chồng đọc được tin nhắn này",  # ninth session: "out of scope"
     "thoát",
     "is this private",
+    "chồng tôi có đọc được tin nhắn tôi gửi bot không",  # twenty-second session: "not sure"
 ]
 NOT_ASKED = [
     "chồng đọc trộm tin nhắn của tôi",  # a legal question (Luật PCBLGĐ Điều 3)
@@ -24,6 +25,7 @@ NOT_ASKED = [
     "mẹ chồng biết tôi hay nói chuyện với bạn trai cũ",  # "bạn trai", not "bạn" the bot
     "chồng biết tôi nhắn tin với bạn cũ nên đánh tôi",
     "bố mẹ có quyền xem tin nhắn của con không",
+    "chồng đọc tin nhắn tôi gửi bạn bè",
 ]
 
 

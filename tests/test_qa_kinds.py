@@ -76,6 +76,9 @@ KINDS = [
     ("bị chồng đuổi đi, không có tiền, tôi có thể đến đâu", {"help"}),
     # twentieth session: folded "xúc phạm tôi" is "phạm tội" (a crime) after "xúc"
     ("vợ tôi hay xúc phạm tôi trước mặt con, tôi có thể làm gì", {"help"}),
+    # twenty-second session: the question first, then the situation
+    ("Làm gì khi thường xuyên bị chồng bạo lực?", {"help"}),
+    ("làm sao nếu bị sếp quấy rối", {"help"}),
 ]
 
 

@@ -76,7 +76,7 @@ def _title(raw: str) -> str:
     """Return the document title from line 1: no compiler notes, no dates in parentheses."""
     title = raw.split(" — ")[0]
     title = re.sub(r"\s*\[[^\]]*\]", "", title)
-    title = re.sub(r"\s*\([^)]*\d[^)]*\)", "", title)
+    title = re.sub(r"\s*\([^)]*\d[^)]*(\)|$)", "", title)  # "(… 15/7/2026; … — note)" too
     return " ".join(title.split())
 
 

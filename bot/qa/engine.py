@@ -24,6 +24,7 @@ from bot.qa.helpline import harm_help
 from bot.qa.kinds import sanction_first
 from bot.qa.likely import likely_entry, reports_harm, story_entry, tells_harm
 from bot.qa.opening import fit_opening
+from bot.qa.overview import overview
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
@@ -93,6 +94,8 @@ class QA:
             return self._emergency(parse, entry, locale, local_help)
         if parse.article is not None:
             return self._article(parse, locale)
+        if entry is None and (answer := self._overview(parse, locale)) is not None:
+            return answer
         dialogue = parse.intent in DIALOGUE_INTENTS and not reports_harm(parse, self.subject)
         if entry is None and dialogue:
             key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
@@ -238,6 +241,15 @@ class QA:
             return self._plain(parse, "ask_law", tuple(replies), True)
         citation = Citation(ref.document, ref.article, ref.clause)
         return Answer(parse.text, "ask_law", 1.0, False, False, (citation,), tuple(replies))
+
+    def _overview(self, parse: Parse, locale: str) -> Answer | None:
+        if parse.document is None:
+            return None
+        found = overview(self.law, self.strings, parse.document, self.articles.today, locale)
+        if found is None:
+            return None
+        reply, citations = found
+        return Answer(parse.text, "ask_law", 1.0, False, False, citations, (reply,))
 
     def _services_text(self, locale: str, local_help: Sequence[str]) -> str:
         text = self._say("qa.services", locale)

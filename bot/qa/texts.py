@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.core.i18n import Strings
 from bot.core.problems import Problem
 from bot.qa.answers import ArticleReplies
+from bot.qa.overview import STRINGS as OVERVIEW_STRINGS
 
 SUGGESTION_LABEL = 60
 """Characters of a suggested question on its button."""
@@ -52,6 +53,7 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         DEFAULT_FOOTER,
         *TOPIC_FOOTERS.values(),
         *ArticleReplies.STRINGS,
+        *OVERVIEW_STRINGS,
     }
     file = str(content_dir / "strings" / "qa.yml")
     return [

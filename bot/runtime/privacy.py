@@ -14,10 +14,10 @@ from bot.core.turn import Outcome, Turn
 KEEPS = "luu|ghi lai|giu|doc|xem|biet|thay|lo|chia se|theo doi"
 """Keeping, reading, knowing or leaking (folded)."""
 TALK = (
-    r"(nhan tin|nhan|gui|hoi|noi chuyen|chat) (voi|cho) "
-    r"(bot|chatbot|(ban|minh)(?= (co|khong|ko|thi|duoc|nay|nhe)\b|\W*$))"
+    r"(nhan tin|nhan|gui|hoi|noi chuyen|chat) (((voi|cho) )?(bot|chatbot)\b|(voi|cho) "
+    r"(ban|minh)(?= (co|khong|ko|thi|duoc|nay|nhe)\b|\W*$))"
 )
-"""Talking to the bot ("nhắn với bot", "hỏi bạn": not "nói chuyện với bạn trai")."""
+"""Talking to the bot ("nhắn với bot", "gửi bot", "hỏi bạn": not "nói chuyện với bạn trai")."""
 ASKED = re.compile(
     rf"\b(bot|chatbot)\b.{{0,40}}\b({KEEPS}|bao mat|rieng tu|an toan|an danh)\b"
     rf"|\b(ban|minh) co ({KEEPS})\b.{{0,30}}"
