@@ -73,6 +73,8 @@ class Dispatcher:
         self.store, self.strings, self.router, self.nlu = store, strings, router, nlu
         self.clock, self.policy, self.local_help = clock, policy, local_help
         self.fallback: Callable[[Turn, Parse], Outcome] | None = None
+        self.on_forget: list[Callable[[str], None]] = []
+        """Called with a user's URN when they delete their data (what is kept in memory)."""
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message; never raises (the user gets a clear message instead)."""
@@ -120,6 +122,8 @@ class Dispatcher:
     def _save(self, turn: Turn, outcome: Outcome) -> None:
         if outcome.forget:
             self.store.delete_user_data(turn.user.urn)
+            for forget in self.on_forget:
+                forget(turn.user.urn)
             return
         user = outcome.user or turn.user
         self.store.save_user(user)

@@ -6,7 +6,9 @@ from bot.core.app import App
 from bot.core.feature import LocalHelp
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
+from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from bot.qa.followup import RecentEntries, is_followup, not_sure_after
 from nlu import Parse
 
 
@@ -16,14 +18,29 @@ class Questions:
     def __init__(self, qa: QA, local_help: LocalHelp) -> None:
         self.qa = qa
         self.local_help = local_help.lines
+        self.recent = RecentEntries()
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim."""
         answer = self.qa.answer_parse(parse, turn.locale, self.local_help(turn.user))
+        answer = self._in_context(turn, parse, answer)
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
         )
+
+    def _in_context(self, turn: Turn, parse: Parse, answer: Answer) -> Answer:
+        """Remember the entry answered; read a follow-up not understood alone after it."""
+        user = turn.user.urn
+        if answer.faq_id is not None and not (answer.fallback or answer.tentative):
+            self.recent.remember(user, answer.faq_id, turn.now)
+            return answer
+        previous = self.recent.recall(user, turn.now)
+        if not answer.fallback or answer.emergency or previous is None:
+            return answer
+        if not is_followup(parse.text):
+            return answer
+        return not_sure_after(self.qa, previous, parse, turn.locale) or answer
 
     def button(self, turn: Turn) -> Outcome:
         """Handle ``qa:*`` buttons (more text, a suggested topic, an article)."""

@@ -122,7 +122,7 @@ class QA:
         )
         if likely is not None:
             return self._likely(parse, likely, locale, local_help)
-        return self._not_sure(parse, locale)
+        return self.not_sure(parse, locale)
 
     def emergency(
         self, locale: str = "vi", local_help: Sequence[str] = (), parse: Parse | None = None
@@ -257,7 +257,8 @@ class QA:
             text += "\n\n" + self._say("qa.local_help", locale) + "\n" + "\n".join(local_help)
         return text
 
-    def _not_sure(self, parse: Parse, locale: str) -> Answer:
+    def not_sure(self, parse: Parse, locale: str = "vi") -> Answer:
+        """Return the honest "not sure" answer, offering the closest questions as buttons."""
         entries = suggestions.closest(self.faq, parse.faq)
         help_key = harm_help(parse, self.subject) or "qa.not_sure_help"
         text = self._say("qa.not_sure", locale) + "\n" + self._say(help_key, locale)

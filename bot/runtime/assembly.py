@@ -72,7 +72,9 @@ def _register(router: Router, app: App) -> Dispatcher:
     dispatcher = Dispatcher(
         app.store, app.strings, router, app.parts.get(QA), app.clock, policy, local
     )
-    dispatcher.fallback = app.parts.get(Questions).answer
+    questions = app.parts.get(Questions)
+    dispatcher.fallback = questions.answer
+    dispatcher.on_forget.append(questions.recent.forget)
     return dispatcher
 
 

@@ -1,0 +1,84 @@
+"""Short follow-ups ("còn nếu đánh lần thứ hai thì sao") read with the question answered before.
+
+Only the id of the entry last answered is kept, in memory, for a few minutes: never the text of a
+message. A follow-up the engine is not sure of on its own offers the questions that fit it read
+after the entry's own question (the entry itself left out), instead of the closest to it alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.qa.answer import Answer
+from bot.qa.engine import QA
+from nlu.normalize import fold
+from nlu.parse import Parse
+
+MAX_WORDS = 12
+"""A follow-up is short: a longer message says what it is about."""
+SHORT_WORDS = 8
+"""Up to this many words, a message not understood alone is read as a follow-up however it opens."""
+FLOOR = 0.15
+"""A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
+SURE_OFF_TOPIC = 0.9
+"""A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
+KEPT_FOR = timedelta(minutes=20)
+"""How long the last answered entry counts as the subject of a follow-up."""
+MAX_USERS = 10_000
+"""Users remembered at once; the least recently answered are forgotten first."""
+_OPENING = re.compile(
+    r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
+    r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
+)
+_ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat bao lau)\b")
+
+
+def is_followup(text: str) -> bool:
+    """Return whether a message reads as a follow-up: very short, or short and opening like one."""
+    folded = fold(text)
+    count = len(folded.split())
+    if count <= SHORT_WORDS:
+        return True
+    return count <= MAX_WORDS and bool(_OPENING.match(folded) or _ALONE.match(folded))
+
+
+def not_sure_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> Answer | None:
+    """Return "not sure" offering what fits a follow-up read after entry ``previous``."""
+    entry = qa.faq.get(previous)
+    off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
+    if entry is None or off_topic:
+        return None
+    both = qa.parse(f"{entry.questions[0]} {parse.text}")
+    ranking = tuple(match for match in both.faq if match[0] != previous)
+    if not ranking or ranking[0][1] < FLOOR:
+        return None  # "thời tiết hôm nay thế nào" after an answer is still out of scope
+    return qa.not_sure(replace(parse, faq=ranking), locale)
+
+
+class RecentEntries:
+    """The entry last answered to each user, for KEPT_FOR, in memory only."""
+
+    def __init__(self, limit: int = MAX_USERS) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[str, tuple[str, datetime]] = OrderedDict()
+
+    def remember(self, user: str, entry: str, now: datetime) -> None:
+        """Keep ``entry`` as the subject of the user's next follow-up."""
+        self.entries.pop(user, None)
+        self.entries[user] = (entry, now)
+        while len(self.entries) > self.limit:
+            self.entries.popitem(last=False)
+
+    def recall(self, user: str, now: datetime) -> str | None:
+        """Return the entry last answered to ``user``, if recent."""
+        kept = self.entries.get(user)
+        if kept is None or now - kept[1] > KEPT_FOR:
+            return None
+        return kept[0]
+
+    def forget(self, user: str) -> None:
+        """Forget the user's last entry."""
+        self.entries.pop(user, None)

@@ -1,0 +1,47 @@
+"""Follow-ups: which messages read as one, and the entry kept for them (in memory, briefly)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.qa.followup import KEPT_FOR, RecentEntries, is_followup
+
+NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("được bao nhiêu ngày", True),
+        ("phat bao nhieu", True),
+        ("còn nếu chồng đánh tôi lần thứ hai thì sao", True),  # opens like one
+        ("tôi muốn hỏi thêm một chuyện khác về chuyện nhà chồng tôi nhé", False),
+        (
+            "Chồng tôi say rượu về là chửi bới, đập phá đồ đạc, có lần còn ném bát vào người tôi",
+            False,
+        ),
+    ],
+)
+def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
+    assert is_followup(text) is expected
+
+
+def test_the_last_entry_is_kept_for_a_while() -> None:
+    recent = RecentEntries()
+    recent.remember("web:a", "dv-no-contact-order", NOW)
+    recent.remember("web:a", "sh-definition", NOW + timedelta(minutes=1))
+    assert recent.recall("web:a", NOW + timedelta(minutes=2)) == "sh-definition"
+    assert recent.recall("web:a", NOW + timedelta(minutes=1) + KEPT_FOR * 2) is None
+    assert recent.recall("web:b", NOW) is None
+
+
+def test_forgotten_on_request_and_when_full() -> None:
+    recent = RecentEntries(limit=2)
+    for user in ("web:a", "web:b", "web:c"):
+        recent.remember(user, "dv-no-contact-order", NOW)
+    assert recent.recall("web:a", NOW) is None  # the least recent went first
+    recent.forget("web:b")
+    assert recent.recall("web:b", NOW) is None
+    assert recent.recall("web:c", NOW) == "dv-no-contact-order"
