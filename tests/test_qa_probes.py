@@ -157,12 +157,24 @@ TWENTY_FIRST = [  # all "not sure" or another entry before the session's variant
 ]
 
 
+TWENTY_SECOND = [  # all "not sure" or another entry before the session's variants
+    ("Cấm tiếp xúc trong bạo lực gia đình kéo dài bao nhiêu ngày", "dv-no-contact-duration"),
+    ("Mẹ chồng giữ hết vàng cưới của tôi không trả", "dv-property-destruction"),
+    ("Nghi hàng xóm buôn người thì tố giác ở đâu", "pc-trafficking"),  # got "where to report DV"
+    ("Giải thể thao chỉ thưởng cho đội nam cao hơn đội nữ", "ge-culture"),
+    ("em 15 tuổi có được tự quyết định ở với mẹ không", "mf-child-custody"),  # got sex with a child
+    ("Bị đồng nghiệp nam gửi ảnh nhạy cảm qua messenger", "sh-online-messages"),
+    ("Đàn ông bị vợ ép quan hệ có phải bạo lực không", "dv-marital-rape"),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
     + [(f"s19-{i}", *p) for i, p in enumerate(NINETEENTH)]
     + [(f"s20-{i}", *p) for i, p in enumerate(TWENTIETH)]
     + [(f"s21-{i}", *p) for i, p in enumerate(TWENTY_FIRST)]
+    + [(f"s22-{i}", *p) for i, p in enumerate(TWENTY_SECOND)]
 )
 
 
@@ -212,3 +224,10 @@ def test_regression_english_a_husband_beaten_by_his_wife(qa: QA) -> None:
     # Twentieth session: "not sure".
     answer = qa.answer("I am a man and my wife beats me", locale="en")
     assert answer.faq_id == "dv-wife-beats-husband"
+
+
+def test_regression_changing_the_lock_is_no_emergency(qa: QA) -> None:
+    # Twenty-second session: "khóa cửa" (locking someone in) is a danger word; a woman asking
+    # whether she may change the lock got the emergency answer and the entry on locking people up.
+    answer = qa.answer("Tôi có được thay khóa cửa không cho chồng vào nhà không")
+    assert not answer.emergency
