@@ -22,6 +22,7 @@ from nlu.lexical import Bm25
 from nlu.matcher import STOPWORDS, FaqMatcher
 from nlu.normalize import words
 from nlu.rolefit import entry_roles
+from nlu.roles import NONE
 from nlu.sparse import Columns, Row
 from nlu.training import FaqExample
 from nlu.vectors import (
@@ -158,7 +159,7 @@ def fit_matcher(
         domain,
         lexical,
         {f.id: f.basis for f in faqs},
-        tuple(entry_roles(f.topic, f.questions) for f in faqs),
+        tuple(NONE if f.either_way else entry_roles(f.topic, f.questions) for f in faqs),
         tuple(f.asks for f in faqs),
     )
 

@@ -23,6 +23,8 @@ class FaqExample:
     """English variants of the question."""
     asks: tuple[str, ...] = ()
     """The kinds of question the answer serves ("definition", "fine", "prison", ...)."""
+    either_way: bool = False
+    """The answer holds whoever acts on whom: the entry has no roles."""
 
 
 TRAINED_FROM = frozenset({"intents", "faqs", "teencode", "synonyms"})

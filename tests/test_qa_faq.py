@@ -121,6 +121,12 @@ CASES = [
         "asks: unknown kind 'weather'",
     ),
     ("empty-asks", "entries:\n" + _entry() + "    asks: []\n", 9, "asks must be a list"),
+    (
+        "either-way-not-a-flag",
+        "entries:\n" + _entry() + "    either_way: maybe\n",
+        9,
+        "either_way must be true or false",
+    ),
     ("not-entries", "questions: []\n", 1, "expected a mapping with 'entries:'"),
     ("yaml-syntax", "entries:\n  - id: [\n", 3, "YAML syntax"),
 ]
@@ -240,3 +246,13 @@ def test_shipped_texts_never_call_an_unverified_line_free(content: Content) -> N
         if claim in text
     ]
     assert found == []
+
+
+def test_an_entry_either_way_trains_without_roles(content: Content) -> None:
+    # Twenty-second session: the marital-rape entry, written mostly for a husband who forces his
+    # wife, was passed over (0.24) for "Đàn ông bị vợ ép quan hệ có phải bạo lực không".
+    entry = content.qa.faq.get("dv-marital-rape")
+    assert entry is not None
+    assert entry.either_way
+    example = next(e for e in content.qa.faq.examples() if e.id == "dv-marital-rape")
+    assert example.either_way

@@ -3,14 +3,16 @@
 Optional entry keys: ``questions_en``, English variants of the question, checked like
 ``questions`` but with no minimum (``/lang en`` questions match them); ``asks``, the kinds of
 question the answer serves (``ASKS``: definition = is it…?, fine, prison, report = where to
-report?, help = what can I do?), inferred when left out (see bot/qa/kinds.py).
+report?, help = what can I do?), inferred when left out (see bot/qa/kinds.py); ``either_way:
+true``, the answer holds whoever acts on whom, so the roles its questions name (husband on wife)
+never pass it over for a message that names them the other way round.
 """
 
 from __future__ import annotations
 
-import functools
+__all__ = ["Faq", "FaqEntry", "load_faq"]
+
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,9 +22,9 @@ from bot.core.problems import Problem
 from bot.core.yamlfile import LineDict, LineList, fold_key, load_yaml
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
+from bot.qa.entries import Faq, FaqEntry
 from bot.qa.kinds import inferred_asks
 from nlu.normalize import fold
-from nlu.training import FaqExample
 
 TOPICS = (
     "dv_definition",
@@ -46,72 +48,14 @@ TOPICS = (
 
 MIN_QUESTIONS = 4
 MAX_ANSWER = 700
-ENTRY_KEYS = frozenset(
-    {"id", "topic", "questions", "questions_en", "asks", "answer", "more", "citations"}
-)
+ENTRY_KEYS = frozenset({"id", "topic", "questions", "questions_en", "asks", "answer", "more"})
+ENTRY_KEYS |= {"citations", "either_way"}
 ASKS = ("definition", "fine", "prison", "report", "help")
 """The kinds of question an entry may serve (``asks:``)."""
 REQUIRED_KEYS = ("id", "topic", "questions", "answer", "citations")
 CITATION_KEYS = frozenset({"document", "article", "clause"})
 LOCALES = frozenset({"vi", "en"})
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    """One question-and-answer entry of the knowledge base."""
-
-    id: str
-    topic: str
-    questions: tuple[str, ...]
-    answer: Mapping[str, str]
-    citations: tuple[Citation, ...]
-    more: Mapping[str, str] | None = None
-    questions_en: tuple[str, ...] = ()
-    asks: tuple[str, ...] = ("definition",)
-    """The kinds of question the answer serves (given, or inferred from the first citation)."""
-
-    @property
-    def basis(self) -> str:
-        """Return the article the answer mainly rests on, as "document:article"."""
-        first = self.citations[0]
-        return f"{first.document}:{first.article}"
-
-    def answer_text(self, locale: str = "vi") -> str:
-        """Return the answer in ``locale``, falling back to Vietnamese."""
-        return self.answer.get(locale) or self.answer["vi"]
-
-    def more_text(self, locale: str = "vi") -> str | None:
-        """Return the longer explanation in ``locale`` (Vietnamese fallback), if any."""
-        if self.more is None:
-            return None
-        return self.more.get(locale) or self.more.get("vi")
-
-
-@dataclass(frozen=True)
-class Faq:
-    """All valid entries, in file order."""
-
-    entries: tuple[FaqEntry, ...]
-
-    def get(self, entry_id: str) -> FaqEntry | None:
-        """Return the entry with ``entry_id``, if any."""
-        return self._by_id.get(entry_id)
-
-    @functools.cached_property
-    def _by_id(self) -> dict[str, FaqEntry]:
-        """Entries by id (the first of a repeated id, as a search in file order finds it)."""
-        found: dict[str, FaqEntry] = {}
-        for entry in self.entries:
-            found.setdefault(entry.id, entry)
-        return found
-
-    def examples(self) -> tuple[FaqExample, ...]:
-        """Return what the NLU matcher trains on."""
-        return tuple(
-            FaqExample(e.id, e.topic, e.questions, e.answer["vi"], e.basis, e.questions_en, e.asks)
-            for e in self.entries
-        )
 
 
 @dataclass
@@ -144,6 +88,8 @@ class _Checker:
         more, found_more = self._texts(data, "more", None) if "more" in data else (None, [])
         citations, found_citations = self._citations(data)
         problems += found + found_more + found_citations + self._asks(data)
+        if not isinstance(data.get("either_way", False), bool):
+            problems.append(self._at(data, "either_way", "either_way must be true or false"))
         if problems or answer is None:
             return None, problems
         english = tuple(data.get("questions_en") or ())
@@ -161,6 +107,7 @@ class _Checker:
             more,
             english,
             asks,
+            bool(data.get("either_way", False)),
         )
         return entry, []
 
