@@ -8,6 +8,7 @@ after the entry's own question (the entry itself left out), instead of the close
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -54,7 +55,7 @@ def not_sure_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> A
     both = qa.parse(f"{entry.questions[0]} {parse.text}")
     ranking = tuple(match for match in both.faq if match[0] != previous)
     if not ranking or ranking[0][1] < FLOOR:
-        return None  # "thời tiết hôm nay thế nào" after an answer is still out of scope
+        return None  # nothing fits it even after the entry's question: it stays as it was
     return qa.not_sure(replace(parse, faq=ranking), locale)
 
 
@@ -64,13 +65,15 @@ class RecentEntries:
     def __init__(self, limit: int = MAX_USERS) -> None:
         self.limit = limit
         self.entries: OrderedDict[str, tuple[str, datetime]] = OrderedDict()
+        self.lock = threading.Lock()
 
     def remember(self, user: str, entry: str, now: datetime) -> None:
         """Keep ``entry`` as the subject of the user's next follow-up."""
-        self.entries.pop(user, None)
-        self.entries[user] = (entry, now)
-        while len(self.entries) > self.limit:
-            self.entries.popitem(last=False)
+        with self.lock:
+            self.entries.pop(user, None)
+            self.entries[user] = (entry, now)
+            while len(self.entries) > self.limit:
+                self.entries.popitem(last=False)
 
     def recall(self, user: str, now: datetime) -> str | None:
         """Return the entry last answered to ``user``, if recent."""
@@ -81,4 +84,5 @@ class RecentEntries:
 
     def forget(self, user: str) -> None:
         """Forget the user's last entry."""
-        self.entries.pop(user, None)
+        with self.lock:
+            self.entries.pop(user, None)
