@@ -19,7 +19,7 @@ _FILLER_TEXT = (
 _FILLER = frozenset(_FILLER_TEXT.split())
 _ABOUT_TEXT = (
     "ve gi noi dung con khong ko chua co hieu luc hien hanh nam nao ngay bao gio ban hanh "
-    "moi nhat so tom tat gioi thieu van ban ai"
+    "moi nhat so tom tat gioi thieu van ban ai what is it about still in force the"
 )
 _ABOUT = frozenset(_ABOUT_TEXT.split())
 MAX_EXTRA_WORDS = 6

@@ -75,6 +75,7 @@ NAMED = [
     ("what-about", "nghị định 76 về gì", "76/2023/NĐ-CP"),
     ("in-force-folded", "luat binh dang gioi con hieu luc khong", "73/2006/QH11"),
     ("name-alone", "Bộ luật Lao động", "45/2019/QH14"),
+    ("english", "what is decree 76/2023 about", "76/2023/NĐ-CP"),
     ("an-article-is-a-lookup", "điều 3 luật bình đẳng giới", None),
     ("a-question-in-the-law", "luật bình đẳng giới có bảo vệ đàn ông không", None),
     ("no-document", "nghị định mới nhất về gì", None),
