@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ _ABOUT_TEXT = (
     "ve gi noi dung con khong ko chua co hieu luc hien hanh nam nao ngay bao gio ban hanh "
     "moi nhat so tom tat gioi thieu van ban ai what is it about still in force the"
 )
-_ABOUT = frozenset(_ABOUT_TEXT.split())
+_ABOUT = _FILLER | frozenset(_ABOUT_TEXT.split())
+"""Words a question about a whole document may hold besides its name (the filler too)."""
 MAX_EXTRA_WORDS = 6
 _PUNCTUATION = re.compile(r"[,;:.!?()\"'“”]+")
 
@@ -89,10 +91,19 @@ class ArticleParser:
         if found is None:
             return None
         document, alias = found
-        extra = [w for w in words(prepared.replace(alias, " ")) if w not in _FILLER | _ABOUT]
+        extra = [w for w in words(prepared.replace(alias, " ")) if w not in _ABOUT]
         return document if len(extra) <= 1 else None
 
+    @functools.cached_property
+    def _any_alias(self) -> re.Pattern[str]:
+        """One pattern that finds whether any alias is in a message (most messages name none)."""
+        names = "|".join(re.escape(alias) for alias, _ in self.aliases)
+        return re.compile(rf"(?<![\w/])(?:{names})(?![\w/])")
+
     def _document(self, prepared: str) -> tuple[str, str] | None:
+        """Return the longest alias in the message and its document (named on every message)."""
+        if not self.aliases or not self._any_alias.search(prepared):
+            return None
         for alias, number in self.aliases:
             if re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", prepared):
                 return number, alias

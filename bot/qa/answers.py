@@ -19,6 +19,14 @@ MESSAGE_LIMIT = 3500
 _YEAR = re.compile(r"^\d+/(\d{4})/")
 
 
+def clipped(text: str, limit: int) -> str:
+    """Return ``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def document_name(document: LawDocument) -> str:
     """Return how answers name a document: "Luật Phòng, chống bạo lực gia đình 2022"."""
     if document.title.startswith("Nghị định"):

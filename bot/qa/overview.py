@@ -9,7 +9,7 @@ from bot.core.messages import Button, Reply
 from bot.law.citation import Citation
 from bot.law.library import LawDocument, LawLibrary
 from bot.law.notes import citizen_text
-from bot.qa.answers import document_name
+from bot.qa.answers import clipped, document_name
 
 QUOTE = 300
 """Characters of Điều 1 (the scope) quoted in the overview."""
@@ -63,8 +63,7 @@ def _scope(strings: Strings, document: LawDocument, locale: str) -> str:
     first = document.articles.get(1)
     if first is None:
         return part
-    text = " ".join(citizen_text(first.text).split())
-    quote = text if len(text) <= QUOTE else text[: QUOTE - 1].rsplit(" ", 1)[0] + "…"
+    quote = clipped(citizen_text(first.text), QUOTE)
     scope = strings.get("qa.document.scope", locale, title=citizen_text(first.title), quote=quote)
     return f"{scope}\n\n{part}"
 

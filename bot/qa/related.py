@@ -20,7 +20,7 @@ from bot.core.i18n import Strings
 from bot.core.messages import Button, Reply
 from bot.law.citation import Citation
 from bot.law.library import LawLibrary
-from bot.qa.answers import document_name
+from bot.qa.answers import clipped, document_name
 from bot.qa.faq import Faq
 from nlu.normalize import fold
 from nlu.parse import Parse
@@ -148,16 +148,10 @@ def related_reply(
             continue
         place = strings.get("qa.cite.article", locale, article=passage.article)
         values = {"place": place, "document": document_name(document), "title": article.title}
-        lines.append(strings.get("qa.maybe_item", locale, quote=_quote(passage.text), **values))
+        lines.append(
+            strings.get("qa.maybe_item", locale, quote=clipped(passage.text, QUOTE), **values)
+        )
         label = strings.get("qa.article_button", locale, article=passage.article)
         buttons.append(Button(label, f"qa:art:{passage.document}:{passage.article}"))
         citations.append(Citation(passage.document, passage.article, passage.clause))
     return Reply("\n".join(lines), tuple(buttons)), tuple(citations)
-
-
-def _quote(text: str) -> str:
-    """Return the clause text cut at a word boundary to at most QUOTE characters."""
-    text = " ".join(text.split())
-    if len(text) <= QUOTE:
-        return text
-    return text[: QUOTE - 1].rsplit(" ", 1)[0] + "…"

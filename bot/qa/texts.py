@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.core.i18n import Strings
 from bot.core.problems import Problem
-from bot.qa.answers import ArticleReplies
+from bot.qa.answers import ArticleReplies, clipped
 from bot.qa.overview import STRINGS as OVERVIEW_STRINGS
 
 SUGGESTION_LABEL = 60
@@ -65,7 +65,4 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
 
 def suggestion_label(question: str) -> str:
     """Return a suggested question cut to a button's length at a word boundary."""
-    question = " ".join(question.split())
-    if len(question) <= SUGGESTION_LABEL:
-        return question
-    return question[: SUGGESTION_LABEL - 1].rsplit(" ", 1)[0] + "…"
+    return clipped(question, SUGGESTION_LABEL)
