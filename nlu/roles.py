@@ -24,9 +24,11 @@ from nlu.normalize import fold, normalize
 from nlu.rolewords import (
     ACTS,
     ADVERBS,
+    CLAUSE,
     COUNTERPART,
     KIND,
     KIND_AFTER,
+    NOT_ACTS,
     NOT_ROLES,
     PASSIVE,
     PLACE,
@@ -127,6 +129,12 @@ def _not_roles() -> _Table:
     return _Table.build([(p, "") for p in NOT_ROLES])
 
 
+@functools.lru_cache(maxsize=1)
+def _not_acts() -> _Table:
+    """Return the table of phrases that hold an act but name none."""
+    return _Table.build([(p, "") for p in NOT_ACTS])
+
+
 @functools.lru_cache(maxsize=8)
 def _pairs(options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Return each option with its folded form."""
@@ -165,8 +173,15 @@ class _Reader:
 
     def act(self, at: int) -> int:
         """Return the length of the act named at ``at`` (0 when none is)."""
+        if self.in_not_act(at):
+            return 0
         found = _tables()[3].match(self, at)
         return found[1] if found else 0
+
+    def in_not_act(self, at: int) -> bool:
+        """Return whether the word at ``at`` is part of a phrase that names no act ("ly hôn")."""
+        here, before = _not_acts().match(self, at), _not_acts().match(self, at - 1)
+        return here is not None or (before is not None and before[1] > 1)
 
     def next_act(self, at: int) -> tuple[int, int]:
         """Return where the next act within MAX_LEAD words starts and its length (0: none)."""
@@ -191,14 +206,27 @@ class _Reader:
         return at
 
     def patient_after(self, at: int) -> str | None:
-        """Return the role named within MAX_GAP words after ``at``, not after "ở" (a place)."""
+        """Return the role named within MAX_GAP words after ``at``, not after "ở" or "mà"."""
         for gap in range(MAX_GAP + 1):
-            if self.word_is(at + gap, PLACE):
+            if self.word_is(at + gap, PLACE) or self.starts_clause(at + gap):
                 return None
             found = self.role(at + gap)
             if found is not None:
                 return found[0]
         return None
+
+    def starts_clause(self, at: int) -> bool:
+        """Return whether a word that starts another clause is at ``at``.
+
+        Typed without diacritics, "ma" is also "má" (mother): it starts a clause only when a
+        role follows ("bi quay roi ma cong ty"), not in "đánh má" or "đánh má tôi".
+        """
+        if not self.word_is(at, CLAUSE):
+            return False
+        if self.marked or self.role(at) is None:
+            return True
+        following = self.role(at + 1)
+        return following is not None and following[0] != SELF
 
     def possessed(self, at: int) -> tuple[bool, int]:
         """Return whether "(của) tôi" follows at ``at``, and the position after it."""

@@ -52,6 +52,11 @@ NOT_ROLES = phrases(
 )
 """Phrases that start like a role but name none ("nghiện ma túy" holds no "má", "cầm con dao")."""
 
+NOT_ACTS = phrases(
+    "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú"
+)
+"""Phrases that hold an act but name none: "hôn" (kiss) in "ly hôn rồi chồng cũ …" is marriage."""
+
 SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 """Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""
 
@@ -82,6 +87,9 @@ POSSESSIVE = ("của",)
 PASSIVE = ("bị",)
 PLACE = ("ở", "tại")
 """Words after which a role names a place, not who suffers: "bị quấy rối ở công ty"."""
+CLAUSE = phrases("mà, nhưng, thì, nên, vì, khi, nếu, để, do")
+"""Words that start another clause: a role after them is not who suffers the act before them
+("bị quấy rối mà công ty không xử lý", "bị đánh nhưng bố mẹ không biết")."""
 KIND_AFTER = ("là", "phải")
 """Words after which "bạo lực" names the kind asked about, not an act: "… con dâu là bạo lực?"."""
 KIND = ("bạo",)

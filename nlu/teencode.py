@@ -14,6 +14,8 @@ _LEET = re.compile(r"^[^\W\d_]+(?:[0134][^\W\d_]+)+$")
 """A word with digits for letters inside it ("ch0ng", "h4y", "d4nh"), typed past word filters;
 not "QH13", "10tr" or "4g", whose digits are at an end."""
 _LEET_LETTERS = str.maketrans("0134", "oiea")
+_AGE = re.compile(r"^(\d{1,2})t$")
+"""An age typed short ("16t", "e 16t"): "16 tuổi"."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -95,6 +97,8 @@ class Teencode:
 
     def _replacement(self, keys: Sequence[str], index: int) -> str | None:
         key = keys[index]
+        if age := _AGE.match(key):
+            return f"{age.group(1)} tuổi"
         if _LEET.match(key):
             key = key.translate(_LEET_LETTERS)
             return self.words.get(key, key)

@@ -87,6 +87,8 @@ EXPAND = [
     ("spoken-south", "ổng nhậu xỉn dìa là quánh tui", "ổng nhậu say về là đánh tôi"),
     ("spoken-only-as-typed", "xung quanh tụi nó, xin cái túi", "xung quanh tụi nó, xin cái túi"),
     ("spoken-folded-quanh", "say ve la quanh tui", "say ve la đánh tôi"),
+    ("age-short", "e 16t, ny e bat", "em 16 tuổi, người yêu em bat"),
+    ("age-not-money", "10tr", "10tr"),
     ("quanh-is-around", "ông quanh năm đi làm xa", "ông quanh năm đi làm xa"),
 ]
 

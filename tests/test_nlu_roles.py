@@ -167,6 +167,29 @@ def test_an_act_does_not_reach_a_role_in_the_next_sentence() -> None:
     assert roles("say rượu về đánh\nbố mẹ không dám nói") == NONE
 
 
+def test_a_role_after_a_clause_word_is_not_the_patient() -> None:
+    """Twenty-third session: "bị quấy rối mà công ty …" read the company as the one harassed, and
+    folded, "ma" (mà) was read as "má" (mother); the entry on harassment at work lost its place."""
+    for text in (
+        "Bị quấy rối mà công ty không xử lý thì làm sao",
+        "bị đánh nhưng bố mẹ không biết",
+        "bị đánh thì chồng bỏ đi",
+    ):
+        assert roles(text).patient is None, text
+        assert roles(fold(text)).patient is None, text
+    assert roles("con danh ma") == Roles(C, P)  # folded "má" at the end is a mother
+    assert roles("con danh ma toi") == Roles(C, P)
+    assert roles("chồng đánh vợ mà không ai can") == Roles(H, W)
+
+
+def test_marriage_words_hold_no_act() -> None:
+    """ "hôn" (kiss) is an act; "ly hôn rồi chồng cũ …" read the ex-husband as the one kissed."""
+    for text in ("Ly hôn rồi chồng cũ vẫn đến đe dọa", "kết hôn với vợ cũ", "hôn nhân của con"):
+        assert roles(text).patient is None, text
+        assert roles(fold(text)).patient is None, text
+    assert roles("ông ấy hôn con tôi") == Roles(ADULT, C)
+
+
 def test_an_entry_for_another_pair_conflicts() -> None:
     """A wife beaten by her husband is not asking the entry written for a beaten child."""
     assert conflicting(roles("ck e đi nhậu về hay đánh e"), Roles(P, C))

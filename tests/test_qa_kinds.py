@@ -79,6 +79,8 @@ KINDS = [
     # twenty-second session: the question first, then the situation
     ("Làm gì khi thường xuyên bị chồng bạo lực?", {"help"}),
     ("làm sao nếu bị sếp quấy rối", {"help"}),
+    # twenty-third session: "bị xử" is short for "bị xử lý"
+    ("anh trai đánh em gái bị thương thì bị xử thế nào", {"fine", "prison"}),
 ]
 
 

@@ -167,6 +167,21 @@ TWENTY_SECOND = [  # all "not sure" or another entry before the session's varian
     ("Đàn ông bị vợ ép quan hệ có phải bạo lực không", "dv-marital-rape"),
 ]
 
+TWENTY_THIRD = [  # "not sure" or another entry before the session's role fixes and variants
+    ("Bị quấy rối mà công ty không xử lý thì làm sao", "sh-what-to-do"),  # "mà công ty": no patient
+    ("Ly hôn rồi chồng cũ vẫn đến đe dọa thì làm gì", "dv-ex-spouse"),  # "hôn" is no act here
+    ("Vợ cũ cứ đến nhà chửi bới gia đình mới của tôi thì sao", "dv-ex-spouse"),  # either way
+    (
+        "Mẹ chồng nói con dâu không nghe lời thì nhà chồng có quyền đánh, đúng không",
+        "dv-in-laws-abuse-daughter-in-law",
+    ),
+    ("Chồng ngoại tình rồi về đánh vợ thì xử lý thế nào", "dv-fine-husband-beats-wife"),
+    ("Con rể đánh bố vợ thì có phải bạo lực gia đình không", "dv-adult-children-abuse-parents"),
+    ("Chồng bắt tôi quỳ xin lỗi trước mặt cả nhà", "xp-insulting-family-member"),
+    ("anh trai danh em gai bi thuong phai khau 5 mui thi bi xu the nao", "pc-intentional-injury"),
+    ("Chồng tôi đã bị phạt hành chính vì đánh vợ, giờ lại đánh tiếp thì sao", "dv-repeat-offender"),
+]
+
 
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
@@ -175,6 +190,7 @@ PROBES = (
     + [(f"s20-{i}", *p) for i, p in enumerate(TWENTIETH)]
     + [(f"s21-{i}", *p) for i, p in enumerate(TWENTY_FIRST)]
     + [(f"s22-{i}", *p) for i, p in enumerate(TWENTY_SECOND)]
+    + [(f"s23-{i}", *p) for i, p in enumerate(TWENTY_THIRD)]
 )
 
 
