@@ -66,6 +66,11 @@ CASES = [
     ("services-whom-to-call", "giờ em phải gọi cho ai", "find_services"),
     ("oos-power-cut-number", "nhà bị mất điện gọi số nào", "out_of_scope"),
     ("report-deadline", "hạn nộp báo cáo bình đẳng giới năm nay", "report"),  # "not sure"
+    # twenty-third session: stalking and threatening texts subscribed the user to the news
+    ("law-stalked", "Bị bạn trai cũ theo dõi và nhắn tin khủng bố", "ask_law"),
+    ("law-stalked-folded", "bi ban trai cu theo doi va nhan tin khung bo", "ask_law"),
+    ("greeting-anyone-there", "có ai ở đó không", "greeting"),  # "not sure"
+    ("help-who-rude", "mày là ai", "help"),  # out of scope
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -84,6 +85,19 @@ def test_out_of_scope_gets_scope_message(qa: QA, question: str) -> None:
     assert answer.fallback
     assert answer.citations == ()
     assert "ngoài phạm vi" in answer.text
+
+
+def test_a_sanction_asked_on_the_subject_is_never_out_of_scope(qa: QA) -> None:
+    # Twenty-third session: "Tiết lộ bí mật đời tư của vợ lên mạng bị phạt bao nhiêu" was read as
+    # out of scope (its other words are everyday ones: secret, online); the entry on disclosing a
+    # family member's private life was never offered.
+    text = "Tiết lộ bí mật đời tư của vợ lên mạng bị phạt bao nhiêu"
+    parse = Parse(text, "out_of_scope", 0.67, False, (("dv-privacy-disclosure", 0.12),))
+    answer = qa.answer_parse(replace(parse, asks=frozenset({"fine"})))
+    assert answer.intent == "ask_law"
+    assert "ngoài phạm vi" not in answer.text
+    off = Parse("vượt đèn đỏ bị phạt bao nhiêu", "out_of_scope", 0.9, False, ())
+    assert qa.answer_parse(replace(off, asks=frozenset({"fine"}))).intent == "out_of_scope"
 
 
 def test_emergency_comes_first_with_local_help(qa: QA) -> None:

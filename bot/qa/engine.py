@@ -22,7 +22,7 @@ from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.helpline import harm_help
 from bot.qa.kinds import sanction_first
-from bot.qa.likely import likely_entry, reports_harm, story_entry, tells_harm
+from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
 from bot.qa.opening import fit_opening
 from bot.qa.overview import overview
 from bot.qa.payloads import payload_replies
@@ -101,7 +101,7 @@ class QA:
             key = INTENT_STRINGS.get(parse.intent, "qa.use_menu")
             return self._plain(parse, parse.intent, (Reply(self._say(key, locale)),), False)
         if entry is None and parse.intent == "out_of_scope":
-            if not tells_harm(parse, self.subject):
+            if not legal_on_subject(parse, self.subject):
                 reply = Reply(self._say("qa.out_of_scope", locale))
                 return self._plain(parse, "out_of_scope", (reply,), True)
             parse = replace(parse, intent="ask_law")  # "vợ tôi bị trầm cảm sau sinh, hay đánh con"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.qa.faq import Faq, FaqEntry
+from nlu.asks import SANCTIONS
 from nlu.focus import is_story
 from nlu.normalize import fold
 from nlu.parse import Parse
@@ -97,6 +98,16 @@ def tells_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     ones ("vợ tôi bị trầm cảm sau sinh, hay đánh con, tôi nên làm gì").
     """
     return harm_roles(parse, subject).known
+
+
+def legal_on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
+    """Return whether a message read as out of scope is a legal question on the bot's subject.
+
+    It tells of harm (``tells_harm``) or asks the fine or prison for something said of the family,
+    gender or violence: "Tiết lộ bí mật đời tư của vợ lên mạng bị phạt bao nhiêu".
+    """
+    asks_sanction = bool(parse.asks & SANCTIONS) and on_subject(parse, subject)
+    return asks_sanction or tells_harm(parse, subject)
 
 
 def harm_roles(parse: Parse, subject: re.Pattern[str] | None) -> Roles:
