@@ -25,6 +25,8 @@ _ABOUT_TEXT = (
 _ABOUT = _FILLER | frozenset(_ABOUT_TEXT.split())
 """Words a question about a whole document may hold besides its name (the filler too)."""
 MAX_EXTRA_WORDS = 6
+MIN_TOPIC_WORDS = 2
+"""Words besides the filler a message must keep without its document to be matched again."""
 _PUNCTUATION = re.compile(r"[,;:.!?()\"'“”]+")
 
 
@@ -93,6 +95,24 @@ class ArticleParser:
         document, alias = found
         extra = [w for w in words(prepared.replace(alias, " ")) if w not in _ABOUT]
         return document if len(extra) <= 1 else None
+
+    def without_document(self, prepared: str) -> str | None:
+        """Return the folded message without the document it names, when other words remain.
+
+        "quy định về cấm tiếp xúc theo luật phòng chống bạo lực gia đình 2022" becomes "quy định
+        về cấm tiếp xúc": the law's long name outweighs the two words the question is about.
+        """
+        prepared = _clean(prepared)
+        found = self._document(prepared)
+        if found is None:
+            return None
+        alias = re.escape(found[1])
+        named = (
+            rf"(?:\b(?:theo|cua|trong|tai)\s+)?(?<![\w/]){alias}(?![\w/])(?:\s+(?:nam\s+)?\d{{4}})?"
+        )
+        rest = " ".join(re.sub(named, " ", prepared, count=1).split())
+        left = [w for w in words(rest) if w not in _FILLER]
+        return rest if len(left) >= MIN_TOPIC_WORDS else None
 
     @functools.cached_property
     def _any_alias(self) -> re.Pattern[str]:

@@ -66,7 +66,9 @@ class EmbeddedEngine:
         ending = closing(text)
         said = None if ending is None else Cues.read(ending)
         cues = _cues(text, said)
-        whole = self.model.predict(self.prepare.synonyms.expand(base), cues)
+        whole = self._named_aside(
+            base, cues, self.model.predict(self.prepare.synonyms.expand(base), cues)
+        )
         prediction = self._focused(ending, said, whole, cues)
         intent, confidence = self._required(prediction.intents, base)
         emergency = self.detector.detect(base) or (
@@ -86,6 +88,18 @@ class EmbeddedEngine:
         return Parse(
             text, intent, confidence, emergency, prediction.faq, article, cues.asks, document
         )
+
+    def _named_aside(self, base: str, cues: Cues, whole: Prediction) -> Prediction:
+        """Match again without the document a message names, when no entry is sure of it whole.
+
+        Title questions name the law they are about ("quyền của nạn nhân … theo Luật Phòng, chống
+        bạo lực gia đình 2022"); its long name can push the entry on the topic below the threshold.
+        """
+        top = whole.faq[0][1] if whole.faq else 0.0
+        if top >= self.threshold or (rest := self.articles.without_document(base)) is None:
+            return whole
+        other = self.model.predict(self.prepare.synonyms.expand(rest), cues)
+        return replace(whole, faq=other.faq) if other.faq and other.faq[0][1] > top else whole
 
     def _required(self, ranking: Sequence[tuple[str, float]], base: str) -> tuple[str, float]:
         """Return the first intent whose words the message has (law or none need no words).

@@ -87,3 +87,28 @@ def test_document_asked_about_as_a_whole(
     parser: ArticleParser, text: str, expected: str | None
 ) -> None:
     assert parser.named(fold(text)) == expected
+
+
+ASIDE = [
+    (
+        "title-question",
+        "Quy định về cấm tiếp xúc theo Luật phòng chống bạo lực gia đình 2022",
+        "quy dinh ve cam tiep xuc",
+    ),
+    (
+        "of-the-code",
+        "quyền của lao động nữ mang thai trong Bộ luật Lao động",
+        "quyen cua lao dong nu mang thai",
+    ),
+    ("name-alone", "Bộ luật Lao động", None),  # nothing but the name: no topic left
+    ("filler-only", "nội dung luật bình đẳng giới là gì", None),
+    ("no-document", "quy định về cấm tiếp xúc", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ASIDE], ids=[c[0] for c in ASIDE])
+def test_a_message_without_the_document_it_names(
+    parser: ArticleParser, text: str, expected: str | None
+) -> None:
+    """Twenty-third session: a title question's law name pushed its topic's entry below the bar."""
+    assert parser.without_document(text) == expected
