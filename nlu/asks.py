@@ -56,6 +56,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         _NOT_ADVISED + r"xu ly (the nao|ra sao|sao|gi|nhu the nao)",
         r"bi xu ly",
         r"\bbi xu (the nao|ra sao|sao|gi|nhu the nao|toi)\b",  # "bị xử thế nào" (xử lý)
+        r"\bhinh thuc (xu ly|xu phat|ky luat)\b",  # "các hình thức xử lý người có hành vi …"
         r"che tai",
         r"chiu trach nhiem gi",
         _NOT_ADVISED + r"\bxu ly\b.{0,40}\b(the nao|ra sao)\b",

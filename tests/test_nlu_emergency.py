@@ -93,6 +93,11 @@ CASES = [
     ("help-one-word-shouted", "CỨU!!!", True),
     ("help-one-word-folded", "cuu cuu", True),
     ("not-look-up", "tra cứu", False),
+    # twenty-third session: being followed home got "not sure"
+    ("followed-home", "có người lạ đang theo em về nhà", True),
+    ("followed-home-folded", "co thang cu bam theo toi ve tan nha", True),
+    ("not-studying", "em đang theo học đại học", False),
+    ("not-following-the-news", "tôi đang theo dõi tin tháng hành động", False),
 ]
 
 

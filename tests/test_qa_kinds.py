@@ -81,6 +81,7 @@ KINDS = [
     ("làm sao nếu bị sếp quấy rối", {"help"}),
     # twenty-third session: "bị xử" is short for "bị xử lý"
     ("anh trai đánh em gái bị thương thì bị xử thế nào", {"fine", "prison"}),
+    ("Các hình thức xử lý người có hành vi bạo lực gia đình", {"fine", "prison"}),
 ]
 
 
