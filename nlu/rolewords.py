@@ -76,7 +76,8 @@ ACTS = phrases(
     "soát, giữ, không cho, trừ lương, phân biệt, bắt nạt, đối xử tệ, gả, bán, lừa, cưỡng dâm, "
     "giao cấu, quan hệ, chiếm đoạt, hủy hoại, đập phá, cắt, không chu cấp, bóc lột, ép cưới, "
     "ép lấy, ép quan hệ, cô lập, theo dõi, tra tấn, ném, gạ gẫm, gạ tình, ôm, hôn, động chạm, "
-    "đụng chạm, tạt, chém, xô, túm tóc, giật tóc, bạt tai"
+    "đụng chạm, tạt, chém, xô, túm tóc, giật tóc, bạt tai, chê, chê bai, chì chiết, coi thường, "
+    "khinh thường, khinh rẻ, miệt thị"
 )
 """Acts that have an actor and someone who suffers them.
 

@@ -182,6 +182,14 @@ def test_a_role_after_a_clause_word_is_not_the_patient() -> None:
     assert roles("chồng đánh vợ mà không ai can") == Roles(H, W)
 
 
+def test_disparaging_is_an_act() -> None:
+    """ "Chồng chê vợ tàn tật rồi đánh đập" read the wife as the one who beats (her act unnamed)."""
+    for text in ("Chồng chê vợ tàn tật rồi đánh đập", "mẹ chồng coi thường tôi vì sinh con gái"):
+        assert roles(text).actor in (H, IN), text
+        assert roles(fold(text)).actor in (H, IN), text
+    assert roles("Chồng chê vợ tàn tật rồi đánh đập") == Roles(H, W)
+
+
 def test_marriage_words_hold_no_act() -> None:
     """ "hôn" (kiss) is an act; "ly hôn rồi chồng cũ …" read the ex-husband as the one kissed."""
     for text in ("Ly hôn rồi chồng cũ vẫn đến đe dọa", "kết hôn với vợ cũ", "hôn nhân của con"):
