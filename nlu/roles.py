@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlu.englishroles import english_roles
 from nlu.normalize import fold, normalize
+from nlu.phrasetable import PhraseTable, folded_pairs, is_marked, same
 from nlu.rolewords import (
     ACTS,
     ADVERBS,
@@ -64,81 +64,28 @@ class Roles:
 NONE = Roles()
 
 
-def _same(word: str, bare: str, known: tuple[str, str], marked: bool) -> bool:
-    """Return whether a message word (and its folded form) is the known (word, folded) pair.
-
-    A word typed with diacritics must match exactly; a word typed without them matches folded,
-    unless the message is ``marked`` (typed with diacritics): there "ma túy" holds no "má".
-    """
-    return word == known[0] or (not marked and word == bare and bare == known[1])
-
-
-MARKED_SHARE = 0.4
-"""Share of a message's words that carry diacritics for it to count as typed with them."""
-
-
-def is_marked(words: Sequence[str], bare: Sequence[str]) -> bool:
-    """Return whether a message is typed with diacritics (not only a teencode word or two)."""
-    marked = sum(w != b for w, b in zip(words, bare, strict=True))
-    return marked >= 2 and marked >= MARKED_SHARE * len(words)
-
-
-@dataclass(frozen=True)
-class _Table:
-    """Word sequences (with diacritics) indexed by their folded first word, longest first."""
-
-    index: dict[str, tuple[tuple[tuple[tuple[str, str], ...], str], ...]]
-
-    @classmethod
-    def build(cls, pairs: Sequence[tuple[str, str]]) -> _Table:
-        index: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
-        for phrase, value in pairs:
-            sequence = tuple((w, fold(w)) for w in normalize(phrase).split())
-            index.setdefault(sequence[0][1], []).append((sequence, value))
-        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()})
-
-    def match(self, reader: _Reader, at: int) -> tuple[str, int] | None:
-        """Return the value and length of the longest sequence at ``at``, if any."""
-        if not 0 <= at < len(reader.words):
-            return None
-        for sequence, value in self.index.get(reader.bare[at], ()):
-            end = at + len(sequence)
-            if end <= len(reader.words) and all(
-                _same(reader.words[i], reader.bare[i], known, reader.marked)
-                for i, known in zip(range(at, end), sequence, strict=True)
-            ):
-                return value, len(sequence)
-        return None
-
-
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[_Table, _Table, _Table, _Table]:
+def _tables() -> tuple[PhraseTable, PhraseTable, PhraseTable, PhraseTable]:
     """Return the role, speaker, adverb and act tables."""
     roles = [(p, role) for role, phrases in ROLE_PHRASES.items() for p in phrases]
     return (
-        _Table.build(roles),
-        _Table.build([(w, SELF) for w in SPEAKER]),
-        _Table.build([(w, "") for w in ADVERBS]),
-        _Table.build([(w, "") for w in ACTS]),
+        PhraseTable.build(roles),
+        PhraseTable.build([(w, SELF) for w in SPEAKER]),
+        PhraseTable.build([(w, "") for w in ADVERBS]),
+        PhraseTable.build([(w, "") for w in ACTS]),
     )
 
 
 @functools.lru_cache(maxsize=1)
-def _not_roles() -> _Table:
+def _not_roles() -> PhraseTable:
     """Return the table of phrases that look like a role but are none."""
-    return _Table.build([(p, "") for p in NOT_ROLES])
+    return PhraseTable.build([(p, "") for p in NOT_ROLES])
 
 
 @functools.lru_cache(maxsize=1)
-def _not_acts() -> _Table:
+def _not_acts() -> PhraseTable:
     """Return the table of phrases that hold an act but name none."""
-    return _Table.build([(p, "") for p in NOT_ACTS])
-
-
-@functools.lru_cache(maxsize=8)
-def _pairs(options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Return each option with its folded form."""
-    return tuple((o, fold(o)) for o in options)
+    return PhraseTable.build([(p, "") for p in NOT_ACTS])
 
 
 @functools.lru_cache(maxsize=1)
@@ -168,7 +115,8 @@ class _Reader:
     def word_is(self, at: int, options: tuple[str, ...]) -> bool:
         """Return whether the word at ``at`` is one of ``options``."""
         return 0 <= at < len(self.words) and any(
-            _same(self.words[at], self.bare[at], known, self.marked) for known in _pairs(options)
+            same(self.words[at], self.bare[at], known, self.marked)
+            for known in folded_pairs(options)
         )
 
     def act(self, at: int) -> int:

@@ -11,9 +11,10 @@ from nlu.calibration import Fit
 from nlu.englishroles import english_roles
 from nlu.model import CONFLICTING_ROLES, REVERSED_ROLES, UNSERVED, kept_share
 from nlu.normalize import fold
+from nlu.phrasetable import is_marked
 from nlu.pronouns import story_roles
 from nlu.rolefit import conflicting, entry_roles, relation, signature
-from nlu.roles import NONE, Roles, is_marked, roles
+from nlu.roles import NONE, Roles, roles
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"

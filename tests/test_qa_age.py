@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.qa.age import under_age
+from bot.qa.age import consented, under_age
 from bot.qa.engine import QA
 from bot.runtime.content import Content
 from nlu.normalize import fold
@@ -44,3 +46,32 @@ PROBES = [  # "trên 16 tuổi" got the article on victims under 16 (0.82)
 def test_regression_the_stated_age_chooses_the_article(qa: QA, text: str, entry: str) -> None:
     for question in (text, fold(text)):
         assert qa.answer(question).faq_id == entry, question
+
+
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        ("con gái 14 tuổi cũng đồng ý", True),
+        ("hai đứa 15 tuổi yêu nhau rồi tự nguyện quan hệ", True),
+        ("em 14 tuổi, em không đồng ý", False),
+        ("bé 10 tuổi nói là đồng ý", False),  # under 13, agreeing changes nothing
+        ("cô ấy 17 tuổi, đồng ý", False),
+        ("cô bé đồng ý", False),  # no age
+    ],
+)
+def test_consented(text: str, agreed: bool) -> None:
+    assert consented(text) is agreed
+    assert consented(fold(text)) is agreed
+
+
+def test_regression_a_child_who_agreed_gets_the_article_on_consent(qa: QA) -> None:
+    # Twenty-third session: with rape (Điều 141) first, the age moved the answer to the rape of a
+    # child (Điều 142); a girl of 14 who agreed is Điều 145.
+    text = (
+        "Ông giám đốc xã ép con gái 14 tuổi nhà nghèo quan hệ bằng cách cho tiền, cô bé cũng "
+        "đồng ý. Như vậy ông ta có bị tội hiếp dâm không?"
+    )
+    parse = qa.parse(text)
+    moved = ("pc-rape", 0.5), ("pc-adult-has-sex-with-child-under-16", 0.49)
+    answer = qa.answer_parse(replace(parse, faq=(*moved, *parse.faq[2:])))
+    assert (answer.citations[0].document, answer.citations[0].article) == ("100/2015/QH13", 145)

@@ -56,3 +56,21 @@ def test_overview_in_english(qa: QA) -> None:
 def test_a_sure_faq_answer_comes_first(qa: QA) -> None:
     answer = qa.answer("Nghị định 282/2025 quy định gì")
     assert answer.faq_id == "dv-penalties-overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("luat hon nhan gia dinh", "52/2014/QH13"),
+        ("luật trẻ em", "102/2016/QH13"),
+        ("bộ luật hình sự", "100/2015/QH13"),
+    ],
+)
+def test_a_law_named_alone_gets_its_overview_before_an_unsure_entry(
+    qa: QA, text: str, number: str
+) -> None:
+    # Twenty-third session: "luật hôn nhân gia đình" got the entry on obstructing a marriage (0.68)
+    # and "luật trẻ em" the entry on acts banned against children (0.59).
+    answer = qa.answer(text)
+    assert f"số {number}" in answer.text, text
+    assert answer.faq_id is None, text

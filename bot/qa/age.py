@@ -19,12 +19,18 @@ CHILD_ARTICLE = {"100/2015/QH13:141": "100/2015/QH13:142", "100/2015/QH13:143": 
 ANY_ARTICLE = {child: adult for adult, child in CHILD_ARTICLE.items()}
 CHILD_AGE = 16
 """Under this age a victim is a child for these articles."""
+CONSENTED_ARTICLE = "100/2015/QH13:145"
+"""Sex with a child of 13 to 15 who agreed: neither rape (Điều 141, 142) nor coercion (143, 144)."""
+SEXUAL_ARTICLES = frozenset({*CHILD_ARTICLE, *ANY_ARTICLE})
+MIN_CONSENT_AGE = 13
+"""Under this age, agreeing changes nothing: Điều 142 (rape of a child under 13)."""
 LOOKED_AT = 5
 """How far down the matches the entry on the other article may be."""
 
 _UNDER = re.compile(r"\b(?:duoi|chua du|chua den|chua toi) (\d{1,2}) tuoi")
 _OVER = re.compile(r"\b(?:tren|hon|tu du|da du|da) (\d{1,2}) tuoi")
 _AGE = re.compile(r"\b(\d{1,2}) tuoi\b")
+_CONSENT = re.compile(r"(?<!khong )(?<!chua )(?<!ko )\b(dong y|tu nguyen|thuan tinh|yeu nhau)\b")
 
 
 def under_age(text: str) -> bool | None:
@@ -43,9 +49,21 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
     best = faq.get(parse.faq_id or "")
     if best is None or (child := under_age(parse.text)) is None:
         return parse
+    if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
+        return _first(parse, faq, CONSENTED_ARTICLE)
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
-    if wanted is None:
-        return parse
+    return parse if wanted is None else _first(parse, faq, wanted)
+
+
+def consented(text: str) -> bool:
+    """Return whether a message says a child of 13 to 15 agreed ("cô bé cũng đồng ý")."""
+    folded = fold(text)
+    ages = [int(age) for age in _AGE.findall(folded)]
+    return bool(ages) and MIN_CONSENT_AGE <= min(ages) < CHILD_AGE and bool(_CONSENT.search(folded))
+
+
+def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
+    """Return ``parse`` with the first near entry resting on ``wanted`` put first."""
     for index, (entry_id, _) in enumerate(parse.faq[1:LOOKED_AT], 1):
         other = faq.get(entry_id)
         if other is not None and other.basis == wanted:

@@ -24,7 +24,7 @@ from bot.qa.helpline import harm_help
 from bot.qa.kinds import sanction_first
 from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
 from bot.qa.opening import fit_opening
-from bot.qa.overview import overview
+from bot.qa.overview import SURE_ENOUGH, overview
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
 from bot.qa.texts import (
@@ -94,7 +94,8 @@ class QA:
             return self._emergency(parse, entry, locale, local_help)
         if parse.article is not None:
             return self._article(parse, locale)
-        if entry is None and (answer := self._overview(parse, locale)) is not None:
+        overview_first = entry is None or parse.faq_confidence < SURE_ENOUGH
+        if overview_first and (answer := self._overview(parse, locale)) is not None:
             return answer
         dialogue = parse.intent in DIALOGUE_INTENTS and not reports_harm(parse, self.subject)
         if entry is None and dialogue:
