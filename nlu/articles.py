@@ -103,8 +103,8 @@ class ArticleParser:
         về cấm tiếp xúc": the law's long name outweighs the two words the question is about.
         """
         prepared = _clean(prepared)
-        found = self._document(prepared)
-        if found is None:
+        found = None if _ARTICLE.search(prepared) else self._document(prepared)
+        if found is None:  # no document, or an article lookup (answered by the article itself)
             return None
         alias = re.escape(found[1])
         named = (

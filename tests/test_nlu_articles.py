@@ -103,6 +103,7 @@ ASIDE = [
     ("name-alone", "Bộ luật Lao động", None),  # nothing but the name: no topic left
     ("filler-only", "nội dung luật bình đẳng giới là gì", None),
     ("no-document", "quy định về cấm tiếp xúc", None),
+    ("article-lookup", "khoản 2 điều 25 luật phòng chống bạo lực gia đình", None),
 ]
 
 
