@@ -106,8 +106,9 @@ def legal_on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     It tells of harm (``tells_harm``) or asks the fine or prison for something said of the family,
     gender or violence: "Tiết lộ bí mật đời tư của vợ lên mạng bị phạt bao nhiêu".
     """
-    asks_sanction = bool(parse.asks & SANCTIONS) and on_subject(parse, subject)
-    return asks_sanction or tells_harm(parse, subject)
+    if not on_subject(parse, subject):
+        return False
+    return bool(parse.asks & SANCTIONS) or story_roles(parse.text).known
 
 
 def harm_roles(parse: Parse, subject: re.Pattern[str] | None) -> Roles:
