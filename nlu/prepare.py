@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from nlu.english import spell_out
 from nlu.normalize import fold
+from nlu.numbers import spoken_ages
+from nlu.opening import without_opening
 from nlu.synonyms import Synonyms, parse_synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import TrainingData
@@ -28,8 +30,8 @@ class Preparer:
         return cls(parse_teencode(data.teencode), parse_synonyms(data.synonyms))
 
     def base(self, text: str) -> str:
-        """Return normalised text with abbreviations expanded and diacritics removed."""
-        return fold(self.teencode.expand(spell_out(text)))
+        """Return normalised text with abbreviations expanded, diacritics and opening removed."""
+        return without_opening(spoken_ages(fold(self.teencode.expand(spell_out(text)))))
 
     def __call__(self, text: str) -> str:
         """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""

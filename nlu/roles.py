@@ -34,6 +34,7 @@ from nlu.rolewords import (
     PLACE,
     POSSESSIVE,
     ROLE_PHRASES,
+    SIBLING,
     SPEAKER,
 )
 
@@ -219,6 +220,17 @@ class _Reader:
         return found is not None and found[1] > 1
 
 
+def _sibling(roles: Roles) -> Roles:
+    """Read a brother or sister as the child of a parent, as the speaker when they suffer."""
+    if SIBLING not in (roles.actor, roles.patient):
+        return roles
+    if "parent" in (roles.actor, roles.patient):
+        return Roles(*("child" if r == SIBLING else r for r in (roles.actor, roles.patient)))
+    if roles.actor in (SIBLING, None):
+        return NONE
+    return Roles(roles.actor, SELF if roles.patient == SIBLING else roles.patient)
+
+
 def _speaker(roles: Roles) -> Roles:
     """Replace SELF by the counterpart of the other role when it has one."""
     if roles.patient == SELF and roles.actor in COUNTERPART:
@@ -254,6 +266,7 @@ def _sentence_roles(text: str) -> Roles:
             continue
         found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
         found = found or reader.bare_act(at)
+        found = found and _sibling(found)
         if found is not None and found.known:
             return _speaker(found)
     return NONE

@@ -43,6 +43,10 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "người lớn, ông hàng xóm, hàng xóm, thầy giáo, thầy, cô giáo, người lạ, chú hàng xóm, "
         "ông, người đàn ông, gã"
     ),
+    "sibling": phrases(
+        "anh trai, em trai, chị gái, em gái, anh ruột, chị ruột, em ruột, anh cả, chị cả, em út, "
+        "thằng em, thằng anh"
+    ),
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
 
@@ -95,6 +99,10 @@ KIND_AFTER = ("là", "phải")
 """Words after which "bạo lực" names the kind asked about, not an act: "… con dâu là bạo lực?"."""
 KIND = ("bạo",)
 """The first word of "bạo lực", "bạo hành"."""
+SIBLING = "sibling"
+"""A brother or sister: the parent's child when the other role is a parent ("anh trai đánh mẹ"),
+otherwise no role of ours."""
+
 COUNTERPART = {
     "husband": "wife",
     "wife": "husband",

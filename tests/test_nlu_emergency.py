@@ -98,6 +98,10 @@ CASES = [
     ("followed-home-folded", "co thang cu bam theo toi ve tan nha", True),
     ("not-studying", "em đang theo học đại học", False),
     ("not-following-the-news", "tôi đang theo dõi tin tháng hành động", False),
+    # twenty-fourth session: a plea for urgent help was a greeting
+    ("urgent-plea", "alo alo có ai không, em cần giúp gấp", True),
+    ("urgent-plea-folded", "xin giup do gap voi", True),
+    ("not-urgent-paperwork", "em cần hỗ trợ gấp thủ tục ly hôn", False),
 ]
 
 

@@ -191,6 +191,23 @@ def test_disparaging_is_an_act() -> None:
     assert roles("Chồng chê vợ tàn tật rồi đánh đập") == Roles(H, W)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anh trai nghiện game đánh mẹ để lấy tiền", Roles(C, P)),
+        ("anh trai tôi đánh mẹ", Roles(C, P)),
+        ("em trai bị bố đánh", Roles(P, C)),
+        ("mẹ đánh em gái tôi", Roles(P, C)),
+        ("chị gái tôi bị chồng đánh", Roles(H, W)),
+        ("anh trai đánh em gái", NONE),
+    ],
+)
+def test_a_brother_or_sister_is_a_parents_child(text: str, expected: Roles) -> None:
+    """ "Anh trai … đánh mẹ" named no actor: a brother who beats his mother is her adult child."""
+    assert roles(text) == expected
+    assert roles(fold(text)) == expected
+
+
 def test_marriage_words_hold_no_act() -> None:
     """ "hôn" (kiss) is an act; "ly hôn rồi chồng cũ …" read the ex-husband as the one kissed."""
     for text in ("Ly hôn rồi chồng cũ vẫn đến đe dọa", "kết hôn với vợ cũ", "hôn nhân của con"):

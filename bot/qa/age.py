@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.qa.faq import Faq
 from nlu.normalize import fold
+from nlu.numbers import spoken_ages
 from nlu.parse import Parse
 
 CHILD_ARTICLE = {"100/2015/QH13:141": "100/2015/QH13:142", "100/2015/QH13:143": "100/2015/QH13:144"}
@@ -35,7 +36,7 @@ _CONSENT = re.compile(r"(?<!khong )(?<!chua )(?<!ko )\b(dong y|tu nguyen|thuan t
 
 def under_age(text: str) -> bool | None:
     """Return whether ``text`` says someone is under 16, or that all are older (None: no age)."""
-    folded = fold(text)
+    folded = spoken_ages(fold(text))
     if (under := _UNDER.search(folded)) is not None:
         return int(under.group(1)) <= CHILD_AGE
     if (over := _OVER.search(folded)) is not None and int(over.group(1)) >= CHILD_AGE:
@@ -57,7 +58,7 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
 
 def consented(text: str) -> bool:
     """Return whether a message says a child of 13 to 15 agreed ("cô bé cũng đồng ý")."""
-    folded = fold(text)
+    folded = spoken_ages(fold(text))
     ages = [int(age) for age in _AGE.findall(folded)]
     return bool(ages) and MIN_CONSENT_AGE <= min(ages) < CHILD_AGE and bool(_CONSENT.search(folded))
 
