@@ -78,6 +78,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(phai|nen|can) xu ly (the nao|ra sao|sao|nhu the nao)",
         r"lam (gi|sao) (bay gio|de|duoc)",
         r"\blam (gi|sao|the nao) (khi|neu)\b",  # "Làm gì khi thường xuyên bị chồng bạo lực?"
+        r"\bthi lam (sao|gi|the nao)( (a|day|vay|bay gio|ha))?\W*$",  # "bị chồng tát thì làm sao ạ"
+        r"\bco cach nao\b",
         r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
         r"(giup do|ho tro|tu van|tro giup)",
         r"\bthu tuc (the nao|ra sao|gi|nhu the nao|la gi)",

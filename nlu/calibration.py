@@ -10,7 +10,7 @@ import numpy as np
 
 from nlu.focus import STORY_WORDS
 from nlu.matcher import Candidate
-from nlu.roles import NONE, Roles
+from nlu.rolepair import NONE, Roles
 from nlu.vectors import LinearModel
 
 FEATURES = (

@@ -22,7 +22,7 @@ from nlu.lexical import Bm25
 from nlu.matcher import STOPWORDS, FaqMatcher
 from nlu.normalize import words
 from nlu.rolefit import entry_roles
-from nlu.roles import NONE
+from nlu.rolepair import NONE
 from nlu.sparse import Columns, Row
 from nlu.training import FaqExample
 from nlu.vectors import (

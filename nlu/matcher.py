@@ -13,7 +13,7 @@ import numpy as np
 
 from nlu.lexical import Bm25
 from nlu.normalize import words
-from nlu.roles import Roles
+from nlu.rolepair import Roles
 from nlu.sparse import Columns, Row
 from nlu.vectors import LinearModel
 

@@ -17,7 +17,8 @@ from nlu.intents import IntentClassifier
 from nlu.matcher import Candidate, FaqMatcher
 from nlu.normalize import words
 from nlu.rolefit import conflicting, relation
-from nlu.roles import NONE, Roles, roles
+from nlu.rolepair import NONE, Roles
+from nlu.roles import roles
 from nlu.vectors import Featurizer
 
 LAW_INTENTS = ("ask_law", "find_services", "emergency")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from nlu.englishroles import looks_english
-from nlu.roles import Roles, roles
+from nlu.rolepair import Roles
+from nlu.roles import roles
 
 _HE = re.compile(
     r"\b(anh ta|anh ấy|anh ay|hắn ta|han ta|hắn|ổng|lão ta|lao ta|lão"

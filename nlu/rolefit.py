@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nlu.roles import NONE, SELF, Roles, roles
+from nlu.rolepair import NONE, SELF, Roles
+from nlu.roles import roles
 
 
 def relation(message: Roles, entry: Roles) -> int:

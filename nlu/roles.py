@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass
 
 from nlu.englishroles import english_roles
+from nlu.kinship import as_pair
 from nlu.normalize import fold, normalize
 from nlu.phrasetable import PhraseTable, folded_pairs, is_marked, same
+from nlu.rolepair import NONE, SELF, Roles
 from nlu.rolewords import (
     ACTS,
     ADVERBS,
@@ -34,35 +36,20 @@ from nlu.rolewords import (
     PLACE,
     POSSESSIVE,
     ROLE_PHRASES,
-    SIBLING,
     SPEAKER,
 )
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-SELF = "self"
-"""The speaker, when the message does not tell which role they have."""
-
 MAX_LEAD = 4
 """Words allowed between the actor and the act ("chồng say rượu về đánh vợ")."""
 MAX_GAP = 3
 """Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
-
-
-@dataclass(frozen=True)
-class Roles:
-    """Who acts and who suffers in a message (None when it does not say)."""
-
-    actor: str | None = None
-    patient: str | None = None
-
-    @property
-    def known(self) -> bool:
-        """Return whether the message names an actor or a patient."""
-        return self.actor is not None or self.patient is not None
-
-
-NONE = Roles()
+SUBJECT_AT = 2
+"""A role this near the start of a sentence is its subject ("Dạ, chồng em …")."""
+MAX_CARRY = 14
+"""Words a subject carries over to a later act, no other role between ("Chồng em hay uống
+rượu, mỗi lần say là về chửi bới")."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,7 +96,8 @@ class _Reader:
     def role(self, at: int) -> tuple[str, int] | None:
         """Return the role (or SELF) named at ``at`` and its length in words."""
         roles, speaker, _, _ = _tables()
-        if _not_roles().match(self, at) is not None:
+        before = _not_roles().match(self, at - 1) if at > 0 else None
+        if _not_roles().match(self, at) is not None or (before is not None and before[1] > 1):
             return None
         return roles.match(self, at) or speaker.match(self, at)
 
@@ -132,9 +120,9 @@ class _Reader:
         here, before = _not_acts().match(self, at), _not_acts().match(self, at - 1)
         return here is not None or (before is not None and before[1] > 1)
 
-    def next_act(self, at: int) -> tuple[int, int]:
-        """Return where the next act within MAX_LEAD words starts and its length (0: none)."""
-        for lead in range(MAX_LEAD + 1):
+    def next_act(self, at: int, reach: int = MAX_LEAD) -> tuple[int, int]:
+        """Return where the next act within ``reach`` words starts and its length (0: none)."""
+        for lead in range(reach + 1):
             if self.names_kind(at + lead):
                 break
             length = self.act(at + lead)
@@ -149,8 +137,8 @@ class _Reader:
         return self.word_is(at - 1, KIND_AFTER) and self.word_is(at, KIND)
 
     def skip_adverbs(self, at: int) -> int:
-        """Return the position after any adverbs starting at ``at``."""
-        while (found := _tables()[2].match(self, at)) is not None:
+        """Return the position after any adverbs starting at ``at`` (folded "dam o" is no "dám")."""
+        while (found := _tables()[2].match(self, at)) is not None and not self.act(at):
             at += found[1]
         return at
 
@@ -189,18 +177,26 @@ class _Reader:
         found = self.role(at + 1)
         if found is None or found[0] == SELF:
             return None
-        before = ((start, self.role(start)) for start in range(at - 3, at))
-        ending = (r[0] for start, r in before if r is not None and start + r[1] == at)
-        patient = next(ending, SELF)
+        patient = self.ending_at(at) or SELF
+        if patient == SELF:  # "mẹ em bị bố em đánh": the speaker's mother
+            after = at - 1 if self.word_is(at - 2, POSSESSIVE) else at
+            patient = self.ending_at(after - 1) or SELF
         return Roles(found[0], patient)
+
+    def ending_at(self, at: int) -> str | None:
+        """Return the role (or SELF) whose name ends just before ``at``."""
+        before = ((start, self.role(start)) for start in range(max(at - 3, 0), at))
+        return next((r[0] for start, r in before if r is not None and start + r[1] == at), None)
 
     def active(self, at: int) -> Roles | None:
         """Read "<actor> [tôi] [hay] <act> <patient>" with the actor's role named at ``at``."""
         found = self.role(at)
-        if found is None or found[0] == SELF or self.word_is(at - 1, PASSIVE):
+        if found is None or found[0] == SELF or self.word_is(at - 1, (*PASSIVE, *POSSESSIVE)):
             return None
         mine, after = self.possessed(at + found[1])
         act, length = self.next_act(self.skip_adverbs(after))
+        if not length and at <= SUBJECT_AT:
+            act, length = self.next_act(self.skip_adverbs(after), MAX_CARRY)
         if not length:
             return None
         patient = self.patient_after(act + length)
@@ -218,17 +214,6 @@ class _Reader:
         """Return whether a role of two words or more starts at ``at`` ("bo me": bố mẹ, not bỏ)."""
         found = None if self.marked else self.role(at)
         return found is not None and found[1] > 1
-
-
-def _sibling(roles: Roles) -> Roles:
-    """Read a brother or sister as the child of a parent, as the speaker when they suffer."""
-    if SIBLING not in (roles.actor, roles.patient):
-        return roles
-    if "parent" in (roles.actor, roles.patient):
-        return Roles(*("child" if r == SIBLING else r for r in (roles.actor, roles.patient)))
-    if roles.actor in (SIBLING, None):
-        return NONE
-    return Roles(roles.actor, SELF if roles.patient == SIBLING else roles.patient)
 
 
 def _speaker(roles: Roles) -> Roles:
@@ -266,7 +251,7 @@ def _sentence_roles(text: str) -> Roles:
             continue
         found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
         found = found or reader.bare_act(at)
-        found = found and _sibling(found)
+        found = found and as_pair(found)
         if found is not None and found.known:
             return _speaker(found)
     return NONE

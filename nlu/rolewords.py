@@ -22,10 +22,13 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "chồng, ck, chg, ox, ông xã, chồng cũ, người chồng, anh chồng, chồng sắp cưới"
     ),
     "wife": phrases("vợ, vk, bx, bà xã, vợ cũ, người vợ, cô vợ, chị vợ"),
-    "parent": phrases(
-        "bố mẹ, cha mẹ, ba mẹ, ba má, bố, cha, mẹ, má, bố dượng, cha dượng, ba dượng, mẹ kế, "
-        "mẹ ghẻ, dì ghẻ, phụ huynh, cha mẹ nuôi, bố đẻ, mẹ đẻ, ba tôi, ba tui, ba mình, ba ruột"
+    "parent": phrases("bố mẹ, cha mẹ, ba mẹ, ba má, phụ huynh, cha mẹ nuôi"),
+    "father": phrases(
+        "bố, cha, bố dượng, cha dượng, ba dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột"
     ),
+    "mother": phrases("mẹ, má, mẹ kế, mẹ ghẻ, dì ghẻ, mẹ đẻ"),
+    "grandfather": phrases("ông, ông nội, ông ngoại"),
+    "grandmother": phrases("bà nội, bà ngoại"),
     "child": phrases(
         "con, con cái, con gái, con trai, con nhỏ, con riêng, con nuôi, đứa con, trẻ em, trẻ, đứa "
         "trẻ, đứa bé, bé, bé gái, bé trai, cháu, cháu bé, học sinh, trẻ vị thành niên, người chưa "
@@ -41,7 +44,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "adult": phrases(
         "người lớn, ông hàng xóm, hàng xóm, thầy giáo, thầy, cô giáo, người lạ, chú hàng xóm, "
-        "ông, người đàn ông, gã"
+        "người đàn ông, gã"
     ),
     "sibling": phrases(
         "anh trai, em trai, chị gái, em gái, anh ruột, chị ruột, em ruột, anh cả, chị cả, em út, "
@@ -52,14 +55,17 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
-    "con vật, con bạc, con nợ"
+    "con vật, con bạc, con nợ, ông bà, phòng chống, cán bộ, bộ đội, bộ luật, bộ trưởng, bộ phận"
 )
-"""Phrases that start like a role but name none ("nghiện ma túy" holds no "má", "cầm con dao")."""
+"""Phrases that hold a word like a role but name none ("nghiện ma túy" holds no "má", "cầm con
+dao"; folded, "phong chong" holds no "chồng")."""
 
 NOT_ACTS = phrases(
-    "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú"
+    "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "
+    "đánh bạc, đánh bài, đánh cờ, đánh đề, đánh lô, đánh giá, đánh thức, đánh dấu, đánh máy"
 )
-"""Phrases that hold an act but name none: "hôn" (kiss) in "ly hôn rồi chồng cũ …" is marriage."""
+"""Phrases that hold an act but name none: "hôn" (kiss) in "ly hôn rồi chồng cũ …" is marriage,
+"đánh bạc" is gambling."""
 
 SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 """Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""
@@ -99,10 +105,6 @@ KIND_AFTER = ("là", "phải")
 """Words after which "bạo lực" names the kind asked about, not an act: "… con dâu là bạo lực?"."""
 KIND = ("bạo",)
 """The first word of "bạo lực", "bạo hành"."""
-SIBLING = "sibling"
-"""A brother or sister: the parent's child when the other role is a parent ("anh trai đánh mẹ"),
-otherwise no role of ours."""
-
 COUNTERPART = {
     "husband": "wife",
     "wife": "husband",

@@ -14,7 +14,8 @@ from nlu.normalize import fold
 from nlu.phrasetable import is_marked
 from nlu.pronouns import story_roles
 from nlu.rolefit import conflicting, entry_roles, relation, signature
-from nlu.roles import NONE, Roles, roles
+from nlu.rolepair import NONE, Roles
+from nlu.roles import roles
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
@@ -137,9 +138,10 @@ def test_regression_is_it_violence_names_no_act() -> None:
 def test_regression_southern_ba_with_the_speaker_is_a_parent() -> None:
     # Twentieth session: "ba" alone is also "three"; "ba tui" is "my father", and the message of a
     # 15-year-old ("ba tui hay đánh má tui …, tui gọi số mấy") was answered "out of scope".
+    # Twenty-fourth session: a father who beats the mother is a husband who beats his wife.
     for text in ("ba tui hay đánh má tui mỗi lần say", "ba tôi đánh mẹ tôi"):
-        assert roles(text) == Roles("parent", "parent"), text
-        assert roles(fold(text)) == Roles("parent", "parent"), text
+        assert roles(text) == Roles(H, W), text
+        assert roles(fold(text)) == Roles(H, W), text
     assert roles("có ba người đánh tôi") == NONE
 
 
@@ -206,6 +208,48 @@ def test_a_brother_or_sister_is_a_parents_child(text: str, expected: Roles) -> N
     """ "Anh trai … đánh mẹ" named no actor: a brother who beats his mother is her adult child."""
     assert roles(text) == expected
     assert roles(fold(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bố đánh mẹ", Roles(H, W)),
+        ("mẹ đánh bố", Roles(W, H)),
+        ("ông nội đánh bà nội", Roles(H, W)),
+        ("Bà ngoại bị ông ngoại đánh thì con cháu có quyền báo công an không", Roles(H, W)),
+        ("bố đánh bà nội", Roles(C, P)),
+        ("ông nội đánh cháu", Roles(ADULT, C)),
+        ("mẹ em bị bố em đánh suốt", Roles(H, W)),
+        ("con của tôi bị cô giáo đánh", Roles(ADULT, C)),
+    ],
+)
+def test_a_father_who_beats_a_mother_is_a_husband(text: str, expected: Roles) -> None:
+    """ "mẹ em bị bố em đánh" read the speaker, a child, as the one beaten by a parent."""
+    assert roles(text) == expected
+    assert roles(fold(text)) == expected
+
+
+def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
+    """ "Chồng em hay uống rượu, mỗi lần say là về chửi bới …" named no actor."""
+    text = "Chồng em hay uống rượu, mỗi lần say là về chửi bới, có lần còn cầm dao dọa em"
+    assert roles(text) == Roles(H, W)
+    assert roles("Mẹ chồng em khó tính, hay soi mói, chửi bới em") == Roles(IN, DIL)
+    assert roles("Chồng em đi làm xa, ở nhà bố chồng hay sàm sỡ em").actor == IN
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tu van phong chong bao luc gia dinh cho ai", NONE),  # "chong" of "phòng chống"
+        ("can bo cong chuc danh vo", Roles(None, W)),  # "bo" of "cán bộ"
+        ("bo doi danh vo", Roles(None, W)),
+        ("ck lay xe may cua vk di cam de danh bac", NONE),  # "đánh bạc" is gambling
+        ("chồng lấy vàng của vợ đi bán", NONE),  # "của vợ": whose gold, not who sells
+        ("ong hang xom dam o chau gai", Roles(ADULT, C)),  # folded "dâm ô" is no "dám"
+    ],
+)
+def test_words_that_only_look_like_roles_or_acts(text: str, expected: Roles) -> None:
+    assert roles(text) == expected
 
 
 def test_marriage_words_hold_no_act() -> None:

@@ -82,6 +82,9 @@ KINDS = [
     # twenty-third session: "bị xử" is short for "bị xử lý"
     ("anh trai đánh em gái bị thương thì bị xử thế nào", {"fine", "prison"}),
     ("Các hình thức xử lý người có hành vi bạo lực gia đình", {"fine", "prison"}),
+    # twenty-fourth session: "thì làm sao" at the end and "có cách nào" ask what to do
+    ("bị chồng tát thì làm sao ạ", {"help"}),
+    ("ông xã tôi nhậu về là chửi tôi với mấy đứa nhỏ có cách nào không", {"help"}),
 ]
 
 

@@ -16,7 +16,7 @@ from nlu.focus import is_story
 from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.pronouns import story_roles
-from nlu.roles import NONE, Roles
+from nlu.rolepair import NONE, Roles
 
 LIKELY_FLOOR = 0.35
 """Best-match confidence under which no entry is offered as the likely answer.

@@ -1,0 +1,42 @@
+"""Family words read as the pairs the entries know: a father who beats a mother is a husband.
+
+nlu.roles names fathers, mothers, grandparents and siblings apart; the entries know husband and
+wife, parent and child. "bố đánh mẹ" is a husband who beats his wife, "anh trai đánh mẹ" an adult
+child who beats a parent, "ông nội đánh bà nội" a husband again.
+"""
+
+from __future__ import annotations
+
+from nlu.rolepair import NONE, SELF, Roles
+
+MEN = frozenset({"father", "grandfather"})
+WOMEN = frozenset({"mother", "grandmother"})
+PARENTS = frozenset({"father", "mother", "parent"})
+GRANDPARENTS = frozenset({"grandfather", "grandmother"})
+PLAIN = {"father": "parent", "mother": "parent", "grandfather": "adult", "grandmother": None}
+"""What each word means when the other role says nothing more: "ông" is an adult, as before."""
+SIBLING = "sibling"
+
+
+def as_pair(roles: Roles) -> Roles:
+    """Return ``roles`` in the pairs the entries know (husband and wife, parent and child)."""
+    actor, patient = roles.actor, roles.patient
+    if actor in PARENTS and patient in GRANDPARENTS:
+        return Roles("child", "parent")
+    if actor in GRANDPARENTS and patient in PARENTS:
+        return Roles("parent", "child")
+    if (actor in MEN and patient in WOMEN) or (actor in WOMEN and patient in MEN):
+        husband = actor in MEN
+        return Roles("husband" if husband else "wife", "wife" if husband else "husband")
+    return _sibling(Roles(PLAIN.get(actor, actor), PLAIN.get(patient, patient)))  # type: ignore[arg-type]
+
+
+def _sibling(roles: Roles) -> Roles:
+    """Read a brother or sister as the child of a parent, as the speaker when they suffer."""
+    if SIBLING not in (roles.actor, roles.patient):
+        return roles
+    if "parent" in (roles.actor, roles.patient):
+        return Roles(*("child" if r == SIBLING else r for r in (roles.actor, roles.patient)))
+    if roles.actor in (SIBLING, None):
+        return NONE
+    return Roles(roles.actor, SELF if roles.patient == SIBLING else roles.patient)
