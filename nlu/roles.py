@@ -128,9 +128,15 @@ class _Reader:
             length = self.act(at + lead)
             if length:
                 return at + lead, length
-            if self.role(at + lead) is not None or self.word_is(at + lead, PASSIVE):
+            if self.role(at + lead) is not None or self.suffers_at(at + lead):
                 break
         return at, 0
+
+    def suffers_at(self, at: int) -> bool:
+        """Return whether "bị" at ``at`` says someone suffers an act, not an illness ("bị ốm")."""
+        if not self.word_is(at, PASSIVE):
+            return False
+        return self.role(at + 1) is not None or bool(self.act(self.skip_adverbs(at + 1)))
 
     def names_kind(self, at: int) -> bool:
         """Return whether "là / phải bạo lực" at ``at`` names the kind asked about, not an act."""

@@ -229,6 +229,14 @@ def test_a_father_who_beats_a_mother_is_a_husband(text: str, expected: Roles) ->
     assert roles(fold(text)) == expected
 
 
+def test_an_illness_after_bi_does_not_stop_the_actor() -> None:
+    """ "Bố tôi bị tâm thần hay đánh mẹ": "bị" names an illness here, not an act suffered."""
+    assert roles("Bố tôi bị tâm thần hay đánh mẹ, có bị xử lý không") == Roles(H, W)
+    assert roles("chong toi bi benh hay chui toi") == Roles(H, W)
+    assert roles("chồng tôi bị đánh") == NONE
+    assert roles("chồng bị vợ đánh") == Roles(W, H)
+
+
 def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
     """ "Chồng em hay uống rượu, mỗi lần say là về chửi bới …" named no actor."""
     text = "Chồng em hay uống rượu, mỗi lần say là về chửi bới, có lần còn cầm dao dọa em"

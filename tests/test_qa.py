@@ -146,6 +146,18 @@ def test_a_cry_for_help_gets_the_emergency_answer_alone(qa: QA) -> None:
     assert not answer.replies[0].buttons
 
 
+def test_regression_a_plea_that_names_no_subject_gets_no_unrelated_questions(qa: QA) -> None:
+    # Twenty-fourth session: "alo alo có ai không, em cần giúp gấp" was offered questions on
+    # visiting one's family and children in court (nearest entries, 0.14 and below).
+    entry = qa.faq.entries[0]
+    text = "alo alo có ai không, em cần giúp gấp"
+    plea = Parse(text, "emergency", 0.99, True, ((entry.id, 0.14),))
+    answer = qa.answer_parse(plea)
+    assert answer.emergency
+    assert len(answer.replies) == 1
+    assert not answer.replies[0].buttons
+
+
 def test_services_answer_lists_local_help(qa: QA) -> None:
     entry = next(e for e in qa.faq.entries if e.topic == "support_services")
     parse = Parse("...", "find_services", 0.9, False, ((entry.id, 0.9),))

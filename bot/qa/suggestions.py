@@ -43,9 +43,13 @@ def after_emergency(faq: Faq, parse: Parse) -> list[FaqEntry]:
     """Return the closest entries to offer after the emergency answer, if the message asks.
 
     A story about past danger that ends in a question ("… dọa giết, ly hôn tôi có bị thiệt không?")
-    gets the emergency answer first, then these buttons; a plain cry for help gets none.
+    gets the emergency answer first, then these buttons; a plain cry for help gets none, nor a
+    plea that names no subject ("alo alo có ai không, em cần giúp gấp": the nearest entries were
+    about seeing one's family, 0.14).
     """
     if "?" not in parse.text and not parse.asks and not asks_something(parse.text):
+        return []
+    if not parse.faq or parse.faq[0][1] < ALSO_FLOOR:
         return []
     return closest(faq, parse.faq)
 
