@@ -27,7 +27,8 @@ _OPENINGS = (
     r"(?: " + _SELF + r")?(?: buoi (?:sang|trua|chieu|toi))?(?: (?:ca|cac|quy))?"
     r"(?: " + _ADDRESSEE + r")*(?: (?:a|nha|nhe|oi))?",
     r"(?:" + _ADDRESSEE + r"|co)(?: " + _ADDRESSEE + r")* oi",
-    r"(?:cho|xin phep|cho phep|xin)(?: " + _SELF + r")?(?: (?:xin phep|duoc))? hoi" + _TAIL,
+    r"(?:" + _ADDRESSEE + r" )?(?:cho|xin phep|cho phep|xin)(?: " + _SELF + r")?"
+    r"(?: (?:xin phep|duoc))? hoi" + _TAIL,
     r"(?:" + _SELF + r" )?(?:muon|can|xin) (?:duoc )?(?:hoi|tu van)" + _TAIL,
 )
 _OPENING = re.compile(r"^\W*(?:" + "|".join(_OPENINGS) + r")(?:[\W_]+|$)")

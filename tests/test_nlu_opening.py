@@ -19,6 +19,7 @@ OPENINGS = [
     ("teacher-vocative", "cô ơi em bị bố đánh", "em bi bo danh"),
     ("want-to-ask", "tôi muốn hỏi về việc ly hôn thì chia tài sản", "ly hon thi chia tai san"),
     ("time-of-day", "chào buổi sáng, tôi bị chồng đánh", "toi bi chong danh"),
+    ("addressee-first", "Luật sư cho tôi hỏi chồng đánh vợ bị phạt", "chong danh vo bi phat"),
 ]
 KEPT = [
     ("greeting-alone", "xin chào bạn"),

@@ -187,6 +187,20 @@ TWENTY_THIRD = [  # "not sure" or another entry before the session's role fixes 
     ),
 ]
 
+TWENTY_FOURTH = [  # "not sure", a greeting or another entry before the session's fixes
+    ("Anh trai nghiện game đánh mẹ để lấy tiền", "dv-adult-children-abuse-parents"),  # sibling
+    (
+        "Con trai nghiện ma túy đe dọa giết bố mẹ, gia đình phải làm gì",
+        "dv-adult-children-abuse-parents",
+    ),
+    ("Cậu đánh cháu gây thương tích phải nhập viện", "dv-relatives-beat-child"),
+    ("Dạ em chào ad, bị chồng đánh thì làm sao", "dv-what-to-do-first"),  # was a greeting
+    ("cho em hỏi xíu, bị chồng đánh thì làm sao", "dv-what-to-do-first"),  # was "not sure"
+    ("Mn ơi cho e hỏi bạo lực tinh thần là gì ạ", "dv-verbal-abuse"),
+    ("Bị ép sinh con thứ ba có phải bạo lực gia đình không", "dv-forced-pregnancy-abortion"),
+    ("Bà ngoại bị ông ngoại đánh thì con cháu có quyền báo công an không", "dv-neighbor-report"),
+]
+
 
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
@@ -196,6 +210,7 @@ PROBES = (
     + [(f"s21-{i}", *p) for i, p in enumerate(TWENTY_FIRST)]
     + [(f"s22-{i}", *p) for i, p in enumerate(TWENTY_SECOND)]
     + [(f"s23-{i}", *p) for i, p in enumerate(TWENTY_THIRD)]
+    + [(f"s24-{i}", *p) for i, p in enumerate(TWENTY_FOURTH)]
 )
 
 
