@@ -13,7 +13,12 @@ MEN = frozenset({"father", "grandfather"})
 WOMEN = frozenset({"mother", "grandmother"})
 PARENTS = frozenset({"father", "mother", "parent"})
 GRANDPARENTS = frozenset({"grandfather", "grandmother"})
-PLAIN = {"father": "parent", "mother": "parent", "grandfather": "adult", "grandmother": None}
+PLAIN: dict[str, str | None] = {
+    "father": "parent",
+    "mother": "parent",
+    "grandfather": "adult",
+    "grandmother": None,
+}
 """What each word means when the other role says nothing more: "ông" is an adult, as before."""
 SIBLING = "sibling"
 
@@ -28,7 +33,12 @@ def as_pair(roles: Roles) -> Roles:
     if (actor in MEN and patient in WOMEN) or (actor in WOMEN and patient in MEN):
         husband = actor in MEN
         return Roles("husband" if husband else "wife", "wife" if husband else "husband")
-    return _sibling(Roles(PLAIN.get(actor, actor), PLAIN.get(patient, patient)))  # type: ignore[arg-type]
+    return _sibling(Roles(_plain(actor), _plain(patient)))
+
+
+def _plain(role: str | None) -> str | None:
+    """Return the role a family word has when the other role says nothing more."""
+    return role if role is None or role not in PLAIN else PLAIN[role]
 
 
 def _sibling(roles: Roles) -> Roles:
