@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 
 _ADDRESSEE = (
-    r"(?:luat su|admin|ad|bot|chatbot|cac ban|ban|anh chi|cac anh chi|moi nguoi|ca nha|anh|chi"
-    r"|chu|bac|tong dai vien|tu van vien|chuyen gia|shop|quy co quan)"
+    r"(?:luat su|admin|ad|bot|chatbot|cac|ban|moi nguoi|ca nha|anh|chi|chu|bac|tong dai vien"
+    r"|tu van vien|chuyen gia|shop|quy co quan)"
 )
-"""Whom people greet; not "cô", which folded is also "có" ("alo có ai không")."""
+"""Whom people greet; not "cô", which folded is also "có" ("alo có ai không").
+
+Each name can be read one way only ("anh chị" is "anh" then "chị", "các bạn" is "các" then
+"bạn"): names that could also be read as two others would make the repeated group try every
+split of a long run of them, which takes exponential time on a message that has no opening."""
 _SELF = r"(?:em|toi|minh|chau|con|tui|tao|to)"
 _TAIL = (
     r"(?: (?:xiu|chut|ti|ty|mot chut|1 chut|mot cau|1 cau|mot viec|1 viec|voi|a|nhe|nha|ak"
@@ -37,9 +41,13 @@ MIN_LEFT = 3
 """Words that must be left for the opening to go: "xin chào bạn" stays a greeting."""
 
 
+MAX_OPENING = 80
+"""Characters an opening may take; the pattern never reads further into a long message."""
+
+
 def without_opening(folded: str) -> str:
     """Return folded, teencode-expanded text without its greeting or leave to ask."""
     rest = folded
-    while (found := _OPENING.match(rest)) is not None and found.end() > 0:
+    while (found := _OPENING.match(rest[:MAX_OPENING])) is not None and found.end() > 0:
         rest = rest[found.end() :]
     return rest if len(rest.split()) >= MIN_LEFT else folded
