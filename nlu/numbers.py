@@ -6,7 +6,7 @@ import re
 
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6}
 _UNITS |= {"bay": 7, "tam": 8, "chin": 9}
-_UNIT = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
 _SPOKEN_AGE = re.compile(
     r"\b(?:(?P<tens>hai|ba|bon|nam|sau|bay|tam|chin) muoi|(?P<ten>muoi))"
     r"(?: (?P<unit>" + _UNIT + r"))?(?= tuoi\b)|\b(?P<alone>" + _UNIT + r")(?= tuoi\b)"

@@ -70,6 +70,11 @@ class PhraseTable:
                 return value, len(sequence)
         return None
 
+    def covers(self, reader: Words, at: int) -> bool:
+        """Return whether a phrase starts at ``at``, or one of two words or more just before it."""
+        before = self.match(reader, at - 1)
+        return self.match(reader, at) is not None or (before is not None and before[1] > 1)
+
 
 @functools.lru_cache(maxsize=8)
 def folded_pairs(options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

@@ -96,8 +96,7 @@ class _Reader:
     def role(self, at: int) -> tuple[str, int] | None:
         """Return the role (or SELF) named at ``at`` and its length in words."""
         roles, speaker, _, _ = _tables()
-        before = _not_roles().match(self, at - 1) if at > 0 else None
-        if _not_roles().match(self, at) is not None or (before is not None and before[1] > 1):
+        if _not_roles().covers(self, at):
             return None
         return roles.match(self, at) or speaker.match(self, at)
 
@@ -117,8 +116,7 @@ class _Reader:
 
     def in_not_act(self, at: int) -> bool:
         """Return whether the word at ``at`` is part of a phrase that names no act ("ly hôn")."""
-        here, before = _not_acts().match(self, at), _not_acts().match(self, at - 1)
-        return here is not None or (before is not None and before[1] > 1)
+        return _not_acts().covers(self, at)
 
     def next_act(self, at: int, reach: int = MAX_LEAD) -> tuple[int, int]:
         """Return where the next act within ``reach`` words starts and its length (0: none)."""

@@ -36,12 +36,12 @@ _CONSENT = re.compile(r"(?<!khong )(?<!chua )(?<!ko )\b(dong y|tu nguyen|thuan t
 
 def under_age(text: str) -> bool | None:
     """Return whether ``text`` says someone is under 16, or that all are older (None: no age)."""
-    folded = spoken_ages(fold(text))
+    folded = _folded(text)
     if (under := _UNDER.search(folded)) is not None:
         return int(under.group(1)) <= CHILD_AGE
     if (over := _OVER.search(folded)) is not None and int(over.group(1)) >= CHILD_AGE:
         return False
-    ages = [int(age) for age in _AGE.findall(folded)]
+    ages = _ages(folded)
     return min(ages) < CHILD_AGE if ages else None
 
 
@@ -58,9 +58,19 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
 
 def consented(text: str) -> bool:
     """Return whether a message says a child of 13 to 15 agreed ("cô bé cũng đồng ý")."""
-    folded = spoken_ages(fold(text))
-    ages = [int(age) for age in _AGE.findall(folded)]
+    folded = _folded(text)
+    ages = _ages(folded)
     return bool(ages) and MIN_CONSENT_AGE <= min(ages) < CHILD_AGE and bool(_CONSENT.search(folded))
+
+
+def _folded(text: str) -> str:
+    """Return ``text`` folded, with ages spoken in words written in digits."""
+    return spoken_ages(fold(text))
+
+
+def _ages(folded: str) -> list[int]:
+    """Return every age a folded message states ("15 tuoi")."""
+    return [int(age) for age in _AGE.findall(folded)]
 
 
 def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
