@@ -32,6 +32,9 @@ def same(word: str, bare: str, known: tuple[str, str], marked: bool) -> bool:
     return word == known[0] or (not marked and word == bare and bare == known[1])
 
 
+EXACT = "\x00"
+"""The folded form of the words of a phrase that matches only as typed: no folded word is it."""
+
 MARKED_SHARE = 0.4
 """Share of a message's words that carry diacritics for it to count as typed with them."""
 
@@ -49,12 +52,16 @@ class PhraseTable:
     index: dict[str, tuple[tuple[tuple[tuple[str, str], ...], str], ...]]
 
     @classmethod
-    def build(cls, pairs: Sequence[tuple[str, str]]) -> PhraseTable:
-        """Build from (phrase with diacritics, value) pairs."""
+    def build(
+        cls, pairs: Sequence[tuple[str, str]], exact: frozenset[str] = frozenset()
+    ) -> PhraseTable:
+        """Build from (phrase, value) pairs; ``exact`` phrases match only as typed."""
         index: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
         for phrase, value in pairs:
-            sequence = tuple((w, fold(w)) for w in normalize(phrase).split())
-            index.setdefault(sequence[0][1], []).append((sequence, value))
+            sequence = tuple(
+                (w, EXACT if phrase in exact else fold(w)) for w in normalize(phrase).split()
+            )
+            index.setdefault(fold(sequence[0][0]), []).append((sequence, value))
         return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()})
 
     def match(self, reader: Words, at: int) -> tuple[str, int] | None:

@@ -28,13 +28,30 @@ def relation(message: Roles, entry: Roles) -> int:
     return 0
 
 
+WORK = frozenset({"employer", "worker"})
+HOME = frozenset({"husband", "wife", "parent", "in_law", "daughter_in_law", "sibling"})
+"""Roles only work or only the family has; "adult" and "child" belong to both."""
+
+
 def conflicting(message: Roles, entry: Roles) -> bool:
-    """Return whether a message and an entry name different pairs ("chồng đánh vợ", a child's)."""
+    """Return whether a message and an entry name different pairs ("chồng đánh vợ", a child's).
+
+    One role is enough when it is of the family and the other side's of work, or the reverse
+    ("Tôi mang thai 7 tháng mà chồng vẫn đánh" and the entry on heavy work for pregnant workers).
+    """
+    if _crosses(message, entry) or _crosses(entry, message):
+        return True
     pairs = (message.actor, message.patient, entry.actor, entry.patient)
     if None in pairs or SELF in pairs:
         return False
     differ = message.actor != entry.actor and message.patient != entry.patient
     return differ and (message.actor, message.patient) != (entry.patient, entry.actor)
+
+
+def _crosses(one: Roles, other: Roles) -> bool:
+    """Return whether ``one`` names only family roles and ``other`` a work role."""
+    named, others = {one.actor, one.patient} - {None}, {other.actor, other.patient}
+    return bool(named) and named <= HOME and bool(others & WORK)
 
 
 SPOUSES = frozenset({"husband", "wife"})
@@ -47,12 +64,19 @@ and family law gives husband and wife the same rights (52/2014/QH13 Điều 17),
 and a husband who left ask the same question."""
 
 
+WORK_TOPICS = frozenset({"gender_equality_work", "sexual_harassment_work"})
+AT_WORK = Roles(None, "worker")
+"""The roles of a work entry whose questions agree on none: a worker is the one it protects, so
+"Tôi mang thai 7 tháng mà chồng vẫn đánh" (a husband) is another pair than the entry on heavy work
+for pregnant workers."""
+
+
 def entry_roles(topic: str, questions: Sequence[str]) -> Roles:
     """Return an entry's roles; none when they name only spouses and the topic is directionless."""
     found = signature(questions)
     if topic in DIRECTIONLESS_TOPICS and {found.actor, found.patient} - {None} <= SPOUSES:
         return NONE
-    return found
+    return AT_WORK if topic in WORK_TOPICS and found == NONE else found
 
 
 def signature(questions: Sequence[str]) -> Roles:

@@ -28,6 +28,7 @@ from nlu.rolewords import (
     ADVERBS,
     CLAUSE,
     COUNTERPART,
+    EXACT_ROLES,
     KIND,
     KIND_AFTER,
     NOT_ACTS,
@@ -57,7 +58,7 @@ def _tables() -> tuple[PhraseTable, PhraseTable, PhraseTable, PhraseTable]:
     """Return the role, speaker, adverb and act tables."""
     roles = [(p, role) for role, phrases in ROLE_PHRASES.items() for p in phrases]
     return (
-        PhraseTable.build(roles),
+        PhraseTable.build(roles, EXACT_ROLES),
         PhraseTable.build([(w, SELF) for w in SPEAKER]),
         PhraseTable.build([(w, "") for w in ADVERBS]),
         PhraseTable.build([(w, "") for w in ACTS]),
@@ -242,13 +243,25 @@ def roles(text: str) -> Roles:
     return _speaker(Roles(*english_roles(text)))  # NONE unless the text looks English
 
 
-def _sentence_roles(text: str) -> Roles:
-    """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
+def suffers(text: str) -> bool:
+    """Return whether someone in ``text`` suffers an act, named or not ("bị đánh thì đi khám")."""
+    reader = _reader(text)
+    return any(reader.suffers_at(at) for at in range(len(reader.words)))
+
+
+def _reader(text: str) -> _Reader:
+    """Return the reader of ``text``'s words, as typed and folded."""
     words = tuple(_WORD.findall(normalize(text)))
     bare = tuple(_WORD.findall(fold(text)))  # one fold per sentence, not per word: folding is slow
     if len(bare) != len(words):
         bare = tuple(fold(w) for w in words)
-    reader = _Reader(words, bare, is_marked(words, bare))
+    return _Reader(words, bare, is_marked(words, bare))
+
+
+def _sentence_roles(text: str) -> Roles:
+    """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
+    reader = _reader(text)
+    words = reader.words
     starts = _starts()
     for at in range(len(words)):
         if reader.bare[at] not in starts:

@@ -24,7 +24,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "wife": phrases("vợ, vk, bx, bà xã, vợ cũ, người vợ, cô vợ, chị vợ"),
     "parent": phrases("bố mẹ, cha mẹ, ba mẹ, ba má, phụ huynh, cha mẹ nuôi"),
     "father": phrases(
-        "bố, cha, bố dượng, cha dượng, ba dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột"
+        "bố, cha, bố dượng, cha dượng, ba dượng, dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột"
     ),
     "mother": phrases("mẹ, má, mẹ kế, mẹ ghẻ, dì ghẻ, mẹ đẻ"),
     "grandfather": phrases("ông, ông nội, ông ngoại"),
@@ -36,7 +36,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "employer": phrases(
         "sếp, giám đốc, chủ, chủ doanh nghiệp, chủ công ty, công ty, quản lý, cấp trên, trưởng "
-        "phòng, người sử dụng lao động, tổ trưởng, chủ xưởng"
+        "phòng, người sử dụng lao động, tổ trưởng, chủ xưởng, quản đốc, đốc công, trưởng ca"
     ),
     "worker": phrases(
         "nhân viên, nhân viên nữ, nữ nhân viên, người lao động, lao động nữ, công nhân, cấp dưới, "
@@ -52,6 +52,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
+
+EXACT_ROLES = frozenset({"dượng"})
+"""Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng)."""
 
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "

@@ -102,6 +102,11 @@ CASES = [
     ("urgent-plea", "alo alo có ai không, em cần giúp gấp", True),
     ("urgent-plea-folded", "xin giup do gap voi", True),
     ("not-urgent-paperwork", "em cần hỗ trợ gấp thủ tục ly hôn", False),
+    # twenty-fifth session: "in danger now" had no pattern, in Vietnamese or in English
+    ("in-danger", "tôi đang gặp nguy hiểm", True),
+    ("in-danger-english", "where can I call if I'm in danger right now", True),
+    ("not-in-danger", "khi gặp nguy hiểm thì gọi số nào", False),
+    ("not-dangerous", "is it dangerous to report my husband", False),
 ]
 
 

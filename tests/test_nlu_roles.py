@@ -15,7 +15,7 @@ from nlu.phrasetable import is_marked
 from nlu.pronouns import story_roles
 from nlu.rolefit import conflicting, entry_roles, relation, signature
 from nlu.rolepair import NONE, Roles
-from nlu.roles import roles
+from nlu.roles import roles, suffers
 
 H, W, P, C = "husband", "wife", "parent", "child"
 IN, DIL, BOSS, WORKER, ADULT = "in_law", "daughter_in_law", "employer", "worker", "adult"
@@ -212,6 +212,24 @@ FAMILY_WORDS = [
     ("con của tôi bị cô giáo đánh", Roles(ADULT, C)),
 ]
 
+STEPFATHER_AND_FOREMAN = [
+    # twenty-fifth session: "dượng" alone is a stepfather, read only as typed (folded, "duong" is
+    # also "đường", "dưỡng"); a foreman is an employer and blocks the worker's carried subject
+    ("dượng đánh em", Roles(P, C)),
+    ("Dượng hay say rượu và đánh mẹ con tôi", Roles(H, W)),
+    ("duong danh em", NONE),
+    ("so dien thoai duong day nong", NONE),
+    ("đốc công sàm sỡ nữ công nhân", Roles("employer", "worker")),
+    ("Tôi làm công nhân, quản đốc hay gọi vào phòng riêng nói chuyện tục tĩu và đụng chạm", NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STEPFATHER_AND_FOREMAN)
+def test_a_stepfather_and_a_foreman_are_roles(text: str, expected: Roles) -> None:
+    """ "Dượng hay say rượu và đánh mẹ con tôi" named no actor; "Tôi làm công nhân, quản đốc …"
+    read the worker as the one who harassed."""
+    assert roles(text) == expected
+
 
 @pytest.mark.parametrize(("text", "expected"), FAMILY_WORDS)
 def test_family_words_are_read_as_the_pairs_the_entries_know(text: str, expected: Roles) -> None:
@@ -268,6 +286,26 @@ def test_an_entry_for_another_pair_conflicts() -> None:
     assert not conflicting(roles("bố đánh con"), Roles(ADULT, C))  # the same child suffers
     assert not conflicting(roles("bị đánh"), Roles(P, C))
     assert not conflicting(roles("chồng đánh vợ"), NONE)
+
+
+def test_a_family_role_conflicts_with_a_work_entry() -> None:
+    """Twenty-fifth session: "Tôi mang thai 7 tháng mà chồng vẫn đánh" names only the husband, and
+    got the entry on heavy work for pregnant workers; one role is enough across family and work."""
+    work = Roles("employer", "worker")
+    assert conflicting(roles("Tôi mang thai 7 tháng mà chồng vẫn đánh"), work)
+    assert conflicting(roles("sếp cứ sờ mó tôi"), Roles(H, W))
+    assert not conflicting(roles("sếp cứ sờ mó tôi"), work)
+    assert not conflicting(Roles("employer", C), Roles(P, C))  # the same child suffers
+    assert not conflicting(Roles(ADULT, None), work)  # anyone may be an adult
+
+
+def test_a_work_entry_whose_questions_name_no_roles_protects_a_worker() -> None:
+    """The entry on heavy work for pregnant workers names no one; a husband is another pair."""
+    questions = ["lao động nữ mang thai có phải làm việc nặng nhọc không"]
+    entry = entry_roles("gender_equality_work", questions)
+    assert entry == Roles(None, "worker")
+    assert conflicting(roles("Tôi mang thai 7 tháng mà chồng vẫn đánh"), entry)
+    assert entry_roles("dv_definition", questions) == NONE
 
 
 def test_relation_agrees_reverses_or_says_nothing() -> None:
@@ -360,3 +398,20 @@ def test_an_entry_that_serves_no_sanction_asked_keeps_less() -> None:
     assert kept_share(Fit(-1.0, -1.0), NONE, NONE) == REVERSED_ROLES * UNSERVED
     wife_beaten = roles("ck e đi nhậu về hay đánh e")
     assert kept_share(Fit(0.0, 1.0), wife_beaten, Roles(P, C)) == CONFLICTING_ROLES
+
+
+SUFFERS = [
+    ("bị đánh thì đi khám ở đâu để có giấy chứng nhận thương tích", True),
+    ("tôi bị chồng chửi suốt", True),
+    ("con bị sàm sỡ ở trường", True),
+    ("bị sốt thì đi khám ở đâu", False),
+    ("Bố tôi bị tâm thần", False),
+    ("phụ nữ có được đứng tên sổ đỏ không", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUFFERS)
+def test_suffers_tells_an_act_suffered_from_an_illness(text: str, expected: bool) -> None:
+    """Twenty-fifth session: "bị đánh …" names no one but tells of violence suffered."""
+    assert suffers(text) is expected
+    assert suffers(fold(text)) is expected

@@ -14,6 +14,7 @@ from bot.qa.answers import MESSAGE_LIMIT
 from bot.qa.engine import QA, build_qa
 from bot.runtime.assembly import Runtime
 from bot.runtime.content import Content
+from nlu.normalize import fold
 from nlu.parse import Parse
 from tests.conftest import ROOT, make_settings
 
@@ -98,6 +99,17 @@ def test_a_sanction_asked_on_the_subject_is_never_out_of_scope(qa: QA) -> None:
     assert "ngoài phạm vi" not in answer.text
     off = Parse("vượt đèn đỏ bị phạt bao nhiêu", "out_of_scope", 0.9, False, ())
     assert qa.answer_parse(replace(off, asks=frozenset({"fine"}))).intent == "out_of_scope"
+
+
+def test_regression_a_harm_suffered_is_never_out_of_scope(qa: QA) -> None:
+    # Twenty-fifth session: "bị đánh thì đi khám ở đâu để có giấy chứng nhận thương tích" was told
+    # it was out of scope; it names no one, but someone suffered violence.
+    text = "bị đánh thì đi khám ở đâu để có giấy chứng nhận thương tích"
+    for question in (text, fold(text)):
+        parse = Parse(question, "out_of_scope", 0.59, False, (("sv-health-facilities", 0.14),))
+        assert "ngoài phạm vi" not in qa.answer_parse(parse).text, question
+    off = Parse("bị sốt thì đi khám ở đâu", "out_of_scope", 0.9, False, ())
+    assert qa.answer_parse(off).intent == "out_of_scope"
 
 
 def test_emergency_comes_first_with_local_help(qa: QA) -> None:

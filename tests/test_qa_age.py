@@ -75,3 +75,14 @@ def test_regression_a_child_who_agreed_gets_the_article_on_consent(qa: QA) -> No
     moved = ("pc-rape", 0.5), ("pc-adult-has-sex-with-child-under-16", 0.49)
     answer = qa.answer_parse(replace(parse, faq=(*moved, *parse.faq[2:])))
     assert (answer.citations[0].document, answer.citations[0].article) == ("100/2015/QH13", 145)
+
+
+def test_regression_no_article_on_children_under_16_for_a_stated_age_of_16(qa: QA) -> None:
+    # Twenty-fifth session: "con 16 tuổi bỏ nhà theo người yêu" got the entry on sex with a child
+    # under 16 (Điều 145), which begins "Có." (yes, a crime); at 16 that article does not apply.
+    text = "con 16 tuổi bỏ nhà theo người yêu bố mẹ phải làm sao"
+    parse = qa.parse(text)
+    placed = ("pc-adult-has-sex-with-child-under-16", 0.54), ("dv-forced-marriage", 0.2)
+    answer = qa.answer_parse(replace(parse, faq=placed))
+    assert answer.faq_id != "pc-adult-has-sex-with-child-under-16"
+    assert all(c.article != 145 for c in answer.citations)

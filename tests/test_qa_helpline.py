@@ -34,6 +34,8 @@ HELP = [
     # twenty-first session: no one acts on anyone, but a child's age and sexual words tell of harm
     ("child-sexual", "Bạn học nhắn tin tục tĩu cho con gái tôi 12 tuổi qua Zalo", CHILD_HARM),
     ("adult-sexual", "quấy rối tình dục là gì", None),
+    # twenty-fifth session: the southern "má tui bị ba tui đánh" was off the bot's subject
+    ("southern-child", "má tui bị ba tui đánh hoài, tui mới 14 tuổi, tui phải gọi ai", CHILD_HARM),
 ]
 
 

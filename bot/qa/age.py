@@ -52,6 +52,8 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
         return parse
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
+    if not child and best.basis == CONSENTED_ARTICLE:  # an article on children under 16 only
+        return replace(parse, faq=parse.faq[1:])
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
     return parse if wanted is None else _first(parse, faq, wanted)
 

@@ -17,6 +17,7 @@ from nlu.normalize import fold
 from nlu.parse import Parse
 from nlu.pronouns import story_roles
 from nlu.rolepair import NONE, Roles
+from nlu.roles import suffers
 
 LIKELY_FLOOR = 0.35
 """Best-match confidence under which no entry is offered as the likely answer.
@@ -103,12 +104,14 @@ def tells_harm(parse: Parse, subject: re.Pattern[str] | None) -> bool:
 def legal_on_subject(parse: Parse, subject: re.Pattern[str] | None) -> bool:
     """Return whether a message read as out of scope is a legal question on the bot's subject.
 
-    It tells of harm (``tells_harm``) or asks the fine or prison for something said of the family,
-    gender or violence: "Tiết lộ bí mật đời tư của vợ lên mạng bị phạt bao nhiêu".
+    It tells of harm (``tells_harm``), says someone suffered an act though it names no one ("bị
+    đánh thì đi khám ở đâu để có giấy chứng nhận thương tích") or asks the fine or prison for
+    something said of the family, gender or violence: "Tiết lộ bí mật đời tư của vợ lên mạng bị
+    phạt bao nhiêu".
     """
     if not on_subject(parse, subject):
         return False
-    return bool(parse.asks & SANCTIONS) or story_roles(parse.text).known
+    return bool(parse.asks & SANCTIONS) or story_roles(parse.text).known or suffers(parse.text)
 
 
 def harm_roles(parse: Parse, subject: re.Pattern[str] | None) -> Roles:
