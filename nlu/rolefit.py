@@ -13,8 +13,12 @@ from nlu.roles import roles
 
 
 def relation(message: Roles, entry: Roles) -> int:
-    """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0."""
-    if not message.known or not entry.known:
+    """Return 1 when the message's roles agree with an entry's, -1 when reversed, else 0.
+
+    A work entry whose questions name no roles (``AT_WORK``) only tells family pairs apart: a
+    worker who harasses a colleague does not reverse it.
+    """
+    if not message.known or not entry.known or entry == AT_WORK:
         return 0
     reversed_ = (message.actor is not None and message.actor == entry.patient) or (
         message.patient is not None and message.patient != SELF and message.patient == entry.actor
@@ -66,9 +70,9 @@ and a husband who left ask the same question."""
 
 WORK_TOPICS = frozenset({"gender_equality_work", "sexual_harassment_work"})
 AT_WORK = Roles(None, "worker")
-"""The roles of a work entry whose questions agree on none: a worker is the one it protects, so
-"Tôi mang thai 7 tháng mà chồng vẫn đánh" (a husband) is another pair than the entry on heavy work
-for pregnant workers."""
+"""The roles of a work entry whose questions agree on none, for ``conflicting`` only: "Tôi mang thai
+7 tháng mà chồng vẫn đánh" (a husband) is another pair than the entry on heavy work for pregnant
+workers."""
 
 
 def entry_roles(topic: str, questions: Sequence[str]) -> Roles:

@@ -65,10 +65,11 @@ dao"; folded, "phong chong" holds no "chồng")."""
 
 NOT_ACTS = phrases(
     "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "
-    "đánh bạc, đánh bài, đánh cờ, đánh đề, đánh lô, đánh giá, đánh thức, đánh dấu, đánh máy"
+    "đánh bạc, đánh bài, đánh cờ, đánh đề, đánh lô, đánh giá, đánh thức, đánh dấu, đánh máy, "
+    "mang thai, mang bầu"
 )
 """Phrases that hold an act but name none: "hôn" (kiss) in "ly hôn rồi chồng cũ …" is marriage,
-"đánh bạc" is gambling."""
+"đánh bạc" is gambling; folded, "mang thai" (pregnant) holds no "mắng" (scold)."""
 
 SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 """Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""

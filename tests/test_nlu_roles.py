@@ -306,6 +306,17 @@ def test_a_work_entry_whose_questions_name_no_roles_protects_a_worker() -> None:
     assert entry == Roles(None, "worker")
     assert conflicting(roles("Tôi mang thai 7 tháng mà chồng vẫn đánh"), entry)
     assert entry_roles("dv_definition", questions) == NONE
+    colleague = roles("nhân viên nam quấy rối đồng nghiệp nữ")
+    assert relation(colleague, entry) == 0  # it tells family pairs apart, nothing more
+    assert not conflicting(colleague, entry)
+
+
+def test_pregnant_is_no_act_of_scolding() -> None:
+    """Folded, "mang thai" read as "mắng" (scold): "lao dong nu mang thai" was a worker who acts."""
+    text = "Lao động nữ mang thai có phải làm ca đêm, thêm giờ?"
+    assert roles(fold(text)) == NONE
+    assert roles("vo dang mang thai chong co duoc ly hon khong") == NONE
+    assert roles("chồng mắng vợ đang mang thai") == Roles(H, W)
 
 
 def test_relation_agrees_reverses_or_says_nothing() -> None:
