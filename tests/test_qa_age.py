@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.qa.age import consented, under_age
+from bot.qa.age import all_grown, consented, under_age
 from bot.qa.engine import QA
 from bot.runtime.content import Content
 from nlu.normalize import fold
@@ -86,3 +86,18 @@ def test_regression_no_article_on_children_under_16_for_a_stated_age_of_16(qa: Q
     answer = qa.answer_parse(replace(parse, faq=placed))
     assert answer.faq_id != "pc-adult-has-sex-with-child-under-16"
     assert all(c.article != 145 for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "grown"),
+    [
+        ("con 16 tuổi bỏ nhà theo người yêu", True),
+        ("hai đứa 17 và 19 tuổi", True),
+        ("Hai người dưới 18 tuổi quan hệ tình dục với nhau", False),  # under 18 may be under 16
+        ("quan hệ với bạn gái 15 tuổi, năm nay vợ tôi đã 17 tuổi", False),
+        ("quan hệ với người yêu", False),  # no age
+    ],
+)
+def test_all_grown(text: str, grown: bool) -> None:
+    assert all_grown(text) is grown
+    assert all_grown(fold(text)) is grown

@@ -202,6 +202,22 @@ TWENTY_FOURTH = [  # "not sure", a greeting or another entry before the session'
 ]
 
 
+TWENTY_FIFTH = [  # "not sure" or another entry before the session's fixes
+    (
+        "Tôi làm công nhân, quản đốc hay gọi vào phòng riêng nói chuyện tục tĩu và đụng chạm. Tôi "
+        "sợ mất việc nên không dám nói. Tôi nên làm gì?",
+        "sh-what-to-do",
+    ),  # the worker was read as the one who harassed
+    ("ông chủ sờ mó tui ở chỗ làm, tui nghỉ luôn được hông", "sh-quit-without-notice"),
+    ("má tui bị ba tui đánh hoài, tui mới 14 tuổi, tui phải gọi ai", "dv-child-witness"),
+    ("có người lập nick giả đăng ảnh tôi kèm lời lẽ bẩn thỉu", "pc-humiliation"),
+    ("vợ cấm chồng gặp bố mẹ đẻ", "dv-obstruct-family-contact"),
+    ("bố mẹ ép con đồng tính đi chữa bệnh", "dv-discrimination-in-family"),  # forced marriage
+    ("chồng không cho tiền nhưng cũng không đánh đập có phải bạo lực không", "dv-economic-control"),
+    ("chồng nghiện rượu đánh vợ con và bán hết đồ trong nhà", "dv-property-destruction"),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
@@ -211,6 +227,7 @@ PROBES = (
     + [(f"s22-{i}", *p) for i, p in enumerate(TWENTY_SECOND)]
     + [(f"s23-{i}", *p) for i, p in enumerate(TWENTY_THIRD)]
     + [(f"s24-{i}", *p) for i, p in enumerate(TWENTY_FOURTH)]
+    + [(f"s25-{i}", *p) for i, p in enumerate(TWENTY_FIFTH)]
 )
 
 
@@ -267,3 +284,12 @@ def test_regression_changing_the_lock_is_no_emergency(qa: QA) -> None:
     # whether she may change the lock got the emergency answer and the entry on locking people up.
     answer = qa.answer("Tôi có được thay khóa cửa không cho chồng vào nhà không")
     assert not answer.emergency
+
+
+def test_regression_a_pregnant_wife_beaten_gets_no_entry_on_work(qa: QA) -> None:
+    # Twenty-fifth session: the husband alone named, the entry on heavy work for pregnant workers
+    # answered (0.59); a family role is now another pair than a work entry.
+    text = "Tôi mang thai 7 tháng mà chồng vẫn đánh"
+    for question in (text, fold(text)):
+        entry = qa.answer(question).faq_id
+        assert entry is None or not entry.startswith("work-"), question

@@ -66,7 +66,9 @@ def test_otherwise_the_bot_says_it_is_not_sure(
 def test_the_letter_end_to_end_with_and_without_diacritics(qa: QA) -> None:
     for text in (LETTER, fold(LETTER)):
         answer = qa.answer(text)
-        assert answer.tentative
+        # hedged on what domestic violence is, or (since the twenty-fifth session's variants on
+        # a husband who keeps all the money) sure of the entry on economic control: both on Điều 3
+        assert answer.tentative or answer.faq_id == "dv-economic-control"
         assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
 
 

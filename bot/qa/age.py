@@ -52,10 +52,20 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
         return parse
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
-    if not child and best.basis == CONSENTED_ARTICLE:  # an article on children under 16 only
+    if best.basis == CONSENTED_ARTICLE and all_grown(parse.text):  # only for children under 16
         return replace(parse, faq=parse.faq[1:])
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
     return parse if wanted is None else _first(parse, faq, wanted)
+
+
+def all_grown(text: str) -> bool:
+    """Return whether every age a message states is 16 or more ("con 16 tuổi bỏ nhà theo …").
+
+    Not "dưới 18 tuổi" (under 18 may be under 16), nor "quan hệ khi 15 tuổi, nay đã 17 tuổi".
+    """
+    folded = _folded(text)
+    ages = _ages(folded)
+    return bool(ages) and min(ages) >= CHILD_AGE and _UNDER.search(folded) is None
 
 
 def consented(text: str) -> bool:

@@ -67,7 +67,8 @@ that rests on Điều 3 of the 2022 law: 67 answers right, 16 wrong, of question
 sure" (both forms). Among the first five: 83 / 34; the first only: 14 / 6; without the roles:
 83 / 28 and out-of-scope questions answered; other definition articles too (children, work,
 harassment, divorce): fewer right, more wrong. Reading "anh ta", "hắn", "cô ấy" of a letter as
-the spouse it names (nlu.pronouns.story_roles): 4 more right, none wrong.
+the spouse it names (nlu.pronouns.story_roles): 4 more right, none wrong. Stories of 26 to 40 words
+too (twenty-fifth session, models of model version 47): no more right, 3 / 3 more wrong.
 """
 
 
