@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from nlu.normalize import has_diacritics
+
 _CONTRACTIONS = (
     (re.compile(r"\bcan['’]t\b"), "can not"),
     (re.compile(r"\bwon['’]t\b"), "will not"),
@@ -24,3 +26,26 @@ def spell_out(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return text
+
+
+_WORDS = (
+    "is are am was were what where when why how who which your his her i you we they with from "
+    "for of and this that there their have has had does did will would should could please "
+    "husband wife boss child children violence police report marriage married divorce law "
+    "beat beats beaten hit hits abuse abused danger help"
+)
+ENGLISH_WORDS = frozenset(_WORDS.split())
+"""Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",
+"me", "the", "my", "it", "in", "on", "be" ("to", "do", "cần", "mẹ", "thế", "Mỹ", "ít", "in", "ổn",
+"bé")."""
+ENGLISH_SHARE = 0.25
+"""Share of a message's words that must be such words."""
+
+
+def written_in_english(text: str) -> bool:
+    """Return whether a message is written in English ("where can I call if I'm in danger")."""
+    if has_diacritics(text):
+        return False
+    words = re.findall(r"[a-z]+", text.lower())
+    known = [w for w in words if w in ENGLISH_WORDS]
+    return len(words) >= 3 and len(set(known)) >= 2 and len(known) >= ENGLISH_SHARE * len(words)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from bot.core.messages import Incoming
 from bot.core.records import Role, User
 from bot.runtime.assembly import Runtime
+from nlu.english import written_in_english
 from tests.chat import Chat
 
 
@@ -86,3 +87,22 @@ def test_any_text_gets_an_answer(runtime: Runtime, text: str) -> None:
     assert replies
     assert all(r.text.strip() for r in replies)
     assert "trục trặc" not in replies[0].text
+
+
+def test_a_message_written_in_english_is_answered_in_english(runtime: Runtime) -> None:
+    """Twenty-fifth session: a visitor in danger who wrote in English got the Vietnamese answer."""
+    chat = Chat(runtime, "web:visitor")
+    chat.say("where can I call if I'm in danger right now")
+    assert "If you or someone else is in danger, call 113" in chat.text()
+    chat.say("chồng đánh vợ bị phạt bao nhiêu")
+    assert "triệu đồng" in chat.text()  # the next message, in Vietnamese, is answered in it
+    user = runtime.app.store.get_user("web:visitor")
+    assert user is not None
+    assert user.locale == "vi"  # the language of one message is not kept
+
+
+def test_english_detection_leaves_vietnamese_without_diacritics_alone() -> None:
+    assert written_in_english("My wife beats me, can I get help")
+    for text in ("toi bi chong danh, toi phai lam sao", "ck e danh e", "help me", "ok thanks"):
+        assert not written_in_english(text), text
+    assert not written_in_english("chong danh vo co bi phat khong")

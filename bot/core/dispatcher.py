@@ -16,9 +16,12 @@ from bot.core.router import Route, Router
 from bot.core.store import Store
 from bot.core.turn import EMERGENCY_MARK, Outcome, Turn, resolve_option
 from nlu import Parse
+from nlu.english import written_in_english
 
 log = logging.getLogger(__name__)
 
+ENGLISH = "en"
+"""The locale of a message written in English (content/strings has it)."""
 MAX_TEXT = 2000
 """Characters of a message the bot reads; longer messages are cut (and the user told)."""
 
@@ -112,12 +115,25 @@ class Dispatcher:
         user = replace(user, last_seen=now, stopped=False)  # writing in makes them reachable
         session = self.store.load_session(incoming.user)
         text = clean_text(incoming.text)
-        turn = Turn(incoming, user, session, now, self.strings, text[:MAX_TEXT])
+        reader = self._reader(user, text)
+        turn = Turn(incoming, reader, session, now, self.strings, text[:MAX_TEXT])
         outcome = self._route(turn)
         if len(text) > MAX_TEXT:
             outcome = replace(outcome, replies=(turn.say("core.too_long"), *outcome.replies))
+        if reader is not user:  # the message's language is for this answer, not remembered
+            outcome = replace(outcome, user=replace(outcome.user or user, locale=user.locale))
         self._save(turn, outcome)
         return list(outcome.replies)
+
+    def _reader(self, user: User, text: str) -> User:
+        """Return the user as this message is answered: in English when it is written in English.
+
+        A visitor who writes "where can I call if I'm in danger" has not found /lang en yet; a
+        command is in the user's own language.
+        """
+        if user.locale != self.policy.default_locale or text.startswith("/"):
+            return user
+        return replace(user, locale=ENGLISH) if written_in_english(text) else user
 
     def _save(self, turn: Turn, outcome: Outcome) -> None:
         if outcome.forget:
