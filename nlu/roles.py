@@ -261,9 +261,8 @@ def _reader(text: str) -> _Reader:
 def _sentence_roles(text: str) -> Roles:
     """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
     reader = _reader(text)
-    words = reader.words
     starts = _starts()
-    for at in range(len(words)):
+    for at in range(len(reader.words)):
         if reader.bare[at] not in starts:
             continue
         found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
