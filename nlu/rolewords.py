@@ -58,10 +58,12 @@ EXACT_ROLES = frozenset({"dượng"})
 
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
-    "con vật, con bạc, con nợ, ông bà, phòng chống, cán bộ, bộ đội, bộ luật, bộ trưởng, bộ phận"
+    "con vật, con bạc, con nợ, ông bà, phòng chống, cán bộ, bộ đội, bộ luật, bộ trưởng, bộ phận, "
+    "sinh con, đẻ con, sanh con"
 )
 """Phrases that hold a word like a role but name none ("nghiện ma túy" holds no "má", "cầm con
-dao"; folded, "phong chong" holds no "chồng")."""
+dao"; folded, "phong chong" holds no "chồng"; the child of "sinh con" is born, no actor: "Vợ tôi
+sau khi sinh con thì … đánh tôi" is the wife)."""
 
 NOT_ACTS = phrases(
     "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "

@@ -283,6 +283,14 @@ def test_pregnant_is_no_act_of_scolding() -> None:
     assert roles("chồng mắng vợ đang mang thai") == Roles(H, W)
 
 
+def test_a_child_being_born_is_no_actor() -> None:
+    """Twenty-sixth session: "sinh con" made the newborn the one who beat ("child", "parent")."""
+    text = "Vợ tôi sau khi sinh con thì thường xuyên cáu gắt, đánh tôi và đập phá đồ đạc."
+    assert roles(text) == Roles(W, H)
+    assert roles(fold(text)) == Roles(W, H)
+    assert roles("mẹ sinh con xong bỏ con trước cổng nhà người ta") == Roles("parent", "child")
+
+
 ENGLISH = [
     ("my wife slaps me, what is the penalty", Roles("wife", "husband")),
     ("my husband hits me when he is drunk", Roles("husband", "wife")),

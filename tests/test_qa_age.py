@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.qa.age import all_grown, consented, under_age
+from bot.qa.age import all_grown, all_under_13, consented, under_age
 from bot.qa.engine import QA
 from bot.runtime.content import Content
 from nlu.normalize import fold
@@ -101,3 +101,44 @@ def test_regression_no_article_on_children_under_16_for_a_stated_age_of_16(qa: Q
 def test_all_grown(text: str, grown: bool) -> None:
     assert all_grown(text) is grown
     assert all_grown(fold(text)) is grown
+
+
+@pytest.mark.parametrize(
+    ("text", "young"),
+    [
+        ("Giao cấu với người dưới 13 tuổi dù là tự nguyện", True),
+        ("con gái tôi 12 tuổi tự nguyện quan hệ với bạn trai 18 tuổi", True),
+        ("bé chưa đủ 13 tuổi", True),
+        ("con 14 tuổi yêu anh 20 tuổi", False),
+        ("người dưới 16 tuổi đồng ý quan hệ", False),  # under 16 may be 13 to 15
+        ("quan hệ với người yêu", False),  # no age
+    ],
+)
+def test_all_under_13(text: str, young: bool) -> None:
+    assert all_under_13(text) is young
+    assert all_under_13(fold(text)) is young
+
+
+UNDER_13 = [  # Twenty-sixth session: each got Điều 145 (a child of 13 to 15 who agreed)
+    "Giao cấu với người dưới 13 tuổi dù là tự nguyện vẫn phạm tội hiếp dâm?",
+    "con gái tôi 12 tuổi tự nguyện quan hệ với bạn trai 18 tuổi, bạn trai có bị tội không",
+    "bé 11 tuổi đồng ý quan hệ với người lớn thì người đó bị tội gì",
+]
+
+
+@pytest.mark.parametrize("text", UNDER_13)
+def test_regression_a_child_under_13_who_agreed_gets_the_article_on_rape(qa: QA, text: str) -> None:
+    for question in (text, fold(text)):
+        answer = qa.answer(question)
+        assert (answer.citations[0].document, answer.citations[0].article) == (
+            "100/2015/QH13",
+            142,
+        ), question
+
+
+def test_regression_no_article_on_consent_under_13_when_rape_is_not_near(qa: QA) -> None:
+    text = "bé 10 tuổi đồng ý quan hệ thì sao"
+    parse = qa.parse(text)
+    placed = ("pc-adult-has-sex-with-child-under-16", 0.6), ("dv-forced-marriage", 0.2)
+    answer = qa.answer_parse(replace(parse, faq=placed))
+    assert all(c.article != 145 for c in answer.citations)

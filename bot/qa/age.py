@@ -25,6 +25,7 @@ CONSENTED_ARTICLE = "100/2015/QH13:145"
 SEXUAL_ARTICLES = frozenset({*CHILD_ARTICLE, *ANY_ARTICLE})
 MIN_CONSENT_AGE = 13
 """Under this age, agreeing changes nothing: Điều 142 (rape of a child under 13)."""
+CHILD_RAPE_ARTICLE = "100/2015/QH13:142"
 LOOKED_AT = 5
 """How far down the matches the entry on the other article may be."""
 
@@ -52,8 +53,8 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
         return parse
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
-    if best.basis == CONSENTED_ARTICLE and all_grown(parse.text):  # only for children under 16
-        return replace(parse, faq=parse.faq[1:])
+    if best.basis == CONSENTED_ARTICLE and (all_grown(parse.text) or all_under_13(parse.text)):
+        return _instead(parse, faq, CHILD_RAPE_ARTICLE if child else None)
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
     return parse if wanted is None else _first(parse, faq, wanted)
 
@@ -66,6 +67,18 @@ def all_grown(text: str) -> bool:
     folded = _folded(text)
     ages = _ages(folded)
     return bool(ages) and min(ages) >= CHILD_AGE and _UNDER.search(folded) is None
+
+
+def all_under_13(text: str) -> bool:
+    """Return whether every child a message speaks of is under 13 ("dưới 13 tuổi", "bé 10 tuổi").
+
+    Điều 145 (sex with a child of 13 to 15 who agreed) is then never the article: Điều 142 is.
+    """
+    folded = _folded(text)
+    if (under := _UNDER.search(folded)) is not None:
+        return int(under.group(1)) <= MIN_CONSENT_AGE
+    ages = [age for age in _ages(folded) if age < CHILD_AGE]
+    return bool(ages) and max(ages) < MIN_CONSENT_AGE
 
 
 def consented(text: str) -> bool:
@@ -83,6 +96,12 @@ def _folded(text: str) -> str:
 def _ages(folded: str) -> list[int]:
     """Return every age a folded message states ("15 tuoi")."""
     return [int(age) for age in _AGE.findall(folded)]
+
+
+def _instead(parse: Parse, faq: Faq, wanted: str | None) -> Parse:
+    """Return ``parse`` with the entry on ``wanted`` first if it is near, else without the best."""
+    moved = parse if wanted is None else _first(parse, faq, wanted)
+    return replace(parse, faq=parse.faq[1:]) if moved is parse else moved
 
 
 def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
