@@ -107,6 +107,10 @@ CASES = [
     ("in-danger-english", "where can I call if I'm in danger right now", True),
     ("not-in-danger", "khi gặp nguy hiểm thì gọi số nào", False),
     ("not-dangerous", "is it dangerous to report my husband", False),
+    # twenty-sixth session: after retraining, the intent model no longer caught this one
+    ("lured-abroad", "bị dụ sang campuchia làm việc giờ bị đánh đập", True),
+    ("lured-abroad-folded", "em bi lua gat sang lao lam viec", True),
+    ("not-lured-to-a-shop", "bị dụ mua hàng online", False),
 ]
 
 

@@ -218,6 +218,30 @@ TWENTY_FIFTH = [  # "not sure" or another entry before the session's fixes
 ]
 
 
+TWENTY_SIXTH = [  # "not sure" or another entry before the session's fixes
+    (  # the entry on destroyed property, not whether a neighbour may call the police
+        "vợ chồng em trai cãi nhau đập phá đồ đạc cả đêm, hàng xóm như tôi có được gọi công an "
+        "không",
+        "dv-neighbor-report",
+    ),
+    ("giáo dục tại cộng đồng đối với người gây bạo lực gia đình là gì", "dv-behaviour-change"),
+    ("tháng hành động 2026", "ge-action-month"),  # not sure
+    ("chong em toan di nhau ve la chui em, em chan lam roi", "dv-verbal-abuse"),  # a child witness
+    ("vk t cu doi ly hon, t phai lam sao", "mf-unilateral-divorce"),  # a pregnant wife
+    (
+        "Em chào anh chị, em là sinh viên, em bị một anh khóa trên quấy rối bằng tin nhắn tục tĩu "
+        "hàng ngày, em nên làm gì ạ?",
+        "sv-online-sexual-harassment",
+    ),
+    ("ngày 25/11 là ngày gì", "ge-related-days"),  # out of scope
+    (  # not sure: no entry on a manager who humiliates workers
+        "Tôi làm công nhân ở khu công nghiệp, quản đốc hay bắt nữ công nhân đứng phạt giữa xưởng "
+        "và chửi bới thậm tệ. Công nhân nữ chúng tôi có thể kiện không?",
+        "lab-worker-mistreated",
+    ),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
@@ -228,6 +252,7 @@ PROBES = (
     + [(f"s23-{i}", *p) for i, p in enumerate(TWENTY_THIRD)]
     + [(f"s24-{i}", *p) for i, p in enumerate(TWENTY_FOURTH)]
     + [(f"s25-{i}", *p) for i, p in enumerate(TWENTY_FIFTH)]
+    + [(f"s26-{i}", *p) for i, p in enumerate(TWENTY_SIXTH)]
 )
 
 
