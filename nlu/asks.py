@@ -19,7 +19,7 @@ _NOT_ADVISED = r"(?<!nen )(?<!can )(?<!phai )"
 """Not after "nên / cần / phải": "nên xử lý thế nào" asks what to do (see "help"), no sanction."""
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "fine": (
-        r"(?<!hinh )phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)",
+        r"(?<!hinh )phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)\b",  # not "giữa"
         r"bi phat(?! tu\b)",
         r"muc phat",
         r"xu phat",

@@ -85,6 +85,9 @@ KINDS = [
     # twenty-fourth session: "thì làm sao" at the end and "có cách nào" ask what to do
     ("bị chồng tát thì làm sao ạ", {"help"}),
     ("ông xã tôi nhậu về là chửi tôi với mấy đứa nhỏ có cách nào không", {"help"}),
+    # twenty-sixth session: "đứng phạt giữa xưởng" (folded "phat giua") read as "phạt gì", a fine
+    ("quản đốc bắt công nhân đứng phạt giữa xưởng, chúng tôi có thể kiện không", set()),
+    ("chồng đánh vợ thì bị phạt gì", {"fine"}),
 ]
 
 
