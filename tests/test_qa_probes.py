@@ -239,6 +239,8 @@ TWENTY_SIXTH = [  # "not sure" or another entry before the session's fixes
         "và chửi bới thậm tệ. Công nhân nữ chúng tôi có thể kiện không?",
         "lab-worker-mistreated",
     ),
+    ("chị gái tôi bị anh rể cấm không cho về nhà mẹ đẻ", "dv-obstruct-family-contact"),  # touching
+    ("công ty không tuyển tôi vì tôi đang nuôi con nhỏ", "work-recruit-gender"),  # not sure
 ]
 
 
