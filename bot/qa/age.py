@@ -25,7 +25,8 @@ CONSENTED_ARTICLE = "100/2015/QH13:145"
 SEXUAL_ARTICLES = frozenset({*CHILD_ARTICLE, *ANY_ARTICLE})
 MIN_CONSENT_AGE = 13
 """Under this age, agreeing changes nothing: Điều 142 (rape of a child under 13)."""
-CHILD_RAPE_ARTICLE = "100/2015/QH13:142"
+CHILD_RAPE_ARTICLE = CHILD_ARTICLE["100/2015/QH13:141"]
+"""Điều 142, the rape of a child under 16 (and of any child under 13, whether or not it agreed)."""
 LOOKED_AT = 5
 """How far down the matches the entry on the other article may be."""
 
