@@ -42,11 +42,16 @@ def _plain(role: str | None) -> str | None:
 
 
 def _sibling(roles: Roles) -> Roles:
-    """Read a brother or sister as the child of a parent, as the speaker when they suffer."""
+    """Read a brother or sister as the child of a parent, as the speaker when they suffer.
+
+    A brother or sister who acts on the speaker or on another of them names the pair of siblings.
+    """
     if SIBLING not in (roles.actor, roles.patient):
         return roles
     if "parent" in (roles.actor, roles.patient):
         return Roles(*("child" if r == SIBLING else r for r in (roles.actor, roles.patient)))
-    if roles.actor in (SIBLING, None):
+    if roles.actor == SIBLING and roles.patient in (SIBLING, SELF, None):
+        return Roles(SIBLING, SIBLING)  # "anh trai tôi hay đánh tôi", "em trai đánh chị gái"
+    if roles.actor is None:
         return NONE
     return Roles(roles.actor, SELF if roles.patient == SIBLING else roles.patient)

@@ -26,6 +26,7 @@ from nlu.rolepair import NONE, SELF, Roles
 from nlu.rolewords import (
     ACTS,
     ADVERBS,
+    AGENTS,
     CLAUSE,
     COUNTERPART,
     EXACT_ROLES,
@@ -127,15 +128,20 @@ class _Reader:
             length = self.act(at + lead)
             if length:
                 return at + lead, length
-            if self.role(at + lead) is not None or self.suffers_at(at + lead):
+            if self.role(at + lead) is not None or self.suffers_at(at + lead, AGENTS):
                 break
         return at, 0
 
-    def suffers_at(self, at: int) -> bool:
-        """Return whether "bị" at ``at`` says someone suffers an act, not an illness ("bị ốm")."""
+    def suffers_at(self, at: int, agents: tuple[str, ...] = ()) -> bool:
+        """Return whether "bị" at ``at`` says someone suffers an act, not an illness ("bị ốm").
+
+        With ``agents``, also when one of them follows ("bị anh rể đánh").
+        """
         if not self.word_is(at, PASSIVE):
             return False
-        return self.role(at + 1) is not None or bool(self.act(self.skip_adverbs(at + 1)))
+        if self.role(at + 1) is not None or self.word_is(at + 1, agents):
+            return True
+        return bool(self.act(self.skip_adverbs(at + 1)))
 
     def names_kind(self, at: int) -> bool:
         """Return whether "là / phải bạo lực" at ``at`` names the kind asked about, not an act."""

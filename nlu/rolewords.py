@@ -102,6 +102,12 @@ day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages 
 
 POSSESSIVE = ("của",)
 PASSIVE = ("bị",)
+AGENTS = phrases(
+    "anh, chị, ông, bà, người, kẻ, thằng, gã, bạn, họ, hàng, đồng, giáo, thầy, mấy, một, các, "
+    "những, nhà, gia"
+)
+"""First words of someone, not a role, who does an act to the one before "bị": "chị gái tôi bị anh
+rể đánh" (not an illness, as in "bị tâm thần hay đánh mẹ")."""
 PLACE = ("ở", "tại")
 """Words after which a role names a place, not who suffers: "bị quấy rối ở công ty"."""
 CLAUSE = phrases("mà, nhưng, thì, nên, vì, khi, nếu, để, do")

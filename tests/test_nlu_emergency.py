@@ -109,6 +109,7 @@ CASES = [
     ("not-dangerous", "is it dangerous to report my husband", False),
     # twenty-sixth session: after retraining, the intent model no longer caught this one
     ("lured-abroad", "bị dụ sang campuchia làm việc giờ bị đánh đập", True),
+    ("tricked-to-work-abroad", "bị lừa đi làm ở Campuchia, gia đình muốn cứu thì gọi ai", True),
     ("lured-abroad-folded", "em bi lua gat sang lao lam viec", True),
     ("not-lured-to-a-shop", "bị dụ mua hàng online", False),
 ]

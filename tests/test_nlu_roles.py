@@ -196,7 +196,11 @@ FAMILY_WORDS = [
     ("em trai bị bố đánh", Roles(P, C)),
     ("mẹ đánh em gái tôi", Roles(P, C)),
     ("chị gái tôi bị chồng đánh", Roles(H, W)),
-    ("anh trai đánh em gái", NONE),
+    # a brother or sister who acts on the speaker or on another of them: the pair of siblings
+    ("anh trai đánh em gái", Roles("sibling", "sibling")),
+    ("anh trai tôi hay đánh tôi", Roles("sibling", "sibling")),
+    ("chị gái tôi thường xuyên chửi mắng và tát tôi", Roles("sibling", "sibling")),
+    ("em trai say rượu đánh chị gái", Roles("sibling", "sibling")),
     # a father who beats a mother is a husband, grandparents too
     ("bố đánh mẹ", Roles(H, W)),
     ("mẹ đánh bố", Roles(W, H)),
@@ -242,6 +246,14 @@ def test_an_illness_after_bi_does_not_stop_the_actor() -> None:
     assert roles("chong toi bi benh hay chui toi") == Roles(H, W)
     assert roles("chồng tôi bị đánh") == NONE
     assert roles("chồng bị vợ đánh") == Roles(W, H)
+
+
+def test_someone_after_bi_makes_the_one_before_suffer() -> None:
+    """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats."""
+    assert roles("Chị gái tôi bị anh rể đánh gãy tay") == NONE
+    assert roles("chi gai toi bi anh re danh gay tay") == NONE
+    assert roles("con bị bạn cùng lớp đánh hội đồng") == NONE
+    assert roles("Em gái tôi làm thu ngân, bị một anh giám sát ca sờ mông") == NONE
 
 
 def test_the_subject_of_a_story_carries_to_a_later_act() -> None:

@@ -18,6 +18,8 @@ ASKED = [
     "thoát",
     "is this private",
     "chồng tôi có đọc được tin nhắn tôi gửi bot không",  # twenty-second session: "not sure"
+    "chồng tôi có đọc được tin nhắn tôi hỏi ở đây không",  # twenty-seventh session: "not sure"
+    "nhắn ở đây có an toàn không",
 ]
 NOT_ASKED = [
     "chồng đọc trộm tin nhắn của tôi",  # a legal question (Luật PCBLGĐ Điều 3)
@@ -26,6 +28,7 @@ NOT_ASKED = [
     "chồng biết tôi nhắn tin với bạn cũ nên đánh tôi",
     "bố mẹ có quyền xem tin nhắn của con không",
     "chồng đọc tin nhắn tôi gửi bạn bè",
+    "chồng đọc tin nhắn của tôi với người yêu cũ rồi đánh tôi",
 ]
 
 

@@ -243,6 +243,27 @@ TWENTY_SIXTH = [  # "not sure" or another entry before the session's fixes
     ("công ty không tuyển tôi vì tôi đang nuôi con nhỏ", "work-recruit-gender"),  # not sure
 ]
 
+TWENTY_SEVENTH = [  # "not sure" or another entry before the session's fixes
+    ("anh trai tôi hay đánh tôi", "dv-siblings"),  # a brother named no pair: no entry
+    ("em trai tôi say rượu đánh chị gái", "dv-siblings"),
+    ("bị chồng đánh thì cần giữ những chứng cứ gì", "dv-evidence"),  # not sure
+    ("nam giới có được làm nghề giáo viên mầm non không", "ge-men-protected"),  # teachers who hit
+    ("tao hon o vung dan toc thieu so xu ly the nao", "cm-marrying-off-a-child-penalty"),
+    ("kết hôn cận huyết thống ở vùng dân tộc bị cấm không", "mf-prohibited-relatives"),
+    ("chong dang anh vo khoa than len mang de tra thu", "dv-privacy-disclosure"),  # not sure
+    ("ban trai dong tinh danh minh co phai bao luc gia dinh khong", "dv-dating-partner"),
+    (  # forced marriage
+        "Em là nữ, em thích con gái. Bố mẹ biết chuyện thì nhốt em trong phòng, lấy điện thoại, "
+        "bắt em đi gặp thầy cúng để chữa. Em 17 tuổi, em phải làm sao?",
+        "dv-discrimination-in-family",
+    ),
+    ("phụ nữ khuyết tật bị xâm hại tình dục thì được hỗ trợ gì", "sv-after-sexual-assault"),
+    ("em 16 tuổi có bầu, bố mẹ bắt phá thai", "dv-forced-pregnancy-abortion"),  # not sure
+    ("bả mẹ chồng kêu tui là đồ không biết đẻ", "dv-in-laws-abuse-daughter-in-law"),  # a parent
+    ("nhiễm HIV có bị đuổi việc không", "work-discrimination-definition"),  # a pregnant worker
+    ("mẹ chồng đánh tôi, chồng bênh mẹ, tôi có nên báo công an không", "dv-where-to-report"),
+]
+
 
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
@@ -255,6 +276,7 @@ PROBES = (
     + [(f"s24-{i}", *p) for i, p in enumerate(TWENTY_FOURTH)]
     + [(f"s25-{i}", *p) for i, p in enumerate(TWENTY_FIFTH)]
     + [(f"s26-{i}", *p) for i, p in enumerate(TWENTY_SIXTH)]
+    + [(f"s27-{i}", *p) for i, p in enumerate(TWENTY_SEVENTH)]
 )
 
 
