@@ -15,12 +15,17 @@ from nlu.normalize import fold
 SANCTIONS = frozenset({"fine", "prison"})
 """Kinds that ask what happens to the person who did it."""
 
+_MONEY = (
+    r" (bao nhieu tien|\d+([.,]\d+)?( ?(trieu|nghin|ngan|dong|tr)| den \d+ (trieu|nghin|ngan)))\b"
+)
+"""An amount of money after "phạt từ": folded, "phạt từ 5 triệu" (a fine from) is "phạt tù"."""
 _NOT_ADVISED = r"(?<!nen )(?<!can )(?<!phai )"
 """Not after "nên / cần / phải": "nên xử lý thế nào" asks what to do (see "help"), no sanction."""
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "fine": (
         r"(?<!hinh )phat (bao nhieu|may|nhieu|tien|hanh chinh|the nao|ra sao|gi)\b",  # not "giữa"
         r"bi phat(?! tu\b)",
+        r"phat tu" + _MONEY,
         r"muc phat",
         r"xu phat",
         r"nop phat",
@@ -32,7 +37,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "prison": (
         r"\b(di|ngoi|bo|o) tu\b",
-        r"\btu (giam|bao nhieu|may|khong|ko|k)\b",
+        r"\btu (giam|bao nhieu(?! tien)|may|khong|ko|k)\b",
         r"nam tu\b",
         r"hinh su",
         r"(?<!xuc )pham toi",  # not "xúc phạm tôi" (insults me)
@@ -42,7 +47,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btoi danh (gi|nao|la)\b",
         r"khoi to",
         r"truy cuu",
-        r"phat tu\b",
+        r"phat tu\b(?!" + _MONEY + ")",
         r"\bmuc an\b",
         r"\ban tu\b",
         r"khung hinh phat",

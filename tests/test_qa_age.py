@@ -88,6 +88,39 @@ def test_regression_no_article_on_children_under_16_for_a_stated_age_of_16(qa: Q
     assert all(c.article != 145 for c in answer.citations)
 
 
+def test_regression_no_second_entry_on_article_145_for_a_pupil_of_17(qa: QA) -> None:
+    # Twenty-seventh session: the first entry on Điều 145 went, the second took its place.
+    text = "cô giáo có quan hệ với học sinh nam 17 tuổi có phạm tội không"
+    parse = qa.parse(text)
+    placed = (
+        ("pc-consensual-sex-with-13-to-16", 0.89),
+        ("pc-adult-has-sex-with-child-under-16", 0.46),
+        ("dv-forced-marriage", 0.2),
+    )
+    answer = qa.answer_parse(replace(parse, faq=placed))
+    assert answer.faq_id not in {p[0] for p in placed[:2]}
+    assert all(c.article != 145 for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("ngủ với bạn gái 17 tuổi tự nguyện có bị tù không", "pc-sex-with-someone-16-or-over"),
+        ("ngủ với bạn gái 15 tuổi tự nguyện có bị tù không", "pc-consensual-sex-with-13-to-16"),
+    ],
+)
+def test_regression_the_entry_for_16_or_more_only_for_a_stated_age_of_16_or_more(
+    qa: QA, text: str, entry: str
+) -> None:
+    # Twenty-seventh session: at 16 or more, Điều 145 does not apply; the entry says so.
+    parse = qa.parse(text)
+    for placed in (
+        (("pc-sex-with-someone-16-or-over", 0.8), ("pc-consensual-sex-with-13-to-16", 0.7)),
+        (("pc-consensual-sex-with-13-to-16", 0.8), ("pc-sex-with-someone-16-or-over", 0.7)),
+    ):
+        assert qa.answer_parse(replace(parse, faq=placed)).faq_id == entry, placed
+
+
 @pytest.mark.parametrize(
     ("text", "grown"),
     [

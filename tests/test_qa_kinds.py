@@ -87,6 +87,10 @@ KINDS = [
     ("ông xã tôi nhậu về là chửi tôi với mấy đứa nhỏ có cách nào không", {"help"}),
     # twenty-sixth session: "đứng phạt giữa xưởng" (folded "phat giua") read as "phạt gì", a fine
     ("quản đốc bắt công nhân đứng phạt giữa xưởng, chúng tôi có thể kiện không", set()),
+    # twenty-seventh session: folded, "phạt từ bao nhiêu tiền" (a fine from) is "phạt tù" (prison)
+    ("đánh vợ bị phạt từ bao nhiêu tiền", {"fine"}),
+    ("bi phat tu 5 den 10 trieu", {"fine"}),
+    ("bị phạt tù bao nhiêu năm", {"prison"}),
     ("chồng đánh vợ thì bị phạt gì", {"fine"}),
 ]
 

@@ -52,6 +52,8 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
     best = faq.get(parse.faq_id or "")
     if best is None or (child := under_age(parse.text)) is None:
         return parse
+    if child and best.basis == CONSENTED_ARTICLE and _grown(faq, best.id):
+        return _instead(parse, faq, best.basis)  # the entry on the same article for children
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
     if best.basis == CONSENTED_ARTICLE and (all_grown(parse.text) or all_under_13(parse.text)):
@@ -100,9 +102,32 @@ def _ages(folded: str) -> list[int]:
 
 
 def _instead(parse: Parse, faq: Faq, wanted: str | None) -> Parse:
-    """Return ``parse`` with the entry on ``wanted`` first if it is near, else without the best."""
+    """Return ``parse`` with the entry on ``wanted`` first if it is near, else without the best.
+
+    Without it, every entry resting on the best one's article goes (two entries rest on Điều 145),
+    but for people of 16 or more, not the entry written for them ("bạn gái 17 tuổi tự nguyện").
+    """
     moved = parse if wanted is None else _first(parse, faq, wanted)
-    return replace(parse, faq=parse.faq[1:]) if moved is parse else moved
+    if moved is not parse:
+        return moved
+    basis = _basis(faq, parse.faq[0][0])
+    kept = (
+        m for m in parse.faq if _basis(faq, m[0]) != basis or (wanted is None and _grown(faq, m[0]))
+    )
+    return replace(parse, faq=tuple(kept))
+
+
+def _basis(faq: Faq, entry_id: str) -> str | None:
+    """Return the article entry ``entry_id`` rests on (None when unknown)."""
+    entry = faq.get(entry_id)
+    return None if entry is None else entry.basis
+
+
+def _grown(faq: Faq, entry_id: str) -> bool:
+    """Return whether an entry is written for people of 16 or more: its questions' ages all are."""
+    entry = faq.get(entry_id)
+    aged = [q for q in entry.questions if _ages(_folded(q))] if entry is not None else []
+    return bool(aged) and all(all_grown(q) for q in aged)
 
 
 def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
