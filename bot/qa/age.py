@@ -67,7 +67,11 @@ def all_grown(text: str) -> bool:
 
     Not "dưới 18 tuổi" (under 18 may be under 16), nor "quan hệ khi 15 tuổi, nay đã 17 tuổi".
     """
-    folded = _folded(text)
+    return _all_grown(_folded(text))
+
+
+def _all_grown(folded: str) -> bool:
+    """Return whether every age a folded message states is 16 or more (see ``all_grown``)."""
     ages = _ages(folded)
     return bool(ages) and min(ages) >= CHILD_AGE and _UNDER.search(folded) is None
 
@@ -126,15 +130,15 @@ def _basis(faq: Faq, entry_id: str) -> str | None:
 def _grown(faq: Faq, entry_id: str) -> bool:
     """Return whether an entry is written for people of 16 or more: its questions' ages all are."""
     entry = faq.get(entry_id)
-    aged = [q for q in entry.questions if _ages(_folded(q))] if entry is not None else []
-    return bool(aged) and all(all_grown(q) for q in aged)
+    folded = [_folded(q) for q in entry.questions] if entry is not None else []
+    aged = [f for f in folded if _ages(f)]
+    return bool(aged) and all(_all_grown(f) for f in aged)
 
 
 def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
     """Return ``parse`` with the first near entry resting on ``wanted`` put first."""
     for index, (entry_id, _) in enumerate(parse.faq[1:LOOKED_AT], 1):
-        other = faq.get(entry_id)
-        if other is not None and other.basis == wanted:
+        if _basis(faq, entry_id) == wanted:
             first, chosen = parse.faq[0], parse.faq[index]
             moved = [(chosen[0], first[1]), *parse.faq[1:index], (first[0], chosen[1])]
             return replace(parse, faq=(*moved, *parse.faq[index + 1 :]))
