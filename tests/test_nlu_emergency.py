@@ -112,6 +112,17 @@ CASES = [
     ("tricked-to-work-abroad", "bị lừa đi làm ở Campuchia, gia đình muốn cứu thì gọi ai", True),
     ("lured-abroad-folded", "em bi lua gat sang lao lam viec", True),
     ("not-lured-to-a-shop", "bị dụ mua hàng online", False),
+    # twenty-eighth session: a child taken by a stranger got "not sure"
+    ("child-taken", "con bé nhà tôi bị người lạ đưa đi mất từ chiều", True),
+    ("child-taken-folded", "con be nha toi bi nguoi la dua di mat tu chieu", True),
+    ("child-missing", "con trai tôi mất tích từ hôm qua", True),
+    ("not-missing-law", "người mất tích bao lâu thì được tuyên bố là đã chết", False),
+    ("not-taken-to-clinic", "có ai đưa em đi khám được không", False),
+    ("miscarried-after-beating", "bị sảy thai do chồng đánh", True),
+    ("not-broken-leg-in-crash", "bị gãy chân do đâm xe máy, đá bóng", False),
+    ("help-me-plea", "help me!", True),
+    ("help-me-please", "please help me", True),
+    ("not-help-me-find-a-lawyer", "who can help me for free with a lawyer", False),
 ]
 
 

@@ -87,6 +87,13 @@ SEARCHES = [
     ("tỉnh Hòa Bình", "25"),
     ("tinh yen bai", "15"),
     ("tỉnh Bến Tre", "86"),
+    # twenty-eighth session: more provinces abolished on 1/7/2025, with a source for each
+    ("Quảng Bình", "44"),
+    ("binh duong", "79"),
+    ("Bà Rịa - Vũng Tàu", "79"),
+    ("tỉnh Nam Định", "37"),
+    ("Hà Giang", "08"),
+    ("Quảng Nam", "48"),
 ]
 
 

@@ -11,6 +11,7 @@ from bot.qa.helpline import CHILD_HARM, harm_help
 from bot.qa.texts import DEFAULT_FOOTER
 from bot.runtime.content import Content
 from nlu.normalize import fold
+from tests.matches import told
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,22 @@ def test_an_unsure_answer_to_another_question_keeps_legal_aid(qa: QA) -> None:
     assert answer.fallback or answer.tentative
     assert "1800 1233" in answer.text
     assert "1900 969 680" not in answer.text
+
+
+CHILD_TELLS = "ba tui hay chửi má tui mỗi lần say, tui 15 tuổi tui gọi số mấy"
+
+
+@pytest.mark.parametrize("confidence", [0.9, 0.44], ids=["sure", "likely"])
+def test_regression_an_entry_answering_a_child_who_tells_of_harm_ends_with_111(
+    qa: QA, confidence: float
+) -> None:
+    # Twenty-eighth session: after retraining, the entry on insults in the family became the likely
+    # answer here, and its footer (113, 1900 969 680) had no 111.
+    answer = told(qa, CHILD_TELLS, (("xp-insulting-family-member", confidence),))
+    assert answer.faq_id == "xp-insulting-family-member"
+    assert answer.text.rstrip().endswith(qa.strings.get(CHILD_HARM, "vi"))
+
+
+def test_an_entry_answering_an_adult_keeps_its_topic_footer(qa: QA) -> None:
+    answer = told(qa, "chồng hay chửi tôi mỗi lần say", (("xp-insulting-family-member", 0.9),))
+    assert "111" not in answer.text

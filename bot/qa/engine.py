@@ -20,7 +20,7 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answer import Answer
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
-from bot.qa.helpline import harm_help
+from bot.qa.helpline import answer_footer, harm_help
 from bot.qa.kinds import sanction_first
 from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
 from bot.qa.opening import fit_opening
@@ -154,7 +154,7 @@ class QA:
         return Answer(parse.text, intent, parse.confidence, fallback, parse.emergency, (), replies)
 
     def _entry_replies(
-        self, entry: FaqEntry, locale: str, footer: bool = True, question: str = ""
+        self, entry: FaqEntry, locale: str, footer: bool | str = True, question: str = ""
     ) -> tuple[Reply, ...]:
         parts = [
             fit_opening(entry.answer_text(locale), question),
@@ -163,7 +163,8 @@ class QA:
         if locale not in entry.answer:
             parts.insert(0, self._say("qa.only_vietnamese", locale))
         if footer:
-            parts.append(self._say(TOPIC_FOOTERS.get(entry.topic, DEFAULT_FOOTER), locale))
+            key = footer if isinstance(footer, str) else TOPIC_FOOTERS.get(entry.topic)
+            parts.append(self._say(key or DEFAULT_FOOTER, locale))
         buttons = []
         if entry.more_text(locale):
             buttons.append(Button(self._say("qa.more_button", locale), f"qa:more:{entry.id}"))
@@ -185,7 +186,8 @@ class QA:
         entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
         others = suggestions.also(self.faq, parse.faq, entry)
         question = "" if hedged else parse.text
-        first, *rest = self._entry_replies(entry, locale, question=question)
+        footer = answer_footer(parse, self.subject)
+        first, *rest = self._entry_replies(entry, locale, footer, question=question)
         first = replace(first, buttons=first.buttons + suggestions.buttons(others, locale))
         replies = (first, *rest)
         if local_help and (intent == "find_services" or entry.topic in SERVICE_TOPICS):

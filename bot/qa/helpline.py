@@ -37,3 +37,12 @@ def harm_help(parse: Parse, subject: re.Pattern[str] | None) -> str | None:
     if not roles.known:
         return None
     return CHILD_HARM if "child" in (roles.actor, roles.patient) or minor else DEFAULT_FOOTER
+
+
+def answer_footer(parse: Parse, subject: re.Pattern[str] | None) -> bool | str:
+    """Return the footer of an entry's answer: the child lines (111) when a child tells of harm.
+
+    True keeps the footer of the entry's topic: a 15-year-old who asks which number to call
+    because "ba tui hay chửi má tui" needs 111 even under the entry on insults in the family.
+    """
+    return CHILD_HARM if harm_help(parse, subject) == CHILD_HARM else True

@@ -84,6 +84,7 @@ class PlaceIndex:
     def __init__(self, units: Units, aliases: Mapping[str, str]) -> None:
         self.units = units
         self.exact: dict[str, list[tuple[Unit, str]]] = {}
+        self.names: dict[str, list[str]] = {}
         for unit in units.by_code.values():
             if unit.level != "national":
                 self._add(core_name(unit), unit)
@@ -95,6 +96,7 @@ class PlaceIndex:
 
     def _add(self, name: str, unit: Unit) -> None:
         self.exact.setdefault(place_key(name), []).append((unit, name))
+        self.names.setdefault(unit.code, []).append(name)
 
     def lookup(self, key: str) -> list[tuple[Unit, str]]:
         """Return ``(unit, matched name)`` for a comparison key, also written without spaces."""
@@ -172,7 +174,7 @@ class PlaceIndex:
     def _rank(self, found: Iterable[Unit], kind: str | None, typed: str) -> list[Unit]:
         def score(unit: Unit) -> tuple[bool, bool, bool, str]:
             level = "province" if unit.level == "province" else unit.kind
-            accents = accent_compatible(typed, core_name(unit))
+            accents = any(accent_compatible(typed, name) for name in self.names[unit.code])
             return (kind not in (None, level), not accents, unit.level != "province", unit.code)
 
         return sorted({u.code: u for u in found}.values(), key=score)
