@@ -38,6 +38,7 @@ from nlu.rolewords import (
     PLACE,
     POSSESSIVE,
     ROLE_PHRASES,
+    SCORN,
     SPEAKER,
 )
 
@@ -184,8 +185,8 @@ class _Reader:
         return (True, at + 1) if found else (False, at)
 
     def passive(self, at: int) -> Roles | None:
-        """Read "[patient] bị <actor>" where ``at`` is the position of "bị"."""
-        found = self.role(at + 1)
+        """Read "[patient] bị [thằng] <actor>" where ``at`` is the position of "bị"."""
+        found = self.role(at + 1) or (self.word_is(at + 1, SCORN) and self.role(at + 2)) or None
         if found is None or found[0] == SELF:
             return None
         patient = self.ending_at(at) or SELF

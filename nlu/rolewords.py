@@ -15,7 +15,8 @@ def phrases(text: str) -> tuple[str, ...]:
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "in_law": phrases(
         "mẹ chồng, má chồng, bố chồng, cha chồng, ba chồng, nhà chồng, gia đình chồng, mẹ vợ, bố "
-        "vợ, nhà vợ, mẹ ck, má ck, bố ck, cha ck, ba ck, nhà ck, mẹ vk, bố vk, nhà vk"
+        "vợ, nhà vợ, mẹ ck, má ck, bố ck, cha ck, ba ck, nhà ck, mẹ vk, bố vk, nhà vk, em chồng, "
+        "chị chồng, em ck, chị ck"
     ),
     "daughter_in_law": phrases("con dâu, nàng dâu, con rể"),
     "husband": phrases(
@@ -24,7 +25,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "wife": phrases("vợ, vk, bx, bà xã, vợ cũ, người vợ, cô vợ, chị vợ"),
     "parent": phrases("bố mẹ, cha mẹ, ba mẹ, ba má, phụ huynh, cha mẹ nuôi"),
     "father": phrases(
-        "bố, cha, bố dượng, cha dượng, ba dượng, dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột"
+        "bố, cha, bố dượng, cha dượng, ba dượng, dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột, "
+        "ba ghẻ, cha ghẻ, bố ghẻ, tía"
     ),
     "mother": phrases("mẹ, má, mẹ kế, mẹ ghẻ, dì ghẻ, mẹ đẻ"),
     "grandfather": phrases("ông, ông nội, ông ngoại"),
@@ -102,6 +104,8 @@ day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages 
 
 POSSESSIVE = ("của",)
 PASSIVE = ("bị",)
+SCORN = ("thằng", "đứa", "mụ", "gã")
+"""Words of scorn before a role after "bị": "tôi bị thằng con trai út đánh" (I suffer it)."""
 AGENTS = phrases(
     "anh, chị, ông, bà, người, kẻ, thằng, gã, bạn, họ, hàng, đồng, giáo, thầy, mấy, một, các, "
     "những, nhà, gia"

@@ -248,6 +248,26 @@ def test_an_illness_after_bi_does_not_stop_the_actor() -> None:
     assert roles("chồng bị vợ đánh") == Roles(W, H)
 
 
+@pytest.mark.parametrize("form", [str, fold], ids=["as given", "no diacritics"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tui 60 tuổi bị thằng con trai út đánh vì ko cho nó tiền", Roles("child", "parent")),
+        ("mẹ tôi bị thằng con út đánh", Roles("child", "parent")),
+        ("bị thằng chồng đánh", Roles(H, W)),
+        ("tôi bị mụ mẹ chồng chửi", Roles("in_law", "daughter_in_law")),
+        ("tôi bị em chồng chửi", Roles("in_law", "daughter_in_law")),
+        ("chị chồng hay đánh tôi", Roles("in_law", "daughter_in_law")),
+    ],
+)
+def test_regression_a_word_of_scorn_or_a_husbands_sibling_after_bi(
+    text: str, expected: Roles, form: Callable[[str], str]
+) -> None:
+    """Twenty-eighth session: "bị thằng con trai út đánh" named no one who suffers; "em chồng"
+    was read as the husband."""
+    assert roles(form(text)) == expected
+
+
 def test_someone_after_bi_makes_the_one_before_suffer() -> None:
     """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats."""
     assert roles("Chị gái tôi bị anh rể đánh gãy tay") == NONE

@@ -14,6 +14,7 @@ from bot.core.records import User
 from bot.runtime.assembly import Runtime, build_runtime
 from bot.runtime.content import Content
 from bot.services import chat as services
+from bot.services.residence import place_said
 from bot.storage.database import open_database
 from tests.chat import Chat
 from tests.conftest import ROOT, Clock, make_settings
@@ -230,8 +231,15 @@ def test_a_question_inside_the_place_flow_is_answered(runtime: Runtime) -> None:
         ("phường Cửa Nam", "Phường Cửa Nam", "00073"),
         ("Cửa Nam, Hà Nội", "Phường Cửa Nam", "00073"),
         ("Cà Mau", "Cà Mau", "96"),
+        # twenty-eighth session: saying where one is got "out of scope"
+        ("tôi ở Đà Nẵng", "Thành phố Đà Nẵng", "48"),
+        ("ở Hà Nội ạ", "Thành phố Hà Nội", "01"),
+        ("minh song o thanh hoa", "Thanh Hóa", "38"),
+        ("nhà em ở phường Cửa Nam", "Phường Cửa Nam", "00073"),
+        # an old province name with a source finds the province that took it in
+        ("Quảng Bình", "Quảng Trị", "44"),
     ],
-    ids=["kind-word", "with-province", "province"],
+    ids=["kind-word", "with-province", "province", "toi-o", "o-a", "folded", "nha-em-o", "old"],
 )
 def test_a_place_name_alone_finds_help_outside_the_flow(
     runtime: Runtime, text: str, label: str, code: str
@@ -244,7 +252,14 @@ def test_a_place_name_alone_finds_help_outside_the_flow(
 
 
 @pytest.mark.parametrize(
-    "text", ["xã hội", "bình đẳng", "ok, cảm ơn", "Hà Nội có đẹp không, trời hôm nay nóng quá"]
+    "text",
+    [
+        "xã hội",
+        "bình đẳng",
+        "ok, cảm ơn",
+        "Hà Nội có đẹp không, trời hôm nay nóng quá",
+        "tôi ở nhà một mình",
+    ],
 )
 def test_words_that_are_not_only_a_place_stay_with_the_other_jobs(
     runtime: Runtime, text: str
@@ -253,3 +268,16 @@ def test_words_that_are_not_only_a_place_stay_with_the_other_jobs(
     chat.say(text)
     assert "Nơi hỗ trợ cho" not in chat.text()
     assert place_of(runtime, "web:citizen") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("tôi ở Thanh Hóa ạ", "Thanh Hóa"),
+        ("ở Thanh Hóa", "Thanh Hóa"),
+        ("em đang sống tại xã Sóc Sơn nhé.", "xã Sóc Sơn"),
+        ("Cà Mau", None),
+    ],
+)
+def test_place_said_keeps_the_name_whole(text: str, place: str | None) -> None:
+    assert place_said(text) == place

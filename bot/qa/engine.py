@@ -21,8 +21,8 @@ from bot.qa.answer import Answer
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.helpline import answer_footer, harm_help
-from bot.qa.kinds import sanction_first
 from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
+from bot.qa.named import asked_first
 from bot.qa.opening import fit_opening
 from bot.qa.overview import SURE_ENOUGH, overview
 from bot.qa.payloads import payload_replies
@@ -183,7 +183,7 @@ class QA:
     ) -> Answer:
         """Answer with ``entry``; a ``hedged`` answer keeps its yes or no for the question named."""
         intent = parse.intent if parse.intent in ("ask_law", "find_services") else "ask_law"
-        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
+        entry = replace(entry, citations=asked_first(self.law, entry.citations, parse))
         others = suggestions.also(self.faq, parse.faq, entry)
         question = "" if hedged else parse.text
         footer = answer_footer(parse, self.subject)
@@ -229,7 +229,7 @@ class QA:
             return Answer(
                 parse.text, "emergency", parse.confidence, False, True, (), replies, suggested=cited
             )
-        entry = replace(entry, citations=sanction_first(self.law, entry.citations, parse.asks))
+        entry = replace(entry, citations=asked_first(self.law, entry.citations, parse))
         replies += self._entry_replies(entry, locale, footer=False, question=parse.text)
         answer = Answer(
             parse.text, "emergency", parse.confidence, False, True, entry.citations, replies

@@ -29,6 +29,7 @@ from bot.services.catalog import Catalog
 from bot.services.directory import PLACE_NAMES_FILE, load_directory
 from bot.services.lookup import Say, answer_text, help_lines, national_text
 from bot.services.places import Search, load_aliases
+from bot.services.residence import only_place
 from bot.services.reviews import register as register_reviews
 from bot.services.updates import register as register_updates
 
@@ -102,7 +103,7 @@ class Finder:
 
     def named(self, turn: Turn) -> Outcome:
         """Answer a message that is only a place name, sent outside the flow ("xã Sóc Sơn")."""
-        search = self.catalog.places.only_place(turn.text)
+        search = only_place(self.catalog.places, turn.text)
         return self.results(turn, search) if search is not None else self.start(turn)
 
     def location(self, turn: Turn) -> Outcome:
@@ -158,7 +159,7 @@ def register(router: Router, app: App) -> None:
     router.button("svc", finder.pressed)
     router.state("svc", finder.typed)
     router.intent("find_services", finder.intent)
-    router.text(lambda text: catalog.places.only_place(text) is not None, finder.named)
+    router.text(lambda text: only_place(catalog.places, text) is not None, finder.named)
     router.intent("location", finder.location)
     register_updates(router, catalog)
     register_reviews(router, catalog)
