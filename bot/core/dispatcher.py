@@ -180,11 +180,22 @@ class Dispatcher:
 
     def _free_text(self, turn: Turn, parse: Parse | None) -> Outcome:
         flow = turn.session.flow()
-        if flow:
-            route = self.router.states.get(flow)
-            if route is not None and route.allows(turn.user.role):
-                return route.handler(turn)
-            turn = replace(turn, session=replace(turn.session, state="", data={}))
+        if not flow:
+            return self._outside_flows(turn, parse)
+        route = self.router.states.get(flow)
+        if route is not None and route.allows(turn.user.role):
+            outcome = route.handler(turn)
+            if not outcome.passed:
+                return outcome
+        else:
+            outcome = turn.leave()
+        left = replace(turn, session=outcome.session or replace(turn.session, state="", data={}))
+        after = self._outside_flows(left, parse)
+        return replace(
+            after, replies=outcome.replies + after.replies, session=after.session or left.session
+        )
+
+    def _outside_flows(self, turn: Turn, parse: Parse | None) -> Outcome:
         choice = resolve_option(turn.text, turn.session.options)
         if choice is not None:
             return self._button(turn, choice)

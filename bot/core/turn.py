@@ -29,6 +29,8 @@ class Outcome:
     confidence: float | None = None
     forget: bool = False
     """Delete everything stored about the user after answering (``/xoa``)."""
+    passed: bool = False
+    """The flow leaves this message to the other handlers, after its replies (``Turn.leave``)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ class Turn:
     def end(self, *replies: Reply) -> Outcome:
         """Answer and leave any flow (state cleared)."""
         return Outcome(tuple(replies), session=replace(self.session, state="", data={}))
+
+    def leave(self, *replies: Reply) -> Outcome:
+        """Leave the flow and let the other handlers answer the message, after ``replies``."""
+        session = replace(self.session, state="", data={})
+        return Outcome(tuple(replies), session=session, passed=True)
 
     def choice(self) -> str | None:
         """Resolve the text as one of the last offered options: a number or a label's words."""

@@ -12,6 +12,7 @@ still get the emergency answer first; the quiz waits where it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,9 +24,25 @@ from bot.law.citation import Citation
 from bot.law.library import LawLibrary
 from bot.polls.records import Quiz, text_for
 from bot.polls.repository import record_score
+from nlu.normalize import fold
 
 FLOW = "quiz"
 PREFIX = "quiz"
+LEAVE_WORDS = 4
+"""Words from which a message that is no option is a question of its own, not an answer."""
+CANCEL_WORDS = frozenset({"huy", "thoat", "dung lai", "thoi", "cancel", "stop"})
+"""Folded words that stop the quiz, with or without the slash of /huy."""
+_ASKS = re.compile(
+    r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?(?:choi|xem|lam|bat dau|thi|mo)? ?"
+    r"(?:cau |bai |tro choi )?(?:do vui|cau do|trac nghiem|quiz)"
+    r"(?: (?:thang hanh dong|phap luat|ve binh dang gioi|binh dang gioi|luat))?\W*$"
+)
+"""Words alone that ask for the quiz, folded: "xem câu đố tháng hành động", "chơi đố vui"."""
+
+
+def asks_for_quiz(text: str) -> bool:
+    """Return whether a message only asks to play the quiz."""
+    return _ASKS.match(fold(text)) is not None
 
 
 def cite(law: LawLibrary, turn: Turn, citation: Citation) -> str:
@@ -135,10 +152,15 @@ class QuizChat:
         quiz, data = self._running(turn)
         if quiz is None:
             return self.start(turn)
+        if fold(turn.text).strip(" .!") in CANCEL_WORDS:
+            return turn.end(turn.say("poll.quiz.left"))
+        if len(turn.text.split()) >= LEAVE_WORDS:
+            return turn.leave(turn.say("poll.quiz.left"))
         return turn.reply(turn.say("poll.quiz.pick"), self._question(turn, quiz, int(data["n"])))
 
     def register(self, router: Router) -> None:
         """Register /dovui, the ``quiz`` buttons (the menu's included) and the quiz flow."""
         router.command(["dovui", "quiz"], self.command, help_key="poll.help.quiz")
+        router.text(asks_for_quiz, self.start)
         router.button(PREFIX, self.button)
         router.state(FLOW, self.typed)
