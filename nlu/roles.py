@@ -241,8 +241,9 @@ _SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)|\n+")
 """Where a sentence ends: an act never reaches a role in the next ("đuổi ra khỏi nhà. Bố mẹ …")."""
 
 
+@functools.lru_cache(maxsize=256)
 def roles(text: str) -> Roles:
-    """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE."""
+    """Return who acts on whom in ``text`` (raw or teencode-expanded), or NONE (cached)."""
     for sentence in _SENTENCE_END.split(text):
         found = _sentence_roles(sentence)
         if found.known:

@@ -8,6 +8,7 @@ from bot.qa.likely import harm_roles
 from bot.qa.texts import DEFAULT_FOOTER
 from nlu.normalize import fold
 from nlu.parse import Parse
+from nlu.roles import roles
 
 CHILD_HARM = "qa.help.child_harm"
 """111 for a child, 1900 969 680 for violence, 113 for danger."""
@@ -45,4 +46,7 @@ def answer_footer(parse: Parse, subject: re.Pattern[str] | None) -> bool | str:
     True keeps the footer of the entry's topic: a 15-year-old who asks which number to call
     because "ba tui hay chửi má tui" needs 111 even under the entry on insults in the family.
     """
+    found = roles(parse.text)  # cached from the parse; a letter's "anh ta" never names a child
+    if "child" not in (found.actor, found.patient) and MINOR.search(fold(parse.text)) is None:
+        return True
     return CHILD_HARM if harm_help(parse, subject) == CHILD_HARM else True

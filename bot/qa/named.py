@@ -46,8 +46,9 @@ def named_documents(law: LawLibrary, text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=4)
 def _names(law: LawLibrary) -> Names:
-    """Return every folded name of every document with its number."""
+    """Return every folded name of every document with its number (once per library)."""
     pairs = {
         fold(name): document.number
         for document in law.documents.values()
