@@ -2,9 +2,10 @@
 
 ```mermaid
 stateDiagram-v2
-    [*] --> question: menu "Đố vui pháp luật", /dovui, or a broadcast's "Bắt đầu"
+    [*] --> question: menu "Đố vui pháp luật", /dovui, "chơi đố vui", or a broadcast's "Bắt đầu"
     question --> question: an answer (explained, with its article), next question
     question --> [*]: the last answer, then the score
+    question --> [*]: "hủy", or a question of its own (handed on with Turn.leave)
 ```
 The session holds ``quiz`` with ``{"quiz": key, "n": index, "score": right so far}``. Danger words
 still get the emergency answer first; the quiz waits where it was.
