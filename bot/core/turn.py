@@ -11,6 +11,9 @@ from bot.core.messages import Button, Incoming, Reply
 from bot.core.records import Session, User
 from nlu.normalize import fold
 
+CANCEL_WORDS = frozenset({"huy", "thoat", "dung lai", "cancel"})
+"""Folded words that stop a flow when typed without the slash of /huy."""
+
 EMERGENCY_MARK = "emergency_at"
 """Session data key the dispatcher sets when it gives the emergency answer outside a task flow
 (ending any optional flow); features that ask optional questions (the poll profile) read it and
@@ -78,6 +81,11 @@ class Turn:
         """Leave the flow and let the other handlers answer the message, after ``replies``."""
         session = replace(self.session, state="", data={})
         return Outcome(tuple(replies), session=session, passed=True)
+
+    def cancels(self, extra: frozenset[str] = frozenset()) -> bool:
+        """Return whether the text is a word that stops a flow (``CANCEL_WORDS`` or ``extra``)."""
+        word = fold(self.text).strip(" .!")
+        return word in CANCEL_WORDS or word in extra
 
     def choice(self) -> str | None:
         """Resolve the text as one of the last offered options: a number or a label's words."""

@@ -31,8 +31,8 @@ FLOW = "quiz"
 PREFIX = "quiz"
 LEAVE_WORDS = 4
 """Words from which a message that is no option is a question of its own, not an answer."""
-CANCEL_WORDS = frozenset({"huy", "thoat", "dung lai", "thoi", "cancel", "stop"})
-"""Folded words that stop the quiz, with or without the slash of /huy."""
+STOP_WORDS = frozenset({"thoi", "stop"})
+"""Folded words that also stop the quiz, besides the flows' ``CANCEL_WORDS`` (bot.core.turn)."""
 _ASKS = re.compile(
     r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?(?:choi|xem|lam|bat dau|thi|mo)? ?"
     r"(?:cau |bai |tro choi )?(?:do vui|cau do|trac nghiem|quiz)"
@@ -153,7 +153,7 @@ class QuizChat:
         quiz, data = self._running(turn)
         if quiz is None:
             return self.start(turn)
-        if fold(turn.text).strip(" .!") in CANCEL_WORDS:
+        if turn.cancels(STOP_WORDS):
             return turn.end(turn.say("poll.quiz.left"))
         if len(turn.text.split()) >= LEAVE_WORDS:
             return turn.leave(turn.say("poll.quiz.left"))

@@ -44,10 +44,8 @@ from bot.reports.prompt import (
 )
 from bot.reports.reminders import queue_reminders
 from bot.reports.save import amend, amend_choice, save
-from nlu.normalize import fold
 
 Action = Callable[[Reporting, Turn, Draft, str], Outcome]
-CANCEL_WORDS = {"huy", "thoat", "dung lai", "cancel"}
 ACTIONS: dict[str, tuple[Step, Action]] = {
     "f": (Step.FORM, lambda r, t, d, a: pick_form(r, t, d, a)),
     "p": (Step.PERIOD, lambda r, t, d, a: pick_period(r, t, d, a)),
@@ -175,7 +173,7 @@ class Reports:
         step, draft = _step(turn), Draft.from_data(turn.session.data)
         if step is None or draft is None:
             return turn.end(turn.say("rep.err.stale"))
-        if fold(turn.text).strip(" .!") in CANCEL_WORDS:
+        if turn.cancels():
             return turn.end(turn.say("rep.cancelled"))
         try:
             payload = field_text(self.rep, turn, draft) if step == Step.FIELD else turn.choice()
