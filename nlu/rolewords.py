@@ -70,10 +70,11 @@ sau khi sinh con thì … đánh tôi" is the wife)."""
 NOT_ACTS = phrases(
     "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "
     "đánh bạc, đánh bài, đánh cờ, đánh đề, đánh lô, đánh giá, đánh thức, đánh dấu, đánh máy, "
-    "mang thai, mang bầu"
+    "mang thai, mang bầu, khuyết tật, tàn tật, dị tật, bệnh tật, đánh răng, đánh vần, đá bóng"
 )
 """Phrases that hold an act but name none: "hôn" (kiss) in "ly hôn rồi chồng cũ …" is marriage,
-"đánh bạc" is gambling; folded, "mang thai" (pregnant) holds no "mắng" (scold)."""
+"đánh bạc" is gambling; folded, "mang thai" (pregnant) holds no "mắng" (scold), nor "khuyết tật"
+(disabled) "tát" (slap)."""
 
 SPEAKER = phrases("tôi, em, mình, tui, tao, tớ, e, t")
 """Words for the speaker; "cháu" and "con" are roles (a child) even when the speaker uses them."""

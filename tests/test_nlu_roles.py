@@ -293,6 +293,9 @@ def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
         ("ck lay xe may cua vk di cam de danh bac", NONE),  # "đánh bạc" is gambling
         ("chồng lấy vàng của vợ đi bán", NONE),  # "của vợ": whose gold, not who sells
         ("ong hang xom dam o chau gai", Roles(ADULT, C)),  # folded "dâm ô" is no "dám"
+        # twenty-ninth session: folded "khuyết tật" (disabled) held "tát" (slap)
+        ("nguoi khuyet tat bi chong bao hanh thi duoc ho tro gi", Roles(H, W)),
+        ("con toi bi di tat bi bo danh", Roles("parent", C)),
     ],
 )
 def test_words_that_only_look_like_roles_or_acts(text: str, expected: Roles) -> None:

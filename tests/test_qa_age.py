@@ -175,3 +175,24 @@ def test_regression_no_article_on_consent_under_13_when_rape_is_not_near(qa: QA)
     placed = ("pc-adult-has-sex-with-child-under-16", 0.6), ("dv-forced-marriage", 0.2)
     answer = qa.answer_parse(replace(parse, faq=placed))
     assert all(c.article != 145 for c in answer.citations)
+
+
+def test_regression_the_entry_for_16_or_more_takes_the_place_of_the_one_for_children(
+    qa: QA,
+) -> None:
+    # Twenty-ninth session: "em 16 tuổi quan hệ với bạn trai 19 tuổi …" matched the entry on
+    # children under 16 (0.97); it went, and the answer fell to "not sure".
+    text = "em 16 tuổi quan hệ với bạn trai 19 tuổi thì bạn ấy có bị đi tù không"
+    parse = qa.parse(text)
+    placed = (
+        ("pc-consensual-sex-with-13-to-16", 0.97),
+        ("pc-rape", 0.2),
+        ("pc-sex-with-someone-16-or-over", 0.18),
+    )
+    answer = qa.answer_parse(replace(parse, faq=placed))
+    assert answer.faq_id == "pc-sex-with-someone-16-or-over"
+    assert not answer.fallback
+    # Without words of sex it does not: "con 16 tuổi bỏ nhà theo người yêu".
+    other = qa.parse("con 16 tuổi bỏ nhà theo người yêu bố mẹ phải làm sao")
+    answer = qa.answer_parse(replace(other, faq=placed))
+    assert answer.faq_id != "pc-sex-with-someone-16-or-over"

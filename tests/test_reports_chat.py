@@ -168,6 +168,27 @@ def test_emergency_comes_first_in_the_middle_of_a_report(runtime: Runtime) -> No
     assert stored(runtime) == {}
 
 
+def test_a_question_in_the_middle_of_a_report_is_answered_and_the_report_kept(
+    runtime: Runtime,
+) -> None:
+    # Twenty-ninth session: a question typed during a report got "cần một con số" until /huy.
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.say("1")
+    assert "(2/20)" in chat.text()
+    chat.say("chồng đánh vợ thì bị phạt bao nhiêu tiền?")
+    assert "282/2025/NĐ-CP" in chat.text()
+    assert "cần một con số" not in chat.text()
+    assert "vẫn được giữ nguyên" in chat.last[-2].text
+    assert "(2/20)" in chat.last[-1].text
+    chat.say("không có ai tham gia cả")  # no question: an answer to the step, as before
+    assert "cần một con số" in chat.text()
+    chat.say("120")
+    assert "(3/20)" in chat.text()
+    assert runtime.app.store.load_session("web:officer").data["values"]["launch_events"] == 1
+
+
 @pytest.mark.parametrize(
     ("answer", "message"),
     [

@@ -134,6 +134,8 @@ def test_a_period_without_its_year_is_the_latest_begun(
         ("để sau", NumberProblem.NOT_NUMBER),
         ("khoảng hai mươi", 20),
         ("140 nữ 110 nam", NumberProblem.SEVERAL),
+        ("khoảng hai chục người", 20),  # twenty-ninth session: read as 2
+        ("ba chục", 30),
     ],
     ids=[
         "digits",
@@ -151,6 +153,8 @@ def test_a_period_without_its_year_is_the_latest_begun(
         "later",
         "about-20",
         "two-numbers",
+        "two-tens",
+        "three-tens",
     ],
 )
 def test_parse_count(text: str, expected: int | NumberProblem) -> None:

@@ -191,6 +191,11 @@ class Dispatcher:
             outcome = turn.leave()
         left = replace(turn, session=outcome.session or replace(turn.session, state="", data={}))
         after = self._outside_flows(left, parse)
+        if outcome.aside:  # the flow's reminder follows, unless the answer moved the session
+            kept = outcome.replies if after.session is None else ()
+            return replace(
+                after, replies=after.replies + kept, session=after.session or left.session
+            )
         return replace(
             after, replies=outcome.replies + after.replies, session=after.session or left.session
         )

@@ -34,6 +34,8 @@ class Outcome:
     """Delete everything stored about the user after answering (``/xoa``)."""
     passed: bool = False
     """The flow leaves this message to the other handlers, after its replies (``Turn.leave``)."""
+    aside: bool = False
+    """A passed message is answered aside: the flow stays, its replies come after the answer."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,10 @@ class Turn:
         """Leave the flow and let the other handlers answer the message, after ``replies``."""
         session = replace(self.session, state="", data={})
         return Outcome(tuple(replies), session=session, passed=True)
+
+    def aside(self, *replies: Reply) -> Outcome:
+        """Let the other handlers answer the message; the flow stays, ``replies`` follow."""
+        return Outcome(tuple(replies), session=self.session, passed=True, aside=True)
 
     def cancels(self, extra: frozenset[str] = frozenset()) -> bool:
         """Return whether the text is a word that stops a flow (``CANCEL_WORDS`` or ``extra``)."""

@@ -34,6 +34,8 @@ _UNDER = re.compile(r"\b(?:duoi|chua du|chua den|chua toi) (\d{1,2}) tuoi")
 _OVER = re.compile(r"\b(?:tren|hon|tu du|da du|da) (\d{1,2}) tuoi")
 _AGE = re.compile(r"\b(\d{1,2}) tuoi\b")
 _CONSENT = re.compile(r"(?<!khong )(?<!chua )(?<!ko )\b(dong y|tu nguyen|thuan tinh|yeu nhau)\b")
+_SEX = re.compile(r"\b(quan he|ngu voi|giao cau|tinh duc|lam chuyen (ay|do|nguoi lon))\b")
+"""Words of having sex: only then is the entry for people of 16 or more an answer."""
 
 
 def under_age(text: str) -> bool | None:
@@ -57,9 +59,21 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
     if best.basis == CONSENTED_ARTICLE and (all_grown(parse.text) or all_under_13(parse.text)):
-        return _instead(parse, faq, CHILD_RAPE_ARTICLE if child else None)
+        moved = parse if child else _for_grown(parse, faq, best.id)
+        return (
+            moved
+            if moved is not parse
+            else _instead(parse, faq, CHILD_RAPE_ARTICLE if child else None)
+        )
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
     return parse if wanted is None else _first(parse, faq, wanted)
+
+
+def _for_grown(parse: Parse, faq: Faq, best: str) -> Parse:
+    """Return ``parse`` with the near entry for people of 16 or more first, if it speaks of sex."""
+    if _grown(faq, best) or _SEX.search(_folded(parse.text)) is None:
+        return parse
+    return _first(parse, faq, CONSENTED_ARTICLE, grown=True)
 
 
 def all_grown(text: str) -> bool:
@@ -135,10 +149,10 @@ def _grown(faq: Faq, entry_id: str) -> bool:
     return bool(aged) and all(_all_grown(f) for f in aged)
 
 
-def _first(parse: Parse, faq: Faq, wanted: str) -> Parse:
-    """Return ``parse`` with the first near entry resting on ``wanted`` put first."""
+def _first(parse: Parse, faq: Faq, wanted: str, grown: bool = False) -> Parse:
+    """Return ``parse`` with the first near entry resting on ``wanted`` (for 16 or more) first."""
     for index, (entry_id, _) in enumerate(parse.faq[1:LOOKED_AT], 1):
-        if _basis(faq, entry_id) == wanted:
+        if _basis(faq, entry_id) == wanted and (not grown or _grown(faq, entry_id)):
             first, chosen = parse.faq[0], parse.faq[index]
             moved = [(chosen[0], first[1]), *parse.faq[1:index], (first[0], chosen[1])]
             return replace(parse, faq=(*moved, *parse.faq[index + 1 :]))

@@ -18,6 +18,7 @@ from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.reports import registration
 from bot.reports import summary as rollups
+from bot.reports.aside import asks_aside
 from bot.reports.context import Reporting
 from bot.reports.draft import Draft, Mode
 from bot.reports.flow import (
@@ -38,6 +39,7 @@ from bot.reports.prompt import (
     Step,
     confirm_prompt,
     edit_prompt,
+    field_prompt,
     forms_prompt,
     periods_prompt,
     unknown_prompt,
@@ -95,9 +97,13 @@ def line_start(rep: Reporting, turn: Turn, text: str) -> Outcome:
     return pick_form(rep, turn, draft, form.id)
 
 
-def reprompt(rep: Reporting, turn: Turn, draft: Draft, step: Step) -> Outcome:
+def reprompt(
+    rep: Reporting, turn: Turn, draft: Draft, step: Step, key: str = "rep.err.choose"
+) -> Outcome:
     """Show the current step again after an answer that fits none of its choices."""
-    note = turn.say("rep.err.choose")
+    note = turn.say(key)
+    if step == Step.FIELD:
+        return field_prompt(rep, turn, draft, note)
     if step == Step.FORM:
         return forms_prompt(rep, turn, draft, note)
     if step == Step.PERIOD:
@@ -176,6 +182,8 @@ class Reports:
         if turn.cancels():
             return turn.end(turn.say("rep.cancelled"))
         try:
+            if asks_aside(turn.text):
+                return turn.aside(*reprompt(self.rep, turn, draft, step, "rep.aside").replies)
             payload = field_text(self.rep, turn, draft) if step == Step.FIELD else turn.choice()
             if isinstance(payload, Outcome):
                 return payload
@@ -183,7 +191,9 @@ class Reports:
                 payload = f"rep:r:{turn.text}"
             if payload is None and step == Step.FORM:
                 payload = _named_form(self.rep, turn.text)
-            if payload is None or not payload.startswith("rep:"):
+            if payload is not None and not payload.startswith("rep:"):  # an answer's option
+                return turn.aside(*reprompt(self.rep, turn, draft, step, "rep.aside").replies)
+            if payload is None:
                 return reprompt(self.rep, turn, draft, step)
         except LookupError:
             return turn.end(turn.say("rep.err.stale"))

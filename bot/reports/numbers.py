@@ -30,7 +30,7 @@ _UNITS = {
     "tám": 8,
     "chín": 9,
 }
-_SCALES = {"mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000}
+_SCALES = {"mười": 10, "mươi": 10, "chục": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000}
 _FILLERS = {"linh", "lẻ"}
 _ACCENTED = set(_UNITS) | set(_SCALES) | _FILLERS
 _FOLDED_UNITS = {fold(word): value for word, value in _UNITS.items()}

@@ -72,6 +72,31 @@ def language(turn: Turn) -> Outcome:
     return turn.reply(turn.say("core.lang.choose", vi, en))
 
 
+ASKED_LANGUAGE = re.compile(
+    r"^((xin|vui long|ban|bot|cho (toi|em|minh)|(toi|em|minh) muon|hay|co the|please|can you"
+    r"|could you|do you) )*((doi|chuyen|dung|noi|viet|tra loi|nhan tin|chat|speak|answer|reply"
+    r"|write|talk|switch|change)( (ngon ngu|language))? )?((sang|qua|bang|in|to) )?"
+    r"(?P<wanted>tieng (anh|viet)|english|vietnamese)"
+    r"( (duoc khong|khong|ko|nhe|nha|di|a|voi|please))*$"
+)
+"""A request for a language in words ("đổi sang tiếng Anh", "english please")."""
+
+
+def asked_language(text: str) -> str | None:
+    """Return the locale a message asks for in words ("en", "vi"), else None."""
+    plain = " ".join(re.sub(r"[^\w ]+", " ", fold(text)).split())
+    found = ASKED_LANGUAGE.match(plain)
+    if found is None:
+        return None
+    return "vi" if found["wanted"] in ("tieng viet", "vietnamese") else "en"
+
+
+def language_in_words(turn: Turn) -> Outcome:
+    """Set the locale asked for in words, as ``/lang en`` does."""
+    wanted = asked_language(turn.text) or ""
+    return language(replace(turn, incoming=replace(turn.incoming, button=f"lang:{wanted}")))
+
+
 def menu_button(turn: Turn, more: Items = ()) -> Outcome:
     """Handle ``menu:*`` buttons."""
     action = (turn.incoming.button or "").split(":", 1)[-1]
@@ -160,6 +185,7 @@ def register(router: Router, app: App) -> None:
     router.intent("help", lambda t: show_menu(t, more(t)))
     router.intent("thanks", thanks)
     router.text(acknowledged, acknowledge)
+    router.text(lambda text: asked_language(text) is not None, language_in_words)
     router.text(wants_to_ask, ask_intro)
     router.text(asks_about_privacy, PrivacyAnswer(app.settings.privacy.store_citizen_text).answer)
     router.intent("delete_data", delete_ask)

@@ -1,0 +1,29 @@
+"""A question typed in the middle of a report ("hạn nộp báo cáo là ngày nào?"), answered aside.
+
+The report flow expects numbers and choices; a question was told "type a number" until "hủy".
+It is now answered as if no report were open, and the report's current step is shown again after
+the answer, its values kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.reports.numbers import DIGITS, NumberProblem, parse_count
+from nlu.normalize import fold
+
+MIN_WORDS = 4
+"""A question aside has at least this many words: shorter text is an answer to the step."""
+QUESTION = re.compile(
+    r"\?|\b(gi|sao|nao|bao nhieu|bao lau|o dau|the nao|ra sao|lam sao|duoc khong|co phai|"
+    r"phai khong|hay khong|chua a|khong a|ko a)\b|(?<!khong co )(?<!ko co )\bai\b"
+)
+"""Words that make a message a question (folded); not "không có ai" (nobody: zero)."""
+
+
+def asks_aside(text: str) -> bool:
+    """Return whether ``text`` is a question of its own, not an answer to a report step."""
+    folded = fold(text)
+    if DIGITS.search(text) or len(folded.split()) < MIN_WORDS:
+        return False
+    return QUESTION.search(folded) is not None and parse_count(text) == NumberProblem.NOT_NUMBER
