@@ -55,6 +55,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(duoc|tuyen|xu|an) vo toi\b",
         r"\bvo toi hay (khong|ko|co toi)\b",
         r"bat giam",
+        r"\b(phat|xu|an|lanh an|ngoi) (tu )?(bao nhieu|may) nam\b",  # "phạt bao nhiêu năm"
+        r"^\W*toi (cuong dam|hiep dam|dam o|lam nhuc|buc tu|mua ban nguoi|hanh ha nguoi khac"
+        r"|co y gay thuong tich|giao cau|to chuc tao hon|khong to giac)\b",  # "tội cưỡng dâm"
         r"\b(prison|jail(ed)?|crime|criminal(ly)?|offen[cs]e|arrest(ed)?|prosecut\w*)\b",
     ),
     "sanction": (
@@ -101,10 +104,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 _MARKED: dict[str, tuple[str, ...]] = {
-    "prison": (r"\b(là|thành) tội\b", r"\btội (gì|danh)\b", r"\bvô tội\b"),
+    "prison": (
+        r"\b(là|thành) tội\b",
+        r"\btội (gì|danh)\b",
+        r"\bvô tội\b",
+        r"^\W*((các|những|về|cho (tôi|em|mình) hỏi( về)?) )?tội (?!nghiệp|lỗi|gì)\w+",
+    ),
 }
 """Patterns read with diacritics where folding makes them ambiguous: folded, "tôi đánh" (I hit)
-is "tội danh", "vợ tôi" (my wife) is "vô tội" and "là tôi" (it is me) is "là tội"."""
+is "tội danh", "vợ tôi" (my wife) is "vô tội" and "là tôi" (it is me) is "là tội"; a message
+that opens with "tội …" names a crime ("tôi …" folded is the speaker)."""
 _HANDLED_THINGS = re.compile(
     r"\b(tai san|nha( cua| dat)?|dat( dai)?|(khoan )?no|ho so|don|giay to|tien)"
     r"( (chung|rieng))?( (se|duoc|thi|phai|nay))? xu ly"

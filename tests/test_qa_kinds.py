@@ -92,6 +92,10 @@ KINDS = [
     ("bi phat tu 5 den 10 trieu", {"fine"}),
     ("bị phạt tù bao nhiêu năm", {"prison"}),
     ("chồng đánh vợ thì bị phạt gì", {"fine"}),
+    # twenty-ninth session: a named crime and "phạt bao nhiêu năm" (years) ask about prison
+    ("tội hành hạ người khác bị phạt thế nào", {"fine", "prison"}),
+    ("tội cưỡng dâm bị phạt bao nhiêu năm", {"fine", "prison"}),
+    ("tội nghiệp con bé bị bố đánh", set()),
 ]
 
 

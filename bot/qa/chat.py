@@ -7,6 +7,7 @@ from bot.core.feature import LocalHelp
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.qa.answer import Answer
+from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
 from bot.qa.followup import RecentEntries, is_followup, not_sure_after
 from nlu import Parse
@@ -22,7 +23,9 @@ class Questions:
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim."""
-        answer = self.qa.answer_parse(parse, turn.locale, self.local_help(turn.user))
+        answer = self._basis(turn, parse) or self.qa.answer_parse(
+            parse, turn.locale, self.local_help(turn.user)
+        )
         answer = self._in_context(turn, parse, answer)
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
@@ -41,6 +44,13 @@ class Questions:
         if not is_followup(parse.text):
             return answer
         return not_sure_after(self.qa, previous, parse, turn.locale) or answer
+
+    def _basis(self, turn: Turn, parse: Parse) -> Answer | None:
+        """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""
+        previous = self.recent.recall(turn.user.urn, turn.now)
+        if previous is None or parse.emergency:
+            return None
+        return basis_answer(self.qa, previous, parse.text, turn.locale)
 
     def button(self, turn: Turn) -> Outcome:
         """Handle ``qa:*`` buttons (more text, a suggested topic, an article)."""
