@@ -9,7 +9,7 @@ from bot.core.turn import Outcome, Turn
 from bot.qa.answer import Answer
 from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
-from bot.qa.followup import RecentEntries, is_followup, not_sure_after
+from bot.qa.followup import RecentEntries, is_followup, not_sure_after, sure_after
 from nlu import Parse
 
 
@@ -43,7 +43,11 @@ class Questions:
             return answer
         if not is_followup(parse.text):
             return answer
-        return not_sure_after(self.qa, previous, parse, turn.locale) or answer
+        return (
+            sure_after(self.qa, previous, parse, turn.locale, self.local_help(turn.user))
+            or not_sure_after(self.qa, previous, parse, turn.locale)
+            or answer
+        )
 
     def _basis(self, turn: Turn, parse: Parse) -> Answer | None:
         """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""

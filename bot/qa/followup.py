@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -22,6 +23,8 @@ MAX_WORDS = 12
 """A follow-up is short: a longer message says what it is about."""
 SHORT_WORDS = 8
 """Up to this many words, a message not understood alone is read as a follow-up however it opens."""
+SURE_AFTER = 0.5
+"""A follow-up whose best reading (after the entry's question) is this strong gets that answer."""
 FLOOR = 0.15
 """A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
 SURE_OFF_TOPIC = 0.9
@@ -46,17 +49,36 @@ def is_followup(text: str) -> bool:
     return count <= MAX_WORDS and bool(_OPENING.match(folded) or _ALONE.match(folded))
 
 
+def sure_after(
+    qa: QA, previous: str, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+) -> Answer | None:
+    """Return the answer of the entry a follow-up surely asks for, read after entry ``previous``.
+
+    "còn đi tù thì sao" after the fine for a husband who beats his wife is the entry on prison.
+    """
+    ranking = _after(qa, previous, parse)
+    if not ranking or ranking[0][1] < SURE_AFTER:
+        return None
+    answer = qa.answer_parse(replace(parse, faq=ranking, intent="ask_law"), locale, local_help)
+    return None if answer.fallback or answer.faq_id != ranking[0][0] else answer
+
+
 def not_sure_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> Answer | None:
     """Return "not sure" offering what fits a follow-up read after entry ``previous``."""
-    entry = qa.faq.get(previous)
-    off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
-    if entry is None or off_topic:
-        return None
-    both = qa.parse(f"{entry.questions[0]} {parse.text}")
-    ranking = tuple(match for match in both.faq if match[0] != previous)
+    ranking = _after(qa, previous, parse)
     if not ranking or ranking[0][1] < FLOOR:
         return None  # nothing fits it even after the entry's question: it stays as it was
     return qa.not_sure(replace(parse, faq=ranking), locale)
+
+
+def _after(qa: QA, previous: str, parse: Parse) -> tuple[tuple[str, float], ...]:
+    """Return the entries matching a follow-up read after entry ``previous``'s question."""
+    entry = qa.faq.get(previous)
+    off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
+    if entry is None or off_topic:
+        return ()
+    both = qa.parse(f"{entry.questions[0]} {parse.text}")
+    return tuple(match for match in both.faq if match[0] != previous)
 
 
 class RecentEntries:
