@@ -23,8 +23,10 @@ MAX_WORDS = 12
 """A follow-up is short: a longer message says what it is about."""
 SHORT_WORDS = 8
 """Up to this many words, a message not understood alone is read as a follow-up however it opens."""
-SURE_AFTER = 0.5
-"""A follow-up whose best reading (after the entry's question) is this strong gets that answer."""
+SURE_AFTER = 0.6
+"""A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
+READINGS = 3
+"""The entry's questions a follow-up is read after: its first and its shortest."""
 FLOOR = 0.15
 """A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
 SURE_OFF_TOPIC = 0.9
@@ -72,13 +74,22 @@ def not_sure_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> A
 
 
 def _after(qa: QA, previous: str, parse: Parse) -> tuple[tuple[str, float], ...]:
-    """Return the entries matching a follow-up read after entry ``previous``'s question."""
+    """Return the entries matching a follow-up read after entry ``previous``'s questions.
+
+    Each of its first and shortest questions is read before the follow-up; an entry keeps its best
+    score: "phạt bao nhiêu" reads better after "chồng cấm vợ đi làm" than after a long question.
+    """
     entry = qa.faq.get(previous)
     off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
     if entry is None or off_topic:
         return ()
-    both = qa.parse(f"{entry.questions[0]} {parse.text}")
-    return tuple(match for match in both.faq if match[0] != previous)
+    shortest = sorted(entry.questions[1:], key=len)[: READINGS - 1]
+    best: dict[str, float] = {}
+    for question in dict.fromkeys((entry.questions[0], *shortest)):
+        for match, score in qa.parse(f"{question} {parse.text}").faq:
+            if match != previous and score > best.get(match, -1.0):
+                best[match] = score
+    return tuple(sorted(best.items(), key=lambda item: -item[1]))
 
 
 class RecentEntries:
