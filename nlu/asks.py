@@ -64,6 +64,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         _NOT_ADVISED + r"xu ly (the nao|ra sao|sao|gi|nhu the nao)",
         r"bi xu ly",
         r"\bbi xu (the nao|ra sao|sao|gi|nhu the nao|toi)\b",  # "bị xử thế nào" (xử lý)
+        r"\b(luat|phap luat|cong an|nha nuoc|chinh quyen) xu (the nao|ra sao|sao|nhu the nao)\b",
         r"\bhinh thuc (xu ly|xu phat|ky luat)\b",  # "các hình thức xử lý người có hành vi …"
         r"che tai",
         r"chiu trach nhiem gi",
@@ -88,6 +89,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\blam (gi|sao|the nao) (khi|neu)\b",  # "Làm gì khi thường xuyên bị chồng bạo lực?"
         r"\bthi lam (sao|gi|the nao)( (a|day|vay|bay gio|ha))?\W*$",  # "bị chồng tát thì làm sao ạ"
         r"\bco cach nao\b",
+        r"\b(gio|phai|nen|bay gio) tinh (sao|the nao|lam sao)\b|\btinh sao (day|bay gio|gio)\b",
         r"(ai|noi nao|o dau) (giup|ho tro|tu van)",
         r"(giup do|ho tro|tu van|tro giup)",
         r"\bthu tuc (the nao|ra sao|gi|nhu the nao|la gi)",

@@ -296,6 +296,8 @@ def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
         # twenty-ninth session: folded "khuyết tật" (disabled) held "tát" (slap)
         ("nguoi khuyet tat bi chong bao hanh thi duoc ho tro gi", Roles(H, W)),
         ("con toi bi di tat bi bo danh", Roles("parent", C)),
+        # "lấy chồng" (marry) names no husband who suffers
+        ("con gái tôi lấy chồng xa bị nhà chồng hành hạ", Roles("in_law", "daughter_in_law")),
     ],
 )
 def test_words_that_only_look_like_roles_or_acts(text: str, expected: Roles) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.units import official_units
-from bot.services.places import PlaceIndex, accent_compatible, load_aliases, place_index, place_key
+from bot.services.placenames import load_aliases, place_index
+from bot.services.places import PlaceIndex, accent_compatible, place_key
 from tests.conftest import ROOT
 
 ALIASES = ROOT / "content" / "services" / "place-names.yml"

@@ -96,6 +96,8 @@ KINDS = [
     ("tội hành hạ người khác bị phạt thế nào", {"fine", "prison"}),
     ("tội cưỡng dâm bị phạt bao nhiêu năm", {"fine", "prison"}),
     ("tội nghiệp con bé bị bố đánh", set()),
+    ("mình bị ông xã đánh hoài, giờ tính sao đây", {"help"}),
+    ("ông chồng nhậu xỉn về đập vợ, luật xử sao", {"fine", "prison"}),
 ]
 
 

@@ -252,6 +252,28 @@ def test_a_place_name_alone_finds_help_outside_the_flow(
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("tôi ở Quảng Bình", "Từ 1/7/2025, Quảng Bình đã nhập vào Quảng Trị."),
+        ("tỉnh Bình Dương", "Từ 1/7/2025, Bình Dương đã nhập vào Thành phố Hồ Chí Minh."),
+        ("Sài Gòn", None),  # another name, not an abolished province
+        ("Quảng Trị", None),
+    ],
+)
+def test_an_abolished_province_is_said_to_be_in_the_one_that_took_it_in(
+    runtime: Runtime, text: str, said: str | None
+) -> None:
+    # Twenty-ninth session: "tôi ở Quảng Bình" got the help for Quảng Trị without saying why.
+    chat = Chat(runtime, "web:citizen")
+    chat.say(text)
+    assert "Nơi hỗ trợ cho" in chat.text()
+    if said is None:
+        assert "Từ 1/7/2025" not in chat.text()
+    else:
+        assert said in chat.text()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "xã hội",

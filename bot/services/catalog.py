@@ -10,7 +10,8 @@ from bot.core.problems import ContentError
 from bot.core.units import Units, official_units
 from bot.services.directory import PLACE_NAMES_FILE, Directory, load_directory
 from bot.services.lookup import Found, Say, find_help
-from bot.services.places import PlaceIndex, place_index
+from bot.services.placenames import place_index
+from bot.services.places import PlaceIndex
 from bot.services.proposals import ProposalStore
 
 

@@ -28,7 +28,8 @@ from bot.qa.engine import QA
 from bot.services.catalog import Catalog
 from bot.services.directory import PLACE_NAMES_FILE, load_directory
 from bot.services.lookup import Say, answer_text, help_lines, national_text
-from bot.services.places import Search, load_aliases
+from bot.services.placenames import load_aliases
+from bot.services.places import Search
 from bot.services.residence import only_place
 from bot.services.reviews import register as register_reviews
 from bot.services.updates import register as register_updates
@@ -134,6 +135,8 @@ class Finder:
         if found is None:
             return self.not_found(turn)
         text = answer_text(found, turn.t, self.catalog.places.label(unit))
+        if (former := self.catalog.places.former_name(turn.text, unit)) is not None:
+            text = turn.t("svc.former", old=former, new=unit.name) + "\n\n" + text
         answer = Reply(text, (turn.button("svc.retry", "svc:start"),))
         if turn.user.place == unit.code:
             return replace(turn.end(answer), topic=TOPIC)

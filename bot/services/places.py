@@ -6,14 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.core.problems import Problem
-from bot.core.units import Unit, Units, official_units
-from bot.core.yamlfile import LineDict, LineList, load_yaml
+from bot.core.units import Unit, Units
 from nlu.normalize import fold
 
 PREFIXES = ("Thành phố ", "Đặc khu ", "Phường ", "Xã ", "Tỉnh ")
@@ -81,8 +77,11 @@ class Search:
 class PlaceIndex:
     """Every official unit by the comparison form of its name and of its aliases."""
 
-    def __init__(self, units: Units, aliases: Mapping[str, str]) -> None:
+    def __init__(
+        self, units: Units, aliases: Mapping[str, str], former: Mapping[str, str] | None = None
+    ) -> None:
         self.units = units
+        self.former = {place_key(name): (name, code) for name, code in (former or {}).items()}
         self.exact: dict[str, list[tuple[Unit, str]]] = {}
         self.names: dict[str, list[str]] = {}
         for unit in units.by_code.values():
@@ -97,6 +96,16 @@ class PlaceIndex:
     def _add(self, name: str, unit: Unit) -> None:
         self.exact.setdefault(place_key(name), []).append((unit, name))
         self.names.setdefault(unit.code, []).append(name)
+
+    def former_name(self, text: str, unit: Unit) -> str | None:
+        """Return the abolished province's name ``text`` gives for ``unit`` ("Quảng Bình")."""
+        said = f" {place_key(text)} "
+        found = [
+            name
+            for key, (name, code) in self.former.items()
+            if code == unit.code and f" {key} " in said
+        ]
+        return min(found, key=len) if found else None
 
     def lookup(self, key: str) -> list[tuple[Unit, str]]:
         """Return ``(unit, matched name)`` for a comparison key, also written without spaces."""
@@ -124,7 +133,9 @@ class PlaceIndex:
         for candidate in [bare] if bare == words else [bare, words]:
             found = self._candidates(candidate, within)
             if found:
-                return Search(tuple(self._rank(found, kind, typed)[:MAX_CHOICES]), old)
+                ranked = self._rank(found, kind, typed)
+                of_kind = [u for u in ranked if _level(u) == kind]
+                return Search(tuple(of_kind if len(of_kind) == 1 else ranked[:MAX_CHOICES]), old)
         return Search((within,) if within is not None else (), old)
 
     def _candidates(self, words: list[str], within: Unit | None) -> list[Unit]:
@@ -173,7 +184,7 @@ class PlaceIndex:
 
     def _rank(self, found: Iterable[Unit], kind: str | None, typed: str) -> list[Unit]:
         def score(unit: Unit) -> tuple[bool, bool, bool, str]:
-            level = "province" if unit.level == "province" else unit.kind
+            level = _level(unit)
             accents = any(accent_compatible(typed, name) for name in self.names[unit.code])
             return (kind not in (None, level), not accents, unit.level != "province", unit.code)
 
@@ -241,6 +252,11 @@ class PlaceIndex:
         return 0, []
 
 
+def _level(unit: Unit) -> str:
+    """Return what a kind word names for ``unit``: "province", or its kind ("xã", "phường")."""
+    return "province" if unit.level == "province" else unit.kind
+
+
 def _strip_kind(words: list[str]) -> tuple[str | None, bool, list[str]]:
     """Split leading kind words (``xã``, ``tp``, ``huyện`` ...) off a name."""
     for size in (2, 1):
@@ -250,41 +266,3 @@ def _strip_kind(words: list[str]) -> tuple[str | None, bool, list[str]]:
         if len(words) > size and head in OLD_WORDS:
             return None, True, words[size:]
     return None, False, words
-
-
-def load_aliases(path: Path, units: Units) -> tuple[dict[str, str], list[Problem]]:
-    """Load ``aliases: {code: [names]}``; flag unknown codes and a name given to two units."""
-    data, problems = load_yaml(path)
-    if not isinstance(data, LineDict) or not isinstance(data.get("aliases"), LineDict):
-        return {}, [*problems, Problem(str(path), 1, "expected a mapping with an 'aliases' map")]
-    table: LineDict = data["aliases"]
-    aliases: dict[str, str] = {}
-    for code, names in table.items():
-        line = table.line_of(code)
-        if units.get(code) is None:
-            problems.append(Problem(str(path), line, f"unknown unit code {code!r}"))
-        elif not isinstance(names, LineList) or not all(isinstance(n, str) for n in names):
-            problems.append(Problem(str(path), line, f"{code!r}: expected a list of names"))
-        else:
-            problems += _add_aliases(aliases, code, names, str(path))
-    return aliases, problems
-
-
-def _add_aliases(aliases: dict[str, str], code: str, names: LineList, file: str) -> list[Problem]:
-    problems = []
-    seen = {place_key(name): owner for name, owner in aliases.items()}
-    for index, name in enumerate(names):
-        if seen.get(place_key(name), code) != code:
-            message = f"alias {name!r} already names unit {seen[place_key(name)]!r}"
-            problems.append(Problem(file, names.line_of(index), message))
-            continue
-        aliases[name] = code
-    return problems
-
-
-@cache
-def place_index(path: Path) -> PlaceIndex:
-    """Return the index of official units plus the aliases in ``path`` (built once per file)."""
-    units = official_units()
-    aliases, _ = load_aliases(path, units) if path.exists() else ({}, [])
-    return PlaceIndex(units, aliases)
