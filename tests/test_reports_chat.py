@@ -190,6 +190,26 @@ def test_a_question_in_the_middle_of_a_report_is_answered_and_the_report_kept(
 
 
 @pytest.mark.parametrize(
+    "question", ["hạn nộp báo cáo là ngày nào?", "bạn ơi có ai giúp tôi không?"]
+)
+def test_a_question_aside_that_would_start_or_end_a_flow_keeps_the_report(
+    runtime: Runtime, question: str
+) -> None:
+    # Twenty-ninth session: answered aside, "hạn nộp báo cáo …" started a new report (the values
+    # typed were lost) and a request for help showed the menu, which ends every flow.
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    chat.say("1")
+    chat.say(question)
+    assert "dừng việc bạn đang làm dở" in chat.text()
+    assert "(2/20)" in chat.text()
+    session = runtime.app.store.load_session("web:officer")
+    assert session.state == "rep:field"
+    assert session.data["values"]["launch_events"] == 1
+
+
+@pytest.mark.parametrize(
     ("answer", "message"),
     [
         ("-3", "không thể là số âm"),

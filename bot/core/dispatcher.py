@@ -191,14 +191,21 @@ class Dispatcher:
             outcome = turn.leave()
         left = replace(turn, session=outcome.session or replace(turn.session, state="", data={}))
         after = self._outside_flows(left, parse)
-        if outcome.aside:  # the flow's reminder follows, unless the answer moved the session
-            kept = outcome.replies if after.session is None else ()
-            return replace(
-                after, replies=after.replies + kept, session=after.session or left.session
-            )
+        if outcome.aside:
+            return self._aside(turn, outcome, after)
         return replace(
             after, replies=outcome.replies + after.replies, session=after.session or left.session
         )
+
+    def _aside(self, turn: Turn, flow: Outcome, after: Outcome) -> Outcome:
+        """Answer aside, then the flow's reminder; never an answer that would move the session.
+
+        A report half entered is not lost to "hạn nộp báo cáo …" starting a new one.
+        """
+        if after.session is not None and after.session != flow.session:
+            refused = Reply(turn.t("core.aside_refused"))
+            return replace(flow, replies=(refused, *flow.replies), passed=False, aside=False)
+        return replace(after, replies=after.replies + flow.replies, session=flow.session)
 
     def _outside_flows(self, turn: Turn, parse: Parse | None) -> Outcome:
         choice = resolve_option(turn.text, turn.session.options)
