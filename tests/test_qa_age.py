@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.qa.age import all_grown, all_under_13, consented, under_age
+from bot.qa.answer import Answer
 from bot.qa.engine import QA
 from bot.runtime.content import Content
 from nlu.normalize import fold
@@ -26,6 +27,14 @@ AGES = [
     ("tôi 40 tuổi, con gái tôi 15 tuổi", True),
     ("hiếp dâm bị tù mấy năm", None),
 ]
+
+
+Placed = tuple[tuple[str, float], ...]
+
+
+def answered(qa: QA, text: str, placed: Placed) -> Answer:
+    """Return the answer to ``text`` with the matches ``placed`` instead of the matcher's."""
+    return qa.answer_parse(replace(qa.parse(text), faq=placed))
 
 
 @pytest.mark.parametrize(("text", "child"), AGES, ids=[a[0] for a in AGES])
@@ -91,13 +100,12 @@ def test_regression_no_article_on_children_under_16_for_a_stated_age_of_16(qa: Q
 def test_regression_no_second_entry_on_article_145_for_a_pupil_of_17(qa: QA) -> None:
     # Twenty-seventh session: the first entry on Điều 145 went, the second took its place.
     text = "cô giáo có quan hệ với học sinh nam 17 tuổi có phạm tội không"
-    parse = qa.parse(text)
     placed = (
         ("pc-consensual-sex-with-13-to-16", 0.89),
         ("pc-adult-has-sex-with-child-under-16", 0.46),
         ("dv-forced-marriage", 0.2),
     )
-    answer = qa.answer_parse(replace(parse, faq=placed))
+    answer = answered(qa, text, placed)
     assert answer.faq_id not in {p[0] for p in placed[:2]}
     assert all(c.article != 145 for c in answer.citations)
 
@@ -183,16 +191,17 @@ def test_regression_the_entry_for_16_or_more_takes_the_place_of_the_one_for_chil
     # Twenty-ninth session: "em 16 tuổi quan hệ với bạn trai 19 tuổi …" matched the entry on
     # children under 16 (0.97); it went, and the answer fell to "not sure".
     text = "em 16 tuổi quan hệ với bạn trai 19 tuổi thì bạn ấy có bị đi tù không"
-    parse = qa.parse(text)
-    placed = (
-        ("pc-consensual-sex-with-13-to-16", 0.97),
-        ("pc-rape", 0.2),
-        ("pc-sex-with-someone-16-or-over", 0.18),
-    )
-    answer = qa.answer_parse(replace(parse, faq=placed))
+    answer = answered(qa, text, SIXTEEN_READ_AS_A_CHILD)
     assert answer.faq_id == "pc-sex-with-someone-16-or-over"
     assert not answer.fallback
     # Without words of sex it does not: "con 16 tuổi bỏ nhà theo người yêu".
-    other = qa.parse("con 16 tuổi bỏ nhà theo người yêu bố mẹ phải làm sao")
-    answer = qa.answer_parse(replace(other, faq=placed))
-    assert answer.faq_id != "pc-sex-with-someone-16-or-over"
+    text = "con 16 tuổi bỏ nhà theo người yêu bố mẹ phải làm sao"
+    assert answered(qa, text, SIXTEEN_READ_AS_A_CHILD).faq_id != "pc-sex-with-someone-16-or-over"
+
+
+SIXTEEN_READ_AS_A_CHILD: Placed = (
+    ("pc-consensual-sex-with-13-to-16", 0.97),
+    ("pc-rape", 0.2),
+    ("pc-sex-with-someone-16-or-over", 0.18),
+)
+"""The entry on children under 16 first, the entry for people of 16 or more near."""

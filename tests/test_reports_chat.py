@@ -168,15 +168,21 @@ def test_emergency_comes_first_in_the_middle_of_a_report(runtime: Runtime) -> No
     assert stored(runtime) == {}
 
 
-def test_a_question_in_the_middle_of_a_report_is_answered_and_the_report_kept(
-    runtime: Runtime,
-) -> None:
-    # Twenty-ninth session: a question typed during a report got "cần một con số" until /huy.
+def at_second_field(runtime: Runtime) -> Chat:
+    """Start the Action Month report and answer its first question with 1."""
     chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
     chat.say("/baocao")
     chat.press("Tháng hành động")
     chat.say("1")
     assert "(2/20)" in chat.text()
+    return chat
+
+
+def test_a_question_in_the_middle_of_a_report_is_answered_and_the_report_kept(
+    runtime: Runtime,
+) -> None:
+    # Twenty-ninth session: a question typed during a report got "cần một con số" until /huy.
+    chat = at_second_field(runtime)
     chat.say("chồng đánh vợ thì bị phạt bao nhiêu tiền?")
     assert "282/2025/NĐ-CP" in chat.text()
     assert "cần một con số" not in chat.text()
@@ -197,10 +203,7 @@ def test_a_question_aside_that_would_start_or_end_a_flow_keeps_the_report(
 ) -> None:
     # Twenty-ninth session: answered aside, "hạn nộp báo cáo …" started a new report (the values
     # typed were lost) and a request for help showed the menu, which ends every flow.
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
-    chat.say("1")
+    chat = at_second_field(runtime)
     chat.say(question)
     assert "dừng việc bạn đang làm dở" in chat.text()
     assert "(2/20)" in chat.text()
