@@ -9,7 +9,13 @@ from bot.core.turn import Outcome, Turn
 from bot.qa.answer import Answer
 from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
-from bot.qa.followup import RecentEntries, is_followup, not_sure_after, sure_after
+from bot.qa.followup import (
+    RecentEntries,
+    is_followup,
+    names_nothing,
+    not_sure_after,
+    sure_after,
+)
 from nlu import Parse
 
 
@@ -33,21 +39,27 @@ class Questions:
         )
 
     def _in_context(self, turn: Turn, parse: Parse, answer: Answer) -> Answer:
-        """Remember the entry answered; read a follow-up not understood alone after it."""
-        user = turn.user.urn
+        """Read a follow-up after the entry answered before; remember the entry answered now.
+
+        A message that names nothing ("có bị đi tù không", "ai xử phạt") is never answered alone:
+        after an answer it is read as a follow-up, else it gets "not sure" (it got any entry).
+        """
+        previous = self.recent.recall(turn.user.urn, turn.now)
+        if names_nothing(parse.text) and not answer.emergency:
+            answer = (self._after(turn, parse, previous) if previous else None) or (
+                answer if answer.fallback else self.qa.not_sure(parse, turn.locale)
+            )
+        elif answer.fallback and not answer.emergency and previous and is_followup(parse.text):
+            answer = self._after(turn, parse, previous) or answer
         if answer.faq_id is not None and not (answer.fallback or answer.tentative):
-            self.recent.remember(user, answer.faq_id, turn.now)
-            return answer
-        previous = self.recent.recall(user, turn.now)
-        if not answer.fallback or answer.emergency or previous is None:
-            return answer
-        if not is_followup(parse.text):
-            return answer
-        return (
-            sure_after(self.qa, previous, parse, turn.locale, self.local_help(turn.user))
-            or not_sure_after(self.qa, previous, parse, turn.locale)
-            or answer
-        )
+            self.recent.remember(turn.user.urn, answer.faq_id, turn.now)
+        return answer
+
+    def _after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
+        """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
+        return sure_after(
+            self.qa, previous, parse, turn.locale, self.local_help(turn.user)
+        ) or not_sure_after(self.qa, previous, parse, turn.locale)
 
     def _basis(self, turn: Turn, parse: Parse) -> Answer | None:
         """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""

@@ -23,7 +23,7 @@ MAX_WORDS = 12
 """A follow-up is short: a longer message says what it is about."""
 SHORT_WORDS = 8
 """Up to this many words, a message not understood alone is read as a follow-up however it opens."""
-SURE_AFTER = 0.6
+SURE_AFTER = 0.7
 """A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
 READINGS = 3
 """The entry's questions a follow-up is read after: its first and its shortest."""
@@ -40,6 +40,21 @@ _OPENING = re.compile(
     r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
 )
 _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat bao lau)\b")
+
+
+_BARE = """co bi di tu ngoi khong ko k hok ai xu phat bao nhieu lau the nao ra sao gi la muc cao
+nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
+can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
+neu ma va voi it toida thieu an tinh sau truoc"""
+BARE_WORDS = frozenset(_BARE.split())
+"""Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "mức cao nhất"
+(folded: "ly" and "hon" are left out, so "ly hôn thì con ở với ai" names divorce)."""
+
+
+def names_nothing(text: str) -> bool:
+    """Return whether a message is made only of question words and names no subject."""
+    words = re.findall(r"\w+", fold(text).replace("xu ly", "xu"))  # not "ly hôn"
+    return bool(words) and all(word in BARE_WORDS for word in words)
 
 
 def is_followup(text: str) -> bool:

@@ -7,18 +7,12 @@ the answer, its values kept.
 
 from __future__ import annotations
 
-import re
-
+from bot.core.question import asks_a_question
 from bot.reports.numbers import DIGITS, NumberProblem, parse_count
 from nlu.normalize import fold
 
 MIN_WORDS = 4
 """A question aside has at least this many words: shorter text is an answer to the step."""
-QUESTION = re.compile(
-    r"\?|\b(gi|sao|nao|bao nhieu|bao lau|o dau|the nao|ra sao|lam sao|duoc khong|co phai|"
-    r"phai khong|hay khong|chua a|khong a|ko a)\b|(?<!khong co )(?<!ko co )\bai\b"
-)
-"""Words that make a message a question (folded); not "không có ai" (nobody: zero)."""
 
 
 def asks_aside(text: str) -> bool:
@@ -26,4 +20,4 @@ def asks_aside(text: str) -> bool:
     folded = fold(text)
     if DIGITS.search(text) or len(folded.split()) < MIN_WORDS:
         return False
-    return QUESTION.search(folded) is not None and parse_count(text) == NumberProblem.NOT_NUMBER
+    return asks_a_question(text) and parse_count(text) == NumberProblem.NOT_NUMBER

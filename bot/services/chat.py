@@ -20,6 +20,7 @@ from bot.core.app import App
 from bot.core.feature import LocalHelp
 from bot.core.messages import Button, Reply
 from bot.core.problems import Problem
+from bot.core.question import asks_a_question
 from bot.core.records import User
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -38,6 +39,14 @@ TOPIC = "support_services"
 STATE = "svc:place"
 QUESTION_WORDS = 5
 """Text with more words than this that names no place is taken as a question, not a place."""
+ASKING_WORDS = 3
+"""Text of this many words with a question word ("ở được bao lâu") is a question too."""
+
+
+def _a_question(text: str) -> bool:
+    """Return whether text that names no place is a question rather than a misspelt name."""
+    words = len(text.split())
+    return words > QUESTION_WORDS or (words >= ASKING_WORDS and asks_a_question(text))
 
 
 def check(directory: Path, today: date) -> list[Problem]:
@@ -81,18 +90,9 @@ class Finder:
         search = self.catalog.places.search(turn.text)
         if not search.units:
             search = Search(tuple(self.catalog.places.find_in_text(turn.text, relaxed=True)))
-        if not search.units and len(turn.text.split()) > QUESTION_WORDS:
-            return self.question(turn)
+        if not search.units and _a_question(turn.text):
+            return turn.leave()  # answered as if the bot had not asked for a place
         return self.results(turn, search)
-
-    def question(self, turn: Turn) -> Outcome:
-        """Leave the flow and answer text that is a question rather than a place name."""
-        local = local_lines(self.catalog, turn.user)
-        answer = self.catalog.app.parts.get(QA).answer(turn.text, turn.locale, local)
-        outcome = turn.end(*answer.replies)
-        return replace(
-            outcome, intent=answer.intent, topic=answer.topic, confidence=answer.confidence
-        )
 
     def intent(self, turn: Turn) -> Outcome:
         """Answer ``find_services`` free text for the place it names, the saved place, or ask."""
