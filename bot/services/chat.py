@@ -34,6 +34,7 @@ from bot.services.places import Search
 from bot.services.residence import only_place
 from bot.services.reviews import register as register_reviews
 from bot.services.updates import register as register_updates
+from nlu.asks import asks
 
 TOPIC = "support_services"
 STATE = "svc:place"
@@ -99,8 +100,22 @@ class Finder:
         units = self.catalog.places.find_in_text(turn.text)
         if units:
             return self.results(turn, Search(tuple(units)))
+        if "definition" in asks(turn.text) and (defined := self.definition(turn)) is not None:
+            return defined
         saved = self._unit(turn.user.place)
         return self.show(turn, saved) if saved else self.start(turn)
+
+    def definition(self, turn: Turn) -> Outcome | None:
+        """Answer "nhà tạm lánh là gì" from the Q&A when it is sure: a question, not a request."""
+        answer = self.catalog.app.parts.get(QA).answer(turn.text, turn.locale)
+        if answer.fallback or answer.emergency or answer.faq_id is None:
+            return None
+        return replace(
+            turn.reply(*answer.replies),
+            intent=answer.intent,
+            topic=answer.topic,
+            confidence=answer.confidence,
+        )
 
     def named(self, turn: Turn) -> Outcome:
         """Answer a message that is only a place name, sent outside the flow ("xã Sóc Sơn")."""
