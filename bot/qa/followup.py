@@ -42,18 +42,20 @@ _OPENING = re.compile(
 _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat bao lau)\b")
 
 
-_BARE = """co bi di tu ngoi khong ko k hok ai xu phat bao nhieu lau the nao ra sao gi la muc cao
+_BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
 neu ma va voi it toida thieu an tinh sau truoc"""
 BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "mức cao nhất"
-(folded: "ly" and "hon" are left out, so "ly hôn thì con ở với ai" names divorce)."""
+(folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
+đâu" reporting)."""
 
 
 def names_nothing(text: str) -> bool:
     """Return whether a message is made only of question words and names no subject."""
-    words = re.findall(r"\w+", fold(text).replace("xu ly", "xu"))  # not "ly hôn"
+    folded = re.sub(r"\bxu ly\b", "xu", fold(text))  # not "ly hôn"
+    words = re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
     return bool(words) and all(word in BARE_WORDS for word in words)
 
 
