@@ -37,7 +37,7 @@ WORDS = frozenset(_WORDS.split())
 a new question, "căn cứ pháp lý là gì" asks the basis of the answer before."""
 READS = re.compile(
     r"^\W*((doc|xem|mo|cho (toi|em|minh) (xem|doc)|read|show( me)?)( (toan van|noi dung|ca))? )?"
-    r"(dieu|article) (\d{1,3})\W*$"
+    r"(dieu|article) (?P<number>\d{1,3})\W*$"
 )
 """Asking to read an article by its number alone ("đọc điều 185", "điều 37")."""
 
@@ -49,7 +49,7 @@ def basis_answer(qa: QA, previous: str, text: str, locale: str = "vi") -> Answer
     if entry is None or len(folded.split()) > MAX_WORDS:
         return None
     if (read := READS.match(folded)) is not None:
-        return _article(qa, entry, text, int(read.group(9)), locale)
+        return _article(qa, entry, text, int(read["number"]), locale)
     if ASKS_BASIS.search(folded) is None or not set(folded.split()) <= WORDS:
         return None
     label = "qa.article_button"
