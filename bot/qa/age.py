@@ -59,12 +59,9 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
         return _first(parse, faq, CONSENTED_ARTICLE)
     if best.basis == CONSENTED_ARTICLE and (all_grown(parse.text) or all_under_13(parse.text)):
-        moved = parse if child else _for_grown(parse, faq, best.id)
-        return (
-            moved
-            if moved is not parse
-            else _instead(parse, faq, CHILD_RAPE_ARTICLE if child else None)
-        )
+        if not child and (moved := _for_grown(parse, faq, best.id)) is not parse:
+            return moved
+        return _instead(parse, faq, CHILD_RAPE_ARTICLE if child else None)
     wanted = (CHILD_ARTICLE if child else ANY_ARTICLE).get(best.basis)
     return parse if wanted is None else _first(parse, faq, wanted)
 

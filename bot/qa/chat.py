@@ -14,6 +14,7 @@ from bot.qa.followup import (
     is_followup,
     names_nothing,
     not_sure_after,
+    readings_after,
     sure_after,
 )
 from nlu import Parse
@@ -29,22 +30,22 @@ class Questions:
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim."""
-        answer = self._basis(turn, parse) or self.qa.answer_parse(
+        previous = self.recent.recall(turn.user.urn, turn.now)
+        answer = self._basis(turn, parse, previous) or self.qa.answer_parse(
             parse, turn.locale, self.local_help(turn.user)
         )
-        answer = self._in_context(turn, parse, answer)
+        answer = self._in_context(turn, parse, answer, previous)
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
         )
 
-    def _in_context(self, turn: Turn, parse: Parse, answer: Answer) -> Answer:
+    def _in_context(self, turn: Turn, parse: Parse, answer: Answer, previous: str | None) -> Answer:
         """Read a follow-up after the entry answered before; remember the entry answered now.
 
         A message that names nothing ("có bị đi tù không", "ai xử phạt") is never answered alone:
         after an answer it is read as a follow-up, else it gets "not sure" (it got any entry).
         """
-        previous = self.recent.recall(turn.user.urn, turn.now)
         if names_nothing(parse.text) and not answer.emergency:
             answer = (self._after(turn, parse, previous) if previous else None) or (
                 answer if answer.fallback else self.qa.not_sure(parse, turn.locale)
@@ -57,13 +58,14 @@ class Questions:
 
     def _after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
         """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
-        return sure_after(
-            self.qa, previous, parse, turn.locale, self.local_help(turn.user)
-        ) or not_sure_after(self.qa, previous, parse, turn.locale)
+        ranking = readings_after(self.qa, previous, parse)
+        local = self.local_help(turn.user)
+        return sure_after(self.qa, ranking, parse, turn.locale, local) or not_sure_after(
+            self.qa, ranking, parse, turn.locale
+        )
 
-    def _basis(self, turn: Turn, parse: Parse) -> Answer | None:
+    def _basis(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:
         """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""
-        previous = self.recent.recall(turn.user.urn, turn.now)
         if previous is None or parse.emergency:
             return None
         return basis_answer(self.qa, previous, parse.text, turn.locale)

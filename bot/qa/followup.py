@@ -68,29 +68,31 @@ def is_followup(text: str) -> bool:
     return count <= MAX_WORDS and bool(_OPENING.match(folded) or _ALONE.match(folded))
 
 
+Ranking = tuple[tuple[str, float], ...]
+"""Entries and their scores, best first."""
+
+
 def sure_after(
-    qa: QA, previous: str, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+    qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
 ) -> Answer | None:
-    """Return the answer of the entry a follow-up surely asks for, read after entry ``previous``.
+    """Return the answer of the entry a follow-up surely asks for, by its ``readings_after``.
 
     "còn đi tù thì sao" after the fine for a husband who beats his wife is the entry on prison.
     """
-    ranking = _after(qa, previous, parse)
     if not ranking or ranking[0][1] < SURE_AFTER:
         return None
     answer = qa.answer_parse(replace(parse, faq=ranking, intent="ask_law"), locale, local_help)
     return None if answer.fallback or answer.faq_id != ranking[0][0] else answer
 
 
-def not_sure_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> Answer | None:
-    """Return "not sure" offering what fits a follow-up read after entry ``previous``."""
-    ranking = _after(qa, previous, parse)
+def not_sure_after(qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi") -> Answer | None:
+    """Return "not sure" offering what fits a follow-up, by its ``readings_after``."""
     if not ranking or ranking[0][1] < FLOOR:
         return None  # nothing fits it even after the entry's question: it stays as it was
     return qa.not_sure(replace(parse, faq=ranking), locale)
 
 
-def _after(qa: QA, previous: str, parse: Parse) -> tuple[tuple[str, float], ...]:
+def readings_after(qa: QA, previous: str, parse: Parse) -> Ranking:
     """Return the entries matching a follow-up read after entry ``previous``'s questions.
 
     Each of its first and shortest questions is read before the follow-up; an entry keeps its best
