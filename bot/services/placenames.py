@@ -14,24 +14,30 @@ from bot.services.places import PlaceIndex, place_key
 def load_aliases(path: Path, units: Units) -> tuple[dict[str, str], list[Problem]]:
     """Load ``aliases`` and ``former`` ({code: [names]}); flag unknown codes and shared names."""
     data, problems = load_yaml(path)
+    return _aliases(data, units, str(path), problems)
+
+
+def _aliases(
+    data: object, units: Units, file: str, problems: list[Problem]
+) -> tuple[dict[str, str], list[Problem]]:
+    """Return the aliases and former names of the loaded file, by name, with its problems."""
     if not isinstance(data, LineDict) or not isinstance(data.get("aliases"), LineDict):
-        return {}, [*problems, Problem(str(path), 1, "expected a mapping with an 'aliases' map")]
+        return {}, [*problems, Problem(file, 1, "expected a mapping with an 'aliases' map")]
     aliases: dict[str, str] = {}
     for table in (data["aliases"], data.get("former", LineDict())):
         for code, names in table.items():
             line = table.line_of(code)
             if units.get(code) is None:
-                problems.append(Problem(str(path), line, f"unknown unit code {code!r}"))
+                problems.append(Problem(file, line, f"unknown unit code {code!r}"))
             elif not isinstance(names, LineList) or not all(isinstance(n, str) for n in names):
-                problems.append(Problem(str(path), line, f"{code!r}: expected a list of names"))
+                problems.append(Problem(file, line, f"{code!r}: expected a list of names"))
             else:
-                problems += _add_aliases(aliases, code, names, str(path))
+                problems += _add_aliases(aliases, code, names, file)
     return aliases, problems
 
 
-def former_names(path: Path) -> dict[str, str]:
+def _former(data: object) -> dict[str, str]:
     """Return the names of abolished provinces (``former``), each with its present unit's code."""
-    data, _ = load_yaml(path)
     table = data.get("former") if isinstance(data, LineDict) else None
     if not isinstance(table, LineDict):
         return {}
@@ -54,5 +60,8 @@ def _add_aliases(aliases: dict[str, str], code: str, names: LineList, file: str)
 def place_index(path: Path) -> PlaceIndex:
     """Return the index of official units plus the aliases in ``path`` (built once per file)."""
     units = official_units()
-    aliases, _ = load_aliases(path, units) if path.exists() else ({}, [])
-    return PlaceIndex(units, aliases, former_names(path) if path.exists() else {})
+    if not path.exists():
+        return PlaceIndex(units, {})
+    data, problems = load_yaml(path)
+    aliases, _ = _aliases(data, units, str(path), problems)
+    return PlaceIndex(units, aliases, _former(data))
