@@ -18,6 +18,14 @@ def staff(runtime: Runtime, urn: str, role: Role, unit: str) -> Chat:
     return chat
 
 
+def action_month_report(runtime: Runtime) -> Chat:
+    """Register an officer of ward 00070 and open the Action Month report at its first question."""
+    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
+    chat.say("/baocao")
+    chat.press("Tháng hành động")
+    return chat
+
+
 def stored(runtime: Runtime, unit: str = "00070", period: str = "thd-2026") -> dict[str, int]:
     report = ReportStore(runtime.app.db).get("thd", period, unit)
     return report.values if report else {}

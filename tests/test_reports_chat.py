@@ -11,7 +11,7 @@ from bot.reports.invites import Invites
 from bot.runtime.assembly import Runtime
 from tests.chat import Chat
 from tests.conftest import Clock
-from tests.reporting import audit_actions, staff, stored
+from tests.reporting import action_month_report, audit_actions, staff, stored
 
 EXAMPLE = (
     "bc thang hanh dong: 3 buoi truyen thong 250 nguoi (140 nu, 110 nam), "
@@ -156,62 +156,6 @@ def test_guided_report_is_saved_after_confirmation_with_a_receipt(runtime: Runti
     assert "report.submit" in audit_actions(runtime)
 
 
-def test_emergency_comes_first_in_the_middle_of_a_report(runtime: Runtime) -> None:
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
-    assert "(1/20)" in chat.text()
-    chat.say("cứu tôi với, chồng tôi đang cầm dao đòi chém")
-    assert chat.text().startswith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay 113")
-    chat.say("1")
-    assert "(2/20)" in chat.text()  # the report goes on where it was
-    assert stored(runtime) == {}
-
-
-def at_second_field(runtime: Runtime) -> Chat:
-    """Start the Action Month report and answer its first question with 1."""
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
-    chat.say("1")
-    assert "(2/20)" in chat.text()
-    return chat
-
-
-def test_a_question_in_the_middle_of_a_report_is_answered_and_the_report_kept(
-    runtime: Runtime,
-) -> None:
-    # Twenty-ninth session: a question typed during a report got "cần một con số" until /huy.
-    chat = at_second_field(runtime)
-    chat.say("chồng đánh vợ thì bị phạt bao nhiêu tiền?")
-    assert "282/2025/NĐ-CP" in chat.text()
-    assert "cần một con số" not in chat.text()
-    assert "vẫn được giữ nguyên" in chat.last[-2].text
-    assert "(2/20)" in chat.last[-1].text
-    chat.say("không có ai tham gia cả")  # no question: an answer to the step, as before
-    assert "cần một con số" in chat.text()
-    chat.say("120")
-    assert "(3/20)" in chat.text()
-    assert runtime.app.store.load_session("web:officer").data["values"]["launch_events"] == 1
-
-
-@pytest.mark.parametrize(
-    "question", ["hạn nộp báo cáo là ngày nào?", "bạn ơi có ai giúp tôi không?"]
-)
-def test_a_question_aside_that_would_start_or_end_a_flow_keeps_the_report(
-    runtime: Runtime, question: str
-) -> None:
-    # Twenty-ninth session: answered aside, "hạn nộp báo cáo …" started a new report (the values
-    # typed were lost) and a request for help showed the menu, which ends every flow.
-    chat = at_second_field(runtime)
-    chat.say(question)
-    assert "dừng việc bạn đang làm dở" in chat.text()
-    assert "(2/20)" in chat.text()
-    session = runtime.app.store.load_session("web:officer")
-    assert session.state == "rep:field"
-    assert session.data["values"]["launch_events"] == 1
-
-
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
@@ -224,9 +168,7 @@ def test_a_question_aside_that_would_start_or_end_a_flow_keeps_the_report(
     ids=["negative", "text", "huge", "decimal", "two-numbers"],
 )
 def test_bad_numbers_are_asked_again(runtime: Runtime, answer: str, message: str) -> None:
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
+    chat = action_month_report(runtime)
     chat.say(answer)
     assert message in chat.text()
     assert "(1/20)" in chat.text()
@@ -235,9 +177,7 @@ def test_bad_numbers_are_asked_again(runtime: Runtime, answer: str, message: str
 
 def at_attendance(runtime: Runtime) -> Chat:
     """Start the Action Month report and answer up to the attendance question (4/20)."""
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
+    chat = action_month_report(runtime)
     chat.press("Bỏ qua")
     chat.say("3")
     return chat
@@ -276,9 +216,7 @@ def test_a_total_with_women_and_men_answers_all_three(runtime: Runtime) -> None:
 
 
 def test_dv_questions_say_numbers_only(runtime: Runtime) -> None:
-    chat = staff(runtime, "web:officer", Role.OFFICER, "00070")
-    chat.say("/baocao")
-    chat.press("Tháng hành động")
+    chat = action_month_report(runtime)
     chat.press("Xong")
     chat.press("Sửa một mục")
     chat.press("Vụ bạo lực gia đình")
