@@ -21,25 +21,20 @@ from dataclasses import dataclass
 from nlu.englishroles import english_roles
 from nlu.kinship import as_pair
 from nlu.normalize import fold, normalize
-from nlu.phrasetable import PhraseTable, folded_pairs, is_marked, same
+from nlu.phrasetable import folded_pairs, is_marked, same
 from nlu.rolepair import NONE, SELF, Roles
+from nlu.roletables import mother_and_me, not_acts, not_roles, starts, tables
 from nlu.rolewords import (
-    ACTS,
-    ADVERBS,
     AGENTS,
     CLAUSE,
     COUNTERPART,
-    EXACT_ROLES,
     KIND,
     KIND_AFTER,
-    NOT_ACTS,
-    NOT_ROLES,
     PASSIVE,
     PLACE,
     POSSESSIVE,
-    ROLE_PHRASES,
     SCORN,
-    SPEAKER,
+    YOUNG_SPEAKER,
 )
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -49,41 +44,11 @@ MAX_LEAD = 4
 MAX_GAP = 3
 """Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
 SUBJECT_AT = 2
-"""A role this near the start of a sentence is its subject ("Dạ, chồng em …")."""
+"""A role this near the start of a sentence or clause is its subject ("Dạ, chồng em …", "Em
+kết hôn được 3 năm, chồng em … mỗi lần say là … bóp cổ em")."""
 MAX_CARRY = 14
 """Words a subject carries over to a later act, no other role between ("Chồng em hay uống
 rượu, mỗi lần say là về chửi bới")."""
-
-
-@functools.lru_cache(maxsize=1)
-def _tables() -> tuple[PhraseTable, PhraseTable, PhraseTable, PhraseTable]:
-    """Return the role, speaker, adverb and act tables."""
-    roles = [(p, role) for role, phrases in ROLE_PHRASES.items() for p in phrases]
-    return (
-        PhraseTable.build(roles, EXACT_ROLES),
-        PhraseTable.build([(w, SELF) for w in SPEAKER]),
-        PhraseTable.build([(w, "") for w in ADVERBS]),
-        PhraseTable.build([(w, "") for w in ACTS]),
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _not_roles() -> PhraseTable:
-    """Return the table of phrases that look like a role but are none."""
-    return PhraseTable.build([(p, "") for p in NOT_ROLES])
-
-
-@functools.lru_cache(maxsize=1)
-def _not_acts() -> PhraseTable:
-    """Return the table of phrases that hold an act but name none."""
-    return PhraseTable.build([(p, "") for p in NOT_ACTS])
-
-
-@functools.lru_cache(maxsize=1)
-def _starts() -> frozenset[str]:
-    """Return the folded words a role, an act or "bị" can start with."""
-    roles, _, _, acts = _tables()
-    return frozenset(roles.index) | frozenset(acts.index) | {fold(w) for w in PASSIVE}
 
 
 @dataclass(frozen=True)
@@ -95,11 +60,32 @@ class _Reader:
     """The words folded."""
     marked: bool = False
     """Whether the message is typed with diacritics (its bare words are then read as typed)."""
+    clauses: frozenset[int] = frozenset({0})
+    """Where the clauses start: the first word and each word after a comma."""
+
+    def after_comma(self, at: int) -> bool:
+        """Return whether ``at`` is the first word after a comma."""
+        return at > 0 and at in self.clauses
+
+    def next_subject(self, at: int) -> bool:
+        """Return whether a role other than the speaker opens the clause after a comma at ``at``.
+
+        "… không cho, vợ làm vậy": the wife is the next clause's subject, not the one refused;
+        "…, tôi phản ứng" still names the speaker, who suffers in most stories.
+        """
+        if not self.after_comma(at) or self.act(at):
+            return False
+        found = self.role(at)
+        return found is not None and found[0] != SELF
+
+    def near_start(self, at: int) -> bool:
+        """Return whether ``at`` is within SUBJECT_AT words of the start, or opens a clause."""
+        return at <= SUBJECT_AT or self.after_comma(at)
 
     def role(self, at: int) -> tuple[str, int] | None:
         """Return the role (or SELF) named at ``at`` and its length in words."""
-        roles, speaker, _, _ = _tables()
-        if _not_roles().covers(self, at):
+        roles, speaker, _, _ = tables()
+        if not_roles().covers(self, at):
             return None
         return roles.match(self, at) or speaker.match(self, at)
 
@@ -114,18 +100,18 @@ class _Reader:
         """Return the length of the act named at ``at`` (0 when none is)."""
         if self.in_not_act(at):
             return 0
-        found = _tables()[3].match(self, at)
+        found = tables()[3].match(self, at)
         return found[1] if found else 0
 
     def in_not_act(self, at: int) -> bool:
         """Return whether the word at ``at`` is part of a phrase that names no act ("ly hôn")."""
-        return _not_acts().covers(self, at)
+        return not_acts().covers(self, at)
 
     def next_act(self, at: int, reach: int = MAX_LEAD) -> tuple[int, int]:
         """Return where the next act within ``reach`` words starts and its length (0: none)."""
         for lead in range(reach + 1):
-            if self.names_kind(at + lead):
-                break
+            if self.names_kind(at + lead) or (lead and self._names_a_pair(at + lead)):
+                break  # not next to the actor, folded "bo me" is the parents, not "bỏ mẹ"
             length = self.act(at + lead)
             if length:
                 return at + lead, length
@@ -150,15 +136,22 @@ class _Reader:
 
     def skip_adverbs(self, at: int) -> int:
         """Return the position after any adverbs starting at ``at`` (folded "dam o" is no "dám")."""
-        while (found := _tables()[2].match(self, at)) is not None and not self.act(at):
+        while (found := tables()[2].match(self, at)) is not None and not self.act(at):
             at += found[1]
         return at
 
-    def patient_after(self, at: int) -> str | None:
-        """Return the role named within MAX_GAP words after ``at``, not after "ở" or "mà"."""
+    def patient_after(self, at: int, actor: str | None = None) -> str | None:
+        """Return the role named within MAX_GAP words after ``at``, not after "ở" or "mà".
+
+        "mẹ con tôi" is the speaker, unless a father acts ("bố đánh mẹ con tôi": the mother).
+        """
         for gap in range(MAX_GAP + 1):
             if self.word_is(at + gap, PLACE) or self.starts_clause(at + gap):
                 return None
+            if self.next_subject(at + gap):
+                return None
+            if mother_and_me().match(self, at + gap) is not None:
+                return "mother" if actor == "father" else SELF
             found = self.role(at + gap)
             if found is not None:
                 return found[0]
@@ -178,10 +171,10 @@ class _Reader:
         return following is not None and following[0] != SELF
 
     def possessed(self, at: int) -> tuple[bool, int]:
-        """Return whether "(của) tôi" follows at ``at``, and the position after it."""
+        """Return whether "(của) tôi" or "cháu" follows at ``at``, and the position after it."""
         if self.word_is(at, POSSESSIVE):
             at += 1
-        found = _tables()[1].match(self, at)
+        found = tables()[1].match(self, at) or self.word_is(at, YOUNG_SPEAKER)
         return (True, at + 1) if found else (False, at)
 
     def passive(self, at: int) -> Roles | None:
@@ -207,11 +200,11 @@ class _Reader:
             return None
         mine, after = self.possessed(at + found[1])
         act, length = self.next_act(self.skip_adverbs(after))
-        if not length and at <= SUBJECT_AT:
+        if not length and self.near_start(at):
             act, length = self.next_act(self.skip_adverbs(after), MAX_CARRY)
         if not length:
             return None
-        patient = self.patient_after(act + length)
+        patient = self.patient_after(act + length, found[0])
         return Roles(found[0], patient if patient is not None else (SELF if mine else None))
 
     def bare_act(self, at: int) -> Roles | None:
@@ -263,15 +256,24 @@ def _reader(text: str) -> _Reader:
     bare = tuple(_WORD.findall(fold(text)))  # one fold per sentence, not per word: folding is slow
     if len(bare) != len(words):
         bare = tuple(fold(w) for w in words)
-    return _Reader(words, bare, is_marked(words, bare))
+    return _Reader(words, bare, is_marked(words, bare), _clause_starts(text))
+
+
+def _clause_starts(text: str) -> frozenset[int]:
+    """Return the word positions that start a clause: the first, and each after a comma."""
+    starts, at = {0}, 0
+    for part in text.split(",")[:-1]:
+        at += len(_WORD.findall(normalize(part)))
+        starts.add(at)
+    return frozenset(starts)
 
 
 def _sentence_roles(text: str) -> Roles:
     """Return who acts on whom in one sentence, read in Vietnamese, or NONE."""
     reader = _reader(text)
-    starts = _starts()
+    opening = starts()
     for at in range(len(reader.words)):
-        if reader.bare[at] not in starts:
+        if reader.bare[at] not in opening:
             continue
         found = reader.passive(at) if reader.word_is(at, PASSIVE) else reader.active(at)
         found = found or reader.bare_act(at)

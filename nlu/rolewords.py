@@ -61,12 +61,14 @@ EXACT_ROLES = frozenset({"dượng"})
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
     "con vật, con bạc, con nợ, ông bà, phòng chống, cán bộ, bộ đội, bộ luật, bộ trưởng, bộ phận, "
-    "sinh con, đẻ con, sanh con, lấy chồng, lấy vợ"
+    "sinh con, đẻ con, sanh con, lấy chồng, lấy vợ, chủ tịch, chủ nhiệm, chủ động, chủ yếu, "
+    "chủ trì, chủ đề, chủ hộ"
 )
 """Phrases that hold a word like a role but name none ("nghiện ma túy" holds no "má", "cầm con
 dao"; folded, "phong chong" holds no "chồng"; the child of "sinh con" is born, no actor: "Vợ tôi
 sau khi sinh con thì … đánh tôi" is the wife; the husband of "lấy chồng" (marry) is no one who
-suffers: "con gái tôi lấy chồng xa bị nhà chồng hành hạ")."""
+suffers: "con gái tôi lấy chồng xa bị nhà chồng hành hạ"; the "chủ" of "chủ tịch xã" is no
+employer)."""
 
 NOT_ACTS = phrases(
     "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "
@@ -105,6 +107,10 @@ Not "đẩy", "đâm", "đốt", "hắt", "cắn", "bỏ đói": folded, they ar
 day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages often come without diacritics."""
 
 POSSESSIVE = ("của",)
+MOTHER_AND_ME = phrases("mẹ con tôi, mẹ con em, mẹ con mình, mẹ con tui, má con tôi, má con em")
+"""A mother speaking of herself and her child: "chồng đuổi mẹ con em ra khỏi nhà" (the wife)."""
+YOUNG_SPEAKER = ("cháu",)
+"""How a young person names themselves after a role: "bố mẹ cháu ép cháu …" (my parents)."""
 PASSIVE = ("bị",)
 SCORN = ("thằng", "đứa", "mụ", "gã")
 """Words of scorn before a role after "bị": "tôi bị thằng con trai út đánh" (I suffer it)."""

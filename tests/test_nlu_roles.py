@@ -160,8 +160,11 @@ def test_an_act_does_not_reach_a_role_in_the_next_sentence() -> None:
         "tuổi. Em không muốn nhưng bố bảo nếu không lấy thì đuổi ra khỏi nhà. Bố mẹ em làm vậy "
         "có bị đi tù không ạ?"
     )
-    assert roles(story) == NONE
-    assert roles(fold(story)) == NONE
+    rest = story.split("tuổi. ", 1)[1]
+    assert roles(rest) == NONE
+    assert roles(fold(rest)) == NONE
+    # Thirtieth session: the subject of a clause after a comma carries to its act ("bắt em").
+    assert roles(story) == roles(fold(story)) == Roles("parent", "child")
     assert roles("Tôi sợ lắm. Chồng tôi hay đánh tôi!") == Roles(H, W)
     assert roles("say rượu về đánh\nbố mẹ không dám nói") == NONE
 
@@ -229,7 +232,11 @@ STEPFATHER_AND_FOREMAN = [
     ("duong danh em", NONE),
     ("so dien thoai duong day nong", NONE),
     ("đốc công sàm sỡ nữ công nhân", Roles("employer", "worker")),
-    ("Tôi làm công nhân, quản đốc hay gọi vào phòng riêng nói chuyện tục tĩu và đụng chạm", NONE),
+    # The subject of a clause after a comma (thirtieth session; it was NONE).
+    (
+        "Tôi làm công nhân, quản đốc hay gọi vào phòng riêng nói chuyện tục tĩu và đụng chạm",
+        Roles("employer", None),
+    ),
 ]
 
 
@@ -385,3 +392,31 @@ def test_suffers_tells_an_act_suffered_from_an_illness(text: str, expected: bool
     """Twenty-fifth session: "bị đánh …" names no one but tells of violence suffered."""
     assert suffers(text) is expected
     assert suffers(fold(text)) is expected
+
+
+THIRTIETH = [
+    # The subject of a clause after a comma carries to its act.
+    (
+        "Em kết hôn được 3 năm, chồng em làm ăn thua lỗ nên hay uống rượu, mỗi lần say là đập "
+        "đồ và bóp cổ em.",
+        Roles(H, W),
+    ),
+    # "cháu" after a role is a young speaker: my parents.
+    ("Cháu năm nay 17 tuổi, bố mẹ cháu đang ép cháu nghỉ học để lấy chồng.", Roles(P, C)),
+    # Folded, "bo me" is a pair of parents, not "bỏ mẹ" (abandon the mother).
+    ("chau nam nay 17 tuoi, bo me chau ep chau lay chong", Roles(P, C)),
+    # "mẹ con em" is the speaker with her child; with a father acting, the mother.
+    ("chồng đuổi mẹ con em ra khỏi nhà", Roles(H, W)),
+    ("chong danh ca me con toi", Roles(H, W)),
+    ("bố đánh mẹ con tôi", Roles(H, W)),
+    ("chồng đánh mẹ tôi", Roles(H, P)),
+    # The "chủ" of "chủ tịch xã" is no employer.
+    ("chủ tịch xã có quyền áp dụng biện pháp gì với người gây bạo lực", NONE),
+    ("chủ xưởng đánh công nhân", Roles("employer", "worker")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRTIETH)
+def test_clauses_young_speakers_and_mother_and_child(text: str, expected: Roles) -> None:
+    """Thirtieth session: a husband who "mỗi lần say là … bóp cổ em" after a comma was no one."""
+    assert roles(text) == expected
