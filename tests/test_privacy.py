@@ -20,6 +20,8 @@ ASKED = [
     "chồng tôi có đọc được tin nhắn tôi gửi bot không",  # twenty-second session: "not sure"
     "chồng tôi có đọc được tin nhắn tôi hỏi ở đây không",  # twenty-seventh session: "not sure"
     "nhắn ở đây có an toàn không",
+    "bạn có lưu số điện thoại của tôi không",  # thirtieth session: asked for a place
+    "bot có lưu tên tôi không",
 ]
 NOT_ASKED = [
     "chồng đọc trộm tin nhắn của tôi",  # a legal question (Luật PCBLGĐ Điều 3)
@@ -29,6 +31,7 @@ NOT_ASKED = [
     "bố mẹ có quyền xem tin nhắn của con không",
     "chồng đọc tin nhắn tôi gửi bạn bè",
     "chồng đọc tin nhắn của tôi với người yêu cũ rồi đánh tôi",
+    "bạn có biết số điện thoại hội phụ nữ không",
 ]
 
 

@@ -225,6 +225,16 @@ def test_a_question_inside_the_place_flow_is_answered(runtime: Runtime) -> None:
     assert runtime.app.store.load_session("web:citizen").state == ""
 
 
+def test_thanks_inside_the_place_flow_ends_it(runtime: Runtime) -> None:
+    """Thirtieth session: "cảm ơn nhé" got "Mình chưa tìm thấy "cảm ơn nhé" trong danh sách"."""
+    chat = Chat(runtime, "web:citizen")
+    chat.press_payload("svc:start")
+    chat.say("cảm ơn nhé")
+    assert "chưa tìm thấy" not in chat.text()
+    assert "Không có gì" in chat.text()
+    assert runtime.app.store.load_session("web:citizen").state == ""
+
+
 @pytest.mark.parametrize(
     ("text", "label", "code"),
     [

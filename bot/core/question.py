@@ -16,3 +16,15 @@ QUESTION = re.compile(
 def asks_a_question(text: str) -> bool:
     """Return whether ``text`` holds a question mark or a question word ("bao lâu", "làm sao")."""
     return QUESTION.search(fold(text)) is not None
+
+
+THANKS = re.compile(
+    r"^\W*((ok|oke|da|vang|uh|um|thoi|em|toi|minh|chau|tui)\W+)*"
+    r"(cam on|cam ta|thanks?|tks|thank you)\b"
+)
+"""A message that opens with thanks ("cảm ơn nhé", "dạ em cảm ơn ạ"), folded."""
+
+
+def says_thanks(text: str) -> bool:
+    """Return whether ``text`` thanks the bot: a flow waiting for an answer ends there."""
+    return THANKS.search(fold(text)) is not None

@@ -12,6 +12,7 @@ from bot.core.feature import Feature
 from bot.core.messages import Reply
 from bot.core.router import Router
 from bot.core.turn import NO_WORDS, YES_WORDS, Outcome, Turn
+from bot.runtime.about import about, asks_who_answers
 from bot.runtime.privacy import PrivacyAnswer, asks_about_privacy
 from nlu.normalize import fold
 
@@ -188,6 +189,7 @@ def register(router: Router, app: App) -> None:
     router.text(lambda text: asked_language(text) is not None, language_in_words)
     router.text(wants_to_ask, ask_intro)
     router.text(asks_about_privacy, PrivacyAnswer(app.settings.privacy.store_citizen_text).answer)
+    router.text(asks_who_answers, lambda t: about(t, menu_reply(t, more=more(t))))
     router.intent("delete_data", delete_ask)
 
 

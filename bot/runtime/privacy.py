@@ -22,6 +22,8 @@ ASKED = re.compile(
     rf"\b(bot|chatbot)\b.{{0,40}}\b({KEEPS}|bao mat|rieng tu|an toan|an danh)\b"
     rf"|\b(ban|minh) co ({KEEPS})\b.{{0,30}}"
     r"\b(tin nhan|cau hoi|noi dung|thong tin|cuoc tro chuyen)\b"
+    rf"|\b(ban|bot) co ({KEEPS})\b.{{0,20}}\b(so dien thoai|so dt|sdt|ten|dia chi|danh tinh)"
+    r"( cua)? (toi|em|tui|minh)\b"
     rf"|\b({KEEPS})\b.{{0,30}}\b{TALK}\b"
     rf"|\b{TALK}\b.{{0,30}}\b({KEEPS}|bao mat|an toan)\b"
     rf"|\b({KEEPS})( duoc)? (tin nhan|cuoc tro chuyen|doan chat|noi dung)( \w+){{0,3}} "

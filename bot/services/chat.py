@@ -20,7 +20,7 @@ from bot.core.app import App
 from bot.core.feature import LocalHelp
 from bot.core.messages import Button, Reply
 from bot.core.problems import Problem
-from bot.core.question import asks_a_question
+from bot.core.question import asks_a_question, says_thanks
 from bot.core.records import User
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -91,7 +91,7 @@ class Finder:
         search = self.catalog.places.search(turn.text)
         if not search.units:
             search = Search(tuple(self.catalog.places.find_in_text(turn.text, relaxed=True)))
-        if not search.units and _a_question(turn.text):
+        if not search.units and (_a_question(turn.text) or says_thanks(turn.text)):
             return turn.leave()  # answered as if the bot had not asked for a place
         return self.results(turn, search)
 
