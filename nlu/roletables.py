@@ -10,6 +10,7 @@ from nlu.rolepair import SELF
 from nlu.rolewords import (
     ACTS,
     ADVERBS,
+    EXACT_ACTS,
     EXACT_ROLES,
     MOTHER_AND_ME,
     NOT_ACTS,
@@ -28,7 +29,7 @@ def tables() -> tuple[PhraseTable, PhraseTable, PhraseTable, PhraseTable]:
         PhraseTable.build(roles, EXACT_ROLES),
         PhraseTable.build([(w, SELF) for w in SPEAKER]),
         PhraseTable.build([(w, "") for w in ADVERBS]),
-        PhraseTable.build([(w, "") for w in ACTS]),
+        PhraseTable.build([(w, "") for w in (*ACTS, *EXACT_ACTS)], EXACT_ACTS),
     )
 
 

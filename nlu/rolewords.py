@@ -55,6 +55,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
 
+EXACT_ACTS = frozenset({"quánh", "quýnh"})
+"""Southern "đánh", read only as typed: folded, "quanh" is "around" ("đi quanh nhà")."""
 EXACT_ROLES = frozenset({"dượng"})
 """Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng)."""
 

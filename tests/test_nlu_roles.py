@@ -410,6 +410,9 @@ THIRTIETH = [
     ("chong danh ca me con toi", Roles(H, W)),
     ("bố đánh mẹ con tôi", Roles(H, W)),
     ("chồng đánh mẹ tôi", Roles(H, P)),
+    # The southern "quánh" is "đánh" as typed; folded "quanh" is "around".
+    ("thằng chồng nó nhậu về là quánh vợ", Roles(H, W)),
+    ("chong di quanh nha vo", NONE),
     # The "chủ" of "chủ tịch xã" is no employer.
     ("chủ tịch xã có quyền áp dụng biện pháp gì với người gây bạo lực", NONE),
     ("chủ xưởng đánh công nhân", Roles("employer", "worker")),
