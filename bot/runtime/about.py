@@ -20,11 +20,12 @@ ASKED = re.compile(
     r"|(are|r) (you|u) (a )?(human|real|bot|robot|person|lawyer|machine)|who are you)\b"
 )
 """Asking whether a person, a lawyer or a machine answers (folded)."""
+_asked = folded_words(ASKED)
 
 
 def asks_who_answers(text: str) -> bool:
     """Return whether a short message asks who or what the bot is."""
-    return len(text.split()) <= MAX_WORDS and folded_words(ASKED)(text)
+    return len(text.split()) <= MAX_WORDS and _asked(text)
 
 
 def about(turn: Turn, menu: Reply) -> Outcome:
