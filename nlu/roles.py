@@ -60,12 +60,12 @@ class _Reader:
     """The words folded."""
     marked: bool = False
     """Whether the message is typed with diacritics (its bare words are then read as typed)."""
-    clauses: frozenset[int] = frozenset({0})
-    """Where the clauses start: the first word and each word after a comma."""
+    commas: frozenset[int] = frozenset()
+    """The positions of the words that follow a comma: each starts a clause."""
 
     def after_comma(self, at: int) -> bool:
         """Return whether ``at`` is the first word after a comma."""
-        return at > 0 and at in self.clauses
+        return at > 0 and at in self.commas
 
     def next_subject(self, at: int) -> bool:
         """Return whether a role other than the speaker opens the clause after a comma at ``at``.
@@ -252,20 +252,21 @@ def suffers(text: str) -> bool:
 
 def _reader(text: str) -> _Reader:
     """Return the reader of ``text``'s words, as typed and folded."""
-    words = tuple(_WORD.findall(normalize(text)))
+    normal = normalize(text)
+    words = tuple(_WORD.findall(normal))
     bare = tuple(_WORD.findall(fold(text)))  # one fold per sentence, not per word: folding is slow
     if len(bare) != len(words):
         bare = tuple(fold(w) for w in words)
-    return _Reader(words, bare, is_marked(words, bare), _clause_starts(text))
+    return _Reader(words, bare, is_marked(words, bare), _after_commas(normal))
 
 
-def _clause_starts(text: str) -> frozenset[int]:
-    """Return the word positions that start a clause: the first, and each after a comma."""
-    starts, at = {0}, 0
-    for part in text.split(",")[:-1]:
-        at += len(_WORD.findall(normalize(part)))
-        starts.add(at)
-    return frozenset(starts)
+def _after_commas(normal: str) -> frozenset[int]:
+    """Return the positions of the words that follow a comma in normalised text."""
+    positions, at = set(), 0
+    for part in normal.split(",")[:-1]:
+        at += len(_WORD.findall(part))
+        positions.add(at)
+    return frozenset(positions)
 
 
 def _sentence_roles(text: str) -> Roles:
