@@ -6,10 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from nlu.englishroles import english_roles
 from nlu.normalize import fold
 from nlu.phrasetable import is_marked
-from nlu.pronouns import story_roles
 from nlu.rolepair import NONE, Roles
 from nlu.roles import roles, suffers
 
@@ -333,48 +331,6 @@ def test_a_child_being_born_is_no_actor() -> None:
     assert roles(text) == Roles(W, H)
     assert roles(fold(text)) == Roles(W, H)
     assert roles("mẹ sinh con xong bỏ con trước cổng nhà người ta") == Roles("parent", "child")
-
-
-ENGLISH = [
-    ("my wife slaps me, what is the penalty", Roles("wife", "husband")),
-    ("my husband hits me when he is drunk", Roles("husband", "wife")),
-    ("I was beaten by my husband", Roles("husband", "wife")),
-    ("what is the fine for hitting my wife", Roles("husband", "wife")),
-    ("what is the fine for hitting your wife", Roles(None, "wife")),
-    ("my father beats my mother", Roles("husband", "wife")),
-    ("my mother-in-law insults me every day", Roles("in_law", "daughter_in_law")),
-    ("my boss touches me at work", Roles("employer", "worker")),
-    ("is it illegal to beat your child in Vietnam?", Roles(None, "child")),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), ENGLISH, ids=[e[0] for e in ENGLISH])
-def test_english_actor_and_patient(text: str, expected: Roles) -> None:
-    """Ninth session: English was read without roles ("my wife slaps me" got the husband's fine)."""
-    assert roles(text) == expected
-
-
-@pytest.mark.parametrize("text", ["me chong chui toi thi lam the nao", "can bo xa o dau"])
-def test_folded_vietnamese_is_not_read_as_english(text: str) -> None:
-    """Folded, "mẹ" is "me" and "thế" is "the": such words are no sign of English."""
-    assert english_roles(text) == (None, None)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Chồng tôi nghiện rượu mấy năm nay. Tối qua anh ta đánh tôi.", Roles("husband", "wife")),
-        ("Chong toi say ruou suot, han danh toi ca dem.", Roles("husband", "wife")),
-        ("Lấy chồng được ba năm thì anh bắt đầu đánh tôi.", Roles("husband", "wife")),
-        ("Anh chị cho em hỏi, chồng em hay đi nhậu về muộn.", NONE),
-        ("Anh ta đánh tôi ở chợ.", NONE),
-        ("My husband drinks every night. Last week he pushed me.", Roles("husband", "wife")),
-        ("My wife is angry all the time, she hits me.", Roles("wife", "husband")),
-    ],
-)
-def test_a_story_reads_he_as_the_husband_it_names(text: str, expected: Roles) -> None:
-    assert story_roles(text) == expected
-    assert not roles(text).known or roles(text) == expected
 
 
 SUFFERS = [
