@@ -33,6 +33,7 @@ from nlu.rolewords import (
     PASSIVE,
     PLACE,
     POSSESSIVE,
+    PREDICATE,
     SCORN,
     YOUNG_SPEAKER,
 )
@@ -115,9 +116,16 @@ class _Reader:
             length = self.act(at + lead)
             if length:
                 return at + lead, length
-            if self.role(at + lead) is not None or self.suffers_at(at + lead, AGENTS):
+            if self.other_role(at + lead) or self.suffers_at(at + lead, AGENTS):
                 break
         return at, 0
+
+    def other_role(self, at: int) -> bool:
+        """Return whether a role at ``at`` names someone else, not what the actor is ("làm thợ")."""
+        found = self.role(at)
+        if found is None:
+            return False
+        return found[0] == SELF or not self.word_is(at - 1, PREDICATE)  # "làm tôi sợ"
 
     def suffers_at(self, at: int, agents: tuple[str, ...] = ()) -> bool:
         """Return whether "bị" at ``at`` says someone suffers an act, not an illness ("bị ốm").
@@ -217,8 +225,8 @@ class _Reader:
 
     def _names_a_pair(self, at: int) -> bool:
         """Return whether a role of two words or more starts at ``at`` ("bo me": bố mẹ, not bỏ)."""
-        found = None if self.marked else self.role(at)
-        return found is not None and found[1] > 1
+        found = None if self.marked or self.word_is(at - 1, PREDICATE) else self.role(at)
+        return found is not None and found[1] > 1  # "lam cong nhan" says what someone is
 
 
 def _speaker(roles: Roles) -> Roles:

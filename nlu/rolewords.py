@@ -127,6 +127,9 @@ PLACE = ("ở", "tại")
 CLAUSE = phrases("mà, nhưng, thì, nên, vì, khi, nếu, để, do")
 """Words that start another clause: a role after them is not who suffers the act before them
 ("bị quấy rối mà công ty không xử lý", "bị đánh nhưng bố mẹ không biết")."""
+PREDICATE = ("làm", "là")
+"""Words after which a role says what someone is, not who else acts: "chồng em làm công nhân,
+… về nhà là chửi em" (the husband still acts)."""
 KIND_AFTER = ("là", "phải")
 """Words after which "bạo lực" names the kind asked about, not an act: "… con dâu là bạo lực?"."""
 KIND = ("bạo",)

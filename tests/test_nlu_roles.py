@@ -379,3 +379,25 @@ THIRTIETH = [
 def test_clauses_young_speakers_and_mother_and_child(text: str, expected: Roles) -> None:
     """Thirtieth session: a husband who "mỗi lần say là … bóp cổ em" after a comma was no one."""
     assert roles(text) == expected
+
+
+THIRTY_FIRST = [
+    # A role after "làm" / "là" says what the actor is; the actor still carries to the act.
+    (
+        "Em lấy chồng được 2 năm, chồng em làm công nhân, lương ít nhưng hay nhậu, về nhà là "
+        "kiếm chuyện chửi em.",
+        Roles(H, W),
+    ),
+    ("chong em lam cong nhan, luong it nhung hay nhau, ve nha la kiem chuyen chui em", Roles(H, W)),
+    ("vợ tôi là giáo viên, hay chửi tôi trước mặt con", Roles(W, H)),
+    ("nhà chồng biết thai là con gái nên bắt em bỏ", Roles("in_law", "daughter_in_law")),
+    ("nha chong biet thai la con gai nen bat em bo", Roles("in_law", "daughter_in_law")),
+    # The speaker after "làm" is who suffers, not what someone is ("làm tôi sợ").
+    ("con 16 tuoi di lam them thi duoc lam toi da may tieng", NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRTY_FIRST)
+def test_a_predicate_role_does_not_stop_the_actor(text: str, expected: Roles) -> None:
+    """Thirty-first session: "chồng em làm công nhân, … chửi em" named no one."""
+    assert roles(text) == expected
