@@ -77,6 +77,8 @@ class Dispatcher:
         self.clock, self.policy, self.local_help = clock, policy, local_help
         self.fallback: Callable[[Turn, Parse], Outcome] | None = None
         self.on_forget: list[Callable[[str], None]] = []
+        self.on_emergency: list[Callable[[Turn, Parse], None]] = []
+        """Told of each emergency answered (the Q&A keeps its entry for follow-ups)."""
         """Called with a user's URN when they delete their data (what is kept in memory)."""
 
     def handle(self, incoming: Incoming) -> list[Reply]:
@@ -168,6 +170,8 @@ class Dispatcher:
             help_lines = self.local_help(turn.user)
             replies = self.nlu.emergency(turn.locale, help_lines, parse)
             session = self._mark_emergency(turn)
+            for told in self.on_emergency:
+                told(turn, parse)
             return Outcome(tuple(replies), session, intent="emergency", confidence=parse.confidence)
         return self._free_text(turn, parse)
 

@@ -11,6 +11,7 @@ from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
 from bot.qa.followup import (
     RecentEntries,
+    again,
     is_followup,
     names_nothing,
     not_sure_after,
@@ -40,6 +41,12 @@ class Questions:
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
         )
 
+    def after_emergency(self, turn: Turn, parse: Parse) -> None:
+        """Remember the entry an emergency answer gave, for a follow-up ("em phải làm gì")."""
+        answer = self.qa.answer_parse(parse, turn.locale)
+        if answer.faq_id is not None and not (answer.fallback or answer.tentative):
+            self.recent.remember(turn.user.urn, answer.faq_id, turn.now)
+
     def _in_context(self, turn: Turn, parse: Parse, answer: Answer, previous: str | None) -> Answer:
         """Read a follow-up after the entry answered before; remember the entry answered now.
 
@@ -60,8 +67,10 @@ class Questions:
         """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
         ranking = readings_after(self.qa, previous, parse)
         local = self.local_help(turn.user)
-        return sure_after(self.qa, ranking, parse, turn.locale, local) or not_sure_after(
-            self.qa, ranking, parse, turn.locale
+        return (
+            sure_after(self.qa, ranking, parse, turn.locale, local)
+            or again(self.qa, previous, parse, turn.locale, local)
+            or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
 
     def _basis(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from nlu.asks import asks
 from nlu.normalize import fold
 from nlu.parse import Parse
 
@@ -83,6 +84,23 @@ def sure_after(
         return None
     answer = qa.answer_parse(replace(parse, faq=ranking, intent="ask_law"), locale, local_help)
     return None if answer.fallback or answer.faq_id != ranking[0][0] else answer
+
+
+def again(
+    qa: QA, previous: str, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+) -> Answer | None:
+    """Return the entry answered before again when a follow-up that names nothing asks what it told.
+
+    "bao nhiêu tiền" after the fines for harassment at work, "em phải làm gì" after the steps to
+    take: the answer before is the answer (no other entry reads better after it).
+    """
+    entry = qa.faq.get(previous)
+    asked = asks(parse.text)
+    if entry is None or not asked or not names_nothing(parse.text) or not asked <= set(entry.asks):
+        return None
+    again = replace(parse, faq=((previous, SURE_AFTER),), intent="ask_law")
+    answer = qa.answer_parse(again, locale, local_help)
+    return None if answer.fallback or answer.faq_id != previous else answer
 
 
 def not_sure_after(qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi") -> Answer | None:
