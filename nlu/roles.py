@@ -111,7 +111,7 @@ class _Reader:
     def next_act(self, at: int, reach: int = MAX_LEAD) -> tuple[int, int]:
         """Return where the next act within ``reach`` words starts and its length (0: none)."""
         for lead in range(reach + 1):
-            if self.names_kind(at + lead) or (lead and self._names_a_pair(at + lead)):
+            if self.names_kind(at + lead) or self._opens_with_pair(at + lead, lead):
                 break  # not next to the actor, folded "bo me" is the parents, not "bỏ mẹ"
             length = self.act(at + lead)
             if length:
@@ -222,6 +222,10 @@ class _Reader:
             return None
         patient = self.patient_after(at + length)
         return Roles(None, patient) if patient not in (None, SELF) else None
+
+    def _opens_with_pair(self, at: int, lead: int) -> bool:
+        """Return whether two-word roles start at ``at``, away from the actor or after a comma."""
+        return (lead > 0 or self.after_comma(at)) and self._names_a_pair(at)
 
     def _names_a_pair(self, at: int) -> bool:
         """Return whether a role of two words or more starts at ``at`` ("bo me": bố mẹ, not bỏ)."""

@@ -392,6 +392,9 @@ THIRTY_FIRST = [
     ("vợ tôi là giáo viên, hay chửi tôi trước mặt con", Roles(W, H)),
     ("nhà chồng biết thai là con gái nên bắt em bỏ", Roles("in_law", "daughter_in_law")),
     ("nha chong biet thai la con gai nen bat em bo", Roles("in_law", "daughter_in_law")),
+    # Folded "bo me" after a comma is the parents, who open the clause, not "bỏ mẹ".
+    ("em la con trai nhung thich con trai, bo me biet chuyen thi danh va nhot em", Roles(P, C)),
+    ("Em la con nuoi, bo me nuoi bat em nghi hoc di lam", Roles(P, C)),
     # The speaker after "làm" is who suffers, not what someone is ("làm tôi sợ").
     ("con 16 tuoi di lam them thi duoc lam toi da may tieng", NONE),
 ]
