@@ -395,6 +395,8 @@ THIRTY_FIRST = [
     # Folded "bo me" after a comma is the parents, who open the clause, not "bỏ mẹ".
     ("em la con trai nhung thich con trai, bo me biet chuyen thi danh va nhot em", Roles(P, C)),
     ("Em la con nuoi, bo me nuoi bat em nghi hoc di lam", Roles(P, C)),
+    # Folded "len con" is "lên cơn" (a fit), not a child.
+    ("chong nghien ma tuy, len con la doi tien va danh vo con", Roles(H, W)),
     # The speaker after "làm" is who suffers, not what someone is ("làm tôi sợ").
     ("con 16 tuoi di lam them thi duoc lam toi da may tieng", NONE),
 ]
