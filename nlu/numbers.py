@@ -1,4 +1,7 @@
-"""Ages spoken in words ("mười lăm tuổi"), as voice typing writes them: read as digits."""
+"""Ages in words ("mười lăm tuổi", as voice typing writes them) and in school grades, as digits.
+
+A grade up to 9 tells the age of a child under 16: "học lớp 8" is about 14.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +16,15 @@ _SPOKEN_AGE = re.compile(
 )
 
 
+_GRADE = re.compile(r"\blop ([1-9])(?:[a-z]\d{0,2})?\b")
+GRADE_AGE = 6
+"""Children start grade 1 the year they turn 6."""
+
+
 def spoken_ages(folded: str) -> str:
-    """Return folded text with each age written in words ("muoi lam tuoi") in digits."""
-    return _SPOKEN_AGE.sub(_digits, folded)
+    """Return folded text with ages in words ("muoi lam tuoi") in digits, grades with their age."""
+    digits = _SPOKEN_AGE.sub(_digits, folded)
+    return _GRADE.sub(lambda grade: f"{grade[0]} {int(grade[1]) + GRADE_AGE} tuoi", digits)
 
 
 def _digits(match: re.Match[str]) -> str:

@@ -54,6 +54,10 @@ def test_ban_after_leave_to_ask_is_the_verb_to_sell() -> None:
         ("nam nay muoi bon tuoi", "nam nay 14 tuoi"),
         ("ba toi 50 tuoi", "ba toi 50 tuoi"),
         ("ba toi bi danh", "ba toi bi danh"),
+        # Thirty-first session: a school grade up to 9 tells a child's age.
+        ("em hoc lop 8, bi ep", "em hoc lop 8 14 tuoi, bi ep"),
+        ("con lop 6a bi danh", "con lop 6a 12 tuoi bi danh"),
+        ("con hoc lop 12", "con hoc lop 12"),
     ],
 )
 def test_ages_spoken_in_words_become_digits(text: str, expected: str) -> None:
