@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.qa.followup import KEPT_FOR, RecentEntries, is_followup
+from bot.qa.followup import KEPT_FOR, RecentEntries, is_followup, names_nothing
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 
@@ -26,6 +26,23 @@ NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 )
 def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
     assert is_followup(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("có bị đi tù không", True),
+        ("thầy đó có bị đi tù không", True),  # thirty-first session: someone named before
+        ("ông ấy có bị bắt không", True),
+        ("hắn có bị phạt không", True),
+        ("nợ bao nhiêu", False),  # folded "no" is also "nợ"
+        ("ba có bị phạt không", False),  # the southern "ba" is a father
+        ("chồng có bị phạt không", False),
+        ("ly hôn thì con ở với ai", False),
+    ],
+)
+def test_what_names_nothing(text: str, expected: bool) -> None:
+    assert names_nothing(text) is expected
 
 
 def test_the_last_entry_is_kept_for_a_while() -> None:

@@ -68,8 +68,8 @@ class Questions:
         ranking = readings_after(self.qa, previous, parse)
         local = self.local_help(turn.user)
         return (
-            sure_after(self.qa, ranking, parse, turn.locale, local)
-            or again(self.qa, previous, parse, turn.locale, local)
+            again(self.qa, previous, parse, turn.locale, local)
+            or sure_after(self.qa, ranking, parse, turn.locale, local)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
 

@@ -46,16 +46,26 @@ _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat 
 _BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
-neu ma va voi it toida thieu an tinh sau truoc"""
+neu ma va voi it toida thieu an tinh sau truoc bat quyen"""
 BARE_WORDS = frozenset(_BARE.split())
-"""Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "mức cao nhất"
+"""Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
 (folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
 đâu" reporting)."""
 
 
+_REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
+"""Folded, someone named before: "thầy đó", "ông ấy", "anh ta" (not a new subject)."""
+_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả)\b")
+"""Typed with diacritics (folded "no" is also "nợ", a debt): "hắn có bị bắt không"."""
+
+
 def names_nothing(text: str) -> bool:
-    """Return whether a message is made only of question words and names no subject."""
-    folded = re.sub(r"\bxu ly\b", "xu", fold(text))  # not "ly hôn"
+    """Return whether a message is made only of question words and names no subject.
+
+    Someone it points back to ("thầy đó có bị đi tù không") is the subject answered before.
+    """
+    text = _PRONOUN.sub(" ", text.lower())
+    folded = _REFERS_BACK.sub(" ", re.sub(r"\bxu ly\b", "xu", fold(text)))  # not "ly hôn"
     words = re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
     return bool(words) and all(word in BARE_WORDS for word in words)
 
