@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.qa.age import all_grown, all_under_13, consented, under_age
+from bot.qa.age import all_grown, all_under_13, consented, forced, under_age
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
 from bot.runtime.content import Content
@@ -26,6 +26,8 @@ AGES = [
     ("con gái tôi 14 tuổi", True),
     ("tôi 40 tuổi, con gái tôi 15 tuổi", True),
     ("hiếp dâm bị tù mấy năm", None),
+    ("em học lớp 8, bị bạn trai lớp trên ép quan hệ", True),  # thirty-first session: a grade
+    ("con học lớp 12", None),
 ]
 
 
@@ -205,3 +207,25 @@ SIXTEEN_READ_AS_A_CHILD: Placed = (
     ("pc-sex-with-someone-16-or-over", 0.18),
 )
 """The entry on children under 16 first, the entry for people of 16 or more near."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nam sinh lớp 9 hiếp dâm bạn cùng lớp", True),
+        ("em 14 tuổi, bị ép quan hệ", True),
+        ("A 14 tuổi hiếp dâm chị B 19 tuổi", False),  # Điều 141: the victim is grown
+        ("hai đứa 15 tuổi yêu nhau rồi tự nguyện quan hệ", False),
+        ("hiếp dâm bị tù mấy năm", False),  # no age
+    ],
+)
+def test_forced(text: str, expected: bool) -> None:
+    assert forced(text) is expected
+    assert forced(fold(text)) is expected
+
+
+def test_regression_a_child_forced_gets_the_article_on_rape_not_on_consent(qa: QA) -> None:
+    """Thirty-first session: a pupil of grade 9 who rapes got Điều 145 (a child who agreed)."""
+    text = "Trách nhiệm pháp lý của nam sinh lớp 9 hiếp dâm bạn cùng lớp thế nào?"
+    placed = (("pc-consensual-sex-with-13-to-16", 0.59), ("pc-child-rape-under-16", 0.38))
+    assert answered(qa, text, placed).faq_id == "pc-child-rape-under-16"

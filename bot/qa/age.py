@@ -34,6 +34,10 @@ _UNDER = re.compile(r"\b(?:duoi|chua du|chua den|chua toi) (\d{1,2}) tuoi")
 _OVER = re.compile(r"\b(?:tren|hon|tu du|da du|da) (\d{1,2}) tuoi")
 _AGE = re.compile(r"\b(\d{1,2}) tuoi\b")
 _CONSENT = re.compile(r"(?<!khong )(?<!chua )(?<!ko )\b(dong y|tu nguyen|thuan tinh|yeu nhau)\b")
+_FORCED = re.compile(
+    r"\b(hiep dam|cuong hiep|cuong dam|cuong ep|ep buoc|ep (quan he|ngu)|vu luc|chuoc thuoc)\b"
+)
+"""Words of sex forced on someone: Điều 145 (a child of 13 to 15 who agreed) is then no answer."""
 _SEX = re.compile(r"\b(quan he|ngu voi|giao cau|tinh duc|lam chuyen (ay|do|nguoi lon))\b")
 """Words of having sex: only then is the entry for people of 16 or more an answer."""
 
@@ -54,6 +58,8 @@ def age_agreed(parse: Parse, faq: Faq) -> Parse:
     best = faq.get(parse.faq_id or "")
     if best is None or (child := under_age(parse.text)) is None:
         return parse
+    if child and best.basis == CONSENTED_ARTICLE and forced(parse.text):
+        return _first(parse, faq, CHILD_RAPE_ARTICLE)  # "nam sinh lớp 9 hiếp dâm bạn cùng lớp"
     if child and best.basis == CONSENTED_ARTICLE and _grown(faq, best.id):
         return _instead(parse, faq, best.basis)  # the entry on the same article for children
     if child and best.basis in SEXUAL_ARTICLES and consented(parse.text):
@@ -104,6 +110,17 @@ def consented(text: str) -> bool:
     folded = _folded(text)
     ages = _ages(folded)
     return bool(ages) and MIN_CONSENT_AGE <= min(ages) < CHILD_AGE and bool(_CONSENT.search(folded))
+
+
+def forced(text: str) -> bool:
+    """Return whether a message says a child was forced ("hiếp dâm", "ép quan hệ"), not agreed.
+
+    Only when everyone's age is under 16: "A 14 tuổi hiếp dâm chị B 19 tuổi" is Điều 141.
+    """
+    folded = _folded(text)
+    ages = _ages(folded)
+    under = bool(ages) and max(ages) < CHILD_AGE
+    return under and bool(_FORCED.search(folded)) and not _CONSENT.search(folded)
 
 
 def _folded(text: str) -> str:
