@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
-from nlu.asks import asks
+from nlu.asks import SANCTIONS, asks
 from nlu.normalize import fold
 from nlu.parse import Parse
 
@@ -106,11 +106,21 @@ def again(
     """
     entry = qa.faq.get(previous)
     asked = asks(parse.text)
-    if entry is None or not asked or not names_nothing(parse.text) or not asked <= set(entry.asks):
+    if entry is None or not asked or not names_nothing(parse.text) or not _told(asked, entry.asks):
         return None
     again = replace(parse, faq=((previous, SURE_AFTER),), intent="ask_law")
     answer = qa.answer_parse(again, locale, local_help)
     return None if answer.fallback or answer.faq_id != previous else answer
+
+
+def _told(asked: frozenset[str], served: tuple[str, ...]) -> bool:
+    """Return whether an entry told what is asked: the sanctions it serves, or its first kind.
+
+    Not "help" from the hotline at the end of an answer on fines ("tôi nên làm gì" after them).
+    """
+    if asked & SANCTIONS:
+        return asked <= set(served)
+    return bool(served) and served[0] in asked
 
 
 def not_sure_after(qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi") -> Answer | None:
