@@ -13,6 +13,7 @@ from nlu.emergency import EmergencyDetector, parse_emergency
 from nlu.normalize import fold
 from nlu.prepare import Preparer
 from nlu.teencode import parse_teencode
+from tests.chat import Chat
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -207,3 +208,17 @@ def test_every_cry_for_help_gets_the_emergency_answer(content: Content) -> None:
         if not content.qa.answer(text).emergency
     ]
     assert missed == []
+
+
+def test_a_failing_emergency_listener_never_costs_the_answer(runtime: Runtime) -> None:
+    """Thirty-first session: the Q&A listens to emergencies; one listener failing is logged."""
+
+    def broken(turn: object, parse: object) -> None:
+        raise RuntimeError("listener down")
+
+    runtime.dispatcher.on_emergency.insert(0, broken)
+    chat = Chat(runtime, "web:listener")
+    chat.say("chồng em hay đánh em")
+    assert "113" in chat.text()
+    chat.say("em phải làm gì")  # the Q&A's listener, after the broken one, still kept the entry
+    assert "An toàn trước" in chat.text()

@@ -77,9 +77,9 @@ class Dispatcher:
         self.clock, self.policy, self.local_help = clock, policy, local_help
         self.fallback: Callable[[Turn, Parse], Outcome] | None = None
         self.on_forget: list[Callable[[str], None]] = []
+        """Called with a user's URN when they delete their data (what is kept in memory)."""
         self.on_emergency: list[Callable[[Turn, Parse], None]] = []
         """Told of each emergency answered (the Q&A keeps its entry for follow-ups)."""
-        """Called with a user's URN when they delete their data (what is kept in memory)."""
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message; never raises (the user gets a clear message instead)."""
@@ -170,10 +170,17 @@ class Dispatcher:
             help_lines = self.local_help(turn.user)
             replies = self.nlu.emergency(turn.locale, help_lines, parse)
             session = self._mark_emergency(turn)
-            for told in self.on_emergency:
-                told(turn, parse)
+            self._tell_emergency(turn, parse)
             return Outcome(tuple(replies), session, intent="emergency", confidence=parse.confidence)
         return self._free_text(turn, parse)
+
+    def _tell_emergency(self, turn: Turn, parse: Parse) -> None:
+        """Tell the listeners of an emergency; a listener's failure never costs the answer."""
+        for told in self.on_emergency:
+            try:
+                told(turn, parse)
+            except Exception:
+                log.exception("emergency listener failed")
 
     def _mark_emergency(self, turn: Turn) -> Session | None:
         """Leave an optional flow and mark the session, so optional questions wait (turn.py)."""

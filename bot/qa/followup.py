@@ -108,8 +108,8 @@ def again(
     asked = asks(parse.text)
     if entry is None or not asked or not names_nothing(parse.text) or not _told(asked, entry.asks):
         return None
-    again = replace(parse, faq=((previous, SURE_AFTER),), intent="ask_law")
-    answer = qa.answer_parse(again, locale, local_help)
+    repeated = replace(parse, faq=((previous, SURE_AFTER),), intent="ask_law")
+    answer = qa.answer_parse(repeated, locale, local_help)
     return None if answer.fallback or answer.faq_id != previous else answer
 
 
