@@ -35,6 +35,7 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("thầy đó có bị đi tù không", True),  # thirty-first session: someone named before
         ("ông ấy có bị bắt không", True),
         ("hắn có bị phạt không", True),
+        ("tù mấy năm", True),  # "mấy" (how many) names nothing
         ("nợ bao nhiêu", False),  # folded "no" is also "nợ"
         ("ba có bị phạt không", False),  # the southern "ba" is a father
         ("chồng có bị phạt không", False),
