@@ -125,7 +125,11 @@ class _Reader:
         found = self.role(at)
         if found is None:
             return False
-        return found[0] == SELF or not self.word_is(at - 1, PREDICATE)  # "làm tôi sợ"
+        return found[0] == SELF or not self.says_what(at)  # "làm tôi sợ"
+
+    def says_what(self, at: int) -> bool:
+        """Return whether a role at ``at`` follows "làm" / "là": it says what someone is."""
+        return self.word_is(at - 1, PREDICATE)
 
     def suffers_at(self, at: int, agents: tuple[str, ...] = ()) -> bool:
         """Return whether "bị" at ``at`` says someone suffers an act, not an illness ("bị ốm").
@@ -229,7 +233,7 @@ class _Reader:
 
     def _names_a_pair(self, at: int) -> bool:
         """Return whether a role of two words or more starts at ``at`` ("bo me": bố mẹ, not bỏ)."""
-        found = None if self.marked or self.word_is(at - 1, PREDICATE) else self.role(at)
+        found = None if self.marked or self.says_what(at) else self.role(at)
         return found is not None and found[1] > 1  # "lam cong nhan" says what someone is
 
 

@@ -108,9 +108,7 @@ def again(
     asked = asks(parse.text)
     if entry is None or not asked or not names_nothing(parse.text) or not _told(asked, entry.asks):
         return None
-    repeated = replace(parse, faq=((previous, SURE_AFTER),), intent="ask_law")
-    answer = qa.answer_parse(repeated, locale, local_help)
-    return None if answer.fallback or answer.faq_id != previous else answer
+    return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
 
 
 def _told(asked: frozenset[str], served: tuple[str, ...]) -> bool:
