@@ -55,6 +55,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(duoc|tuyen|xu|an) vo toi\b",
         r"\bvo toi hay (khong|ko|co toi)\b",
         r"bat giam",
+        r"\b(co )?bi (cong an )?bat (khong|ko|k|hok)\b",  # arrested ("bị bắt làm" is forced)
         r"\b(phat|xu|an|lanh an|ngoi) (tu )?(bao nhieu|may) nam\b",  # "phạt bao nhiêu năm"
         r"^\W*toi (cuong dam|hiep dam|dam o|lam nhuc|buc tu|mua ban nguoi|hanh ha nguoi khac"
         r"|co y gay thuong tich|giao cau|to chuc tao hon|khong to giac)\b",  # "tội cưỡng dâm"

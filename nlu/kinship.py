@@ -8,6 +8,7 @@ child who beats a parent, "ông nội đánh bà nội" a husband again.
 from __future__ import annotations
 
 from nlu.rolepair import NONE, SELF, Roles
+from nlu.rolewords import COUNTERPART
 
 MEN = frozenset({"father", "grandfather"})
 WOMEN = frozenset({"mother", "grandmother"})
@@ -55,3 +56,12 @@ def _sibling(roles: Roles) -> Roles:
     if roles.actor is None:
         return NONE
     return Roles(roles.actor, SELF if roles.patient == SIBLING else roles.patient)
+
+
+def speaker_as(roles: Roles) -> Roles:
+    """Replace SELF by the counterpart of the other role when it has one ("chồng tôi": a wife)."""
+    if roles.patient == SELF and roles.actor in COUNTERPART:
+        return Roles(roles.actor, COUNTERPART[roles.actor])
+    if roles.actor == SELF and roles.patient in COUNTERPART:
+        return Roles(COUNTERPART[roles.patient], roles.patient)
+    return roles

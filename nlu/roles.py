@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.englishroles import english_roles
-from nlu.kinship import as_pair
+from nlu.kinship import as_pair, speaker_as
 from nlu.normalize import fold, normalize
 from nlu.phrasetable import folded_pairs, is_marked, same
 from nlu.rolepair import NONE, SELF, Roles
@@ -27,7 +27,6 @@ from nlu.roletables import mother_and_me, not_acts, not_roles, starts, tables
 from nlu.rolewords import (
     AGENTS,
     CLAUSE,
-    COUNTERPART,
     KIND,
     KIND_AFTER,
     PASSIVE,
@@ -37,6 +36,7 @@ from nlu.rolewords import (
     SCORN,
     YOUNG_SPEAKER,
 )
+from nlu.topic import described
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -196,14 +196,15 @@ class _Reader:
             return None
         patient = self.ending_at(at) or SELF
         if patient == SELF:  # "mẹ em bị bố em đánh": the speaker's mother
-            after = at - 1 if self.word_is(at - 2, POSSESSIVE) else at
-            patient = self.ending_at(after - 1) or SELF
+            patient = self.ending_at(at - 1) or SELF
         return Roles(found[0], patient)
 
     def ending_at(self, at: int) -> str | None:
-        """Return the role (or SELF) whose name ends just before ``at``."""
+        """Return the role (or SELF) whose name ends just before ``at``; "X của Y": X."""
         before = ((start, self.role(start)) for start in range(max(at - 3, 0), at))
-        return next((r[0] for start, r in before if r is not None and start + r[1] == at), None)
+        start, found = next(((s, r) for s, r in before if r and s + r[1] == at), (0, None))
+        owned = found and self.word_is(start - 1, POSSESSIVE) and self.ending_at(start - 1)
+        return owned or (found[0] if found else None)
 
     def active(self, at: int) -> Roles | None:
         """Read "<actor> [tôi] [hay] <act> <patient>" with the actor's role named at ``at``."""
@@ -217,7 +218,9 @@ class _Reader:
         if not length:
             return None
         patient = self.patient_after(act + length, found[0])
-        return Roles(found[0], patient if patient is not None else (SELF if mine else None))
+        if patient is None and mine:
+            patient = described(self, at, found[0]) or SELF
+        return Roles(found[0], patient)
 
     def bare_act(self, at: int) -> Roles | None:
         """Read "<act> <patient>" where no actor is named before the act."""
@@ -237,15 +240,6 @@ class _Reader:
         return found is not None and found[1] > 1  # "lam cong nhan" says what someone is
 
 
-def _speaker(roles: Roles) -> Roles:
-    """Replace SELF by the counterpart of the other role when it has one."""
-    if roles.patient == SELF and roles.actor in COUNTERPART:
-        return Roles(roles.actor, COUNTERPART[roles.actor])
-    if roles.actor == SELF and roles.patient in COUNTERPART:
-        return Roles(COUNTERPART[roles.patient], roles.patient)
-    return roles
-
-
 _SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)|\n+")
 """Where a sentence ends: an act never reaches a role in the next ("đuổi ra khỏi nhà. Bố mẹ …")."""
 
@@ -257,7 +251,7 @@ def roles(text: str) -> Roles:
         found = _sentence_roles(sentence)
         if found.known:
             return found
-    return _speaker(Roles(*english_roles(text)))  # NONE unless the text looks English
+    return speaker_as(Roles(*english_roles(text)))  # NONE unless the text looks English
 
 
 def suffers(text: str) -> bool:
@@ -296,5 +290,5 @@ def _sentence_roles(text: str) -> Roles:
         found = found or reader.bare_act(at)
         found = found and as_pair(found)
         if found is not None and found.known:
-            return _speaker(found)
+            return speaker_as(found)
     return NONE

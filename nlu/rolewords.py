@@ -16,7 +16,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "in_law": phrases(
         "mẹ chồng, má chồng, bố chồng, cha chồng, ba chồng, nhà chồng, gia đình chồng, mẹ vợ, bố "
         "vợ, nhà vợ, mẹ ck, má ck, bố ck, cha ck, ba ck, nhà ck, mẹ vk, bố vk, nhà vk, em chồng, "
-        "chị chồng, em ck, chị ck"
+        "chị chồng, em ck, chị ck, anh vợ, em vợ, anh vk, em vk"
     ),
     "daughter_in_law": phrases("con dâu, nàng dâu, con rể"),
     "husband": phrases(
@@ -145,3 +145,6 @@ COUNTERPART = {
     "worker": "employer",
 }
 """Who the speaker is when they name the other role as theirs ("chồng tôi" → a wife)."""
+FRAIL = phrases("tuổi, già, lẫn, yếu, ốm, bệnh, liệt, khuyết, tàn, mù, điếc, bầu, thai, nhỏ, bé")
+"""Words that describe someone as needing care: "Mẹ tôi năm nay 70 tuổi, anh cả tôi hay chửi
+mắng" (the mother suffers, not the speaker)."""

@@ -63,3 +63,17 @@ def test_forgotten_on_request_and_when_full() -> None:
     recent.forget("web:b")
     assert recent.recall("web:b", NOW) is None
     assert recent.recall("web:c", NOW) == "dv-no-contact-order"
+
+
+def test_the_entry_before_is_kept_with_the_last() -> None:
+    """Thirty-second session: a follow-up two turns back reads after the entry before."""
+    recent = RecentEntries()
+    recent.remember("web:a", "pc-adult-sexually-abuses-child", NOW)
+    recent.remember("web:a", "dv-where-to-report", NOW + timedelta(minutes=1))
+    assert recent.before("web:a", NOW + timedelta(minutes=2)) == "pc-adult-sexually-abuses-child"
+    recent.remember("web:a", "dv-where-to-report", NOW + timedelta(minutes=3))  # the same again
+    assert recent.before("web:a", NOW + timedelta(minutes=4)) == "pc-adult-sexually-abuses-child"
+    assert recent.before("web:a", NOW + timedelta(minutes=3) + KEPT_FOR * 2) is None
+    recent.remember("web:b", "sh-definition", NOW)
+    recent.remember("web:b", "dv-where-to-report", NOW + KEPT_FOR * 2)  # too old to follow
+    assert recent.before("web:b", NOW + KEPT_FOR * 2) is None

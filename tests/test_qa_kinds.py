@@ -95,6 +95,10 @@ KINDS = [
     ("tội nghiệp con bé bị bố đánh", set()),
     ("mình bị ông xã đánh hoài, giờ tính sao đây", {"help"}),
     ("ông chồng nhậu xỉn về đập vợ, luật xử sao", {"fine", "prison"}),
+    # thirty-second session: "có bị bắt không" asks about arrest; "bị bắt làm" is being forced
+    ("ông ấy có bị bắt không", {"prison"}),
+    ("con đánh cha mẹ già có bị công an bắt ko", {"prison"}),
+    ("em bị bắt làm việc nhà suốt ngày", set()),
 ]
 
 

@@ -16,6 +16,7 @@ from bot.qa.followup import (
     names_nothing,
     not_sure_after,
     readings_after,
+    subject,
     sure_after,
 )
 from nlu import Parse
@@ -65,6 +66,7 @@ class Questions:
 
     def _after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
         """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
+        previous = subject(self.qa, previous, self.recent.before(turn.user.urn, turn.now), parse)
         ranking = readings_after(self.qa, previous, parse)
         local = self.local_help(turn.user)
         return (

@@ -1,8 +1,9 @@
 """Short follow-ups ("còn nếu đánh lần thứ hai thì sao") read with the question answered before.
 
-Only the id of the entry last answered is kept, in memory, for a few minutes: never the text of a
-message. A follow-up the engine is not sure of on its own offers the questions that fit it read
-after the entry's own question (the entry itself left out), instead of the closest to it alone.
+Only the ids of the last two entries answered are kept, in memory, for a few minutes: never the
+text of a message. A follow-up the engine is not sure of on its own offers the questions that fit
+it read after the entry's own question (the entry itself left out), instead of the closest to it
+alone. A question about sanctions after an answer on where to report reads after the entry before.
 """
 
 from __future__ import annotations
@@ -111,6 +112,19 @@ def again(
     return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
 
 
+def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:
+    """Return the entry a follow-up is read after: the one before a reply on where to report.
+
+    "thầy đó có bị đi tù không" after "báo ở đâu", itself after a teacher's abuse of a pupil, asks
+    about the abuse: an answer on where to report or what to do serves no sanction of its own.
+    """
+    entry = qa.faq.get(previous)
+    asked = asks(parse.text) & SANCTIONS
+    if before is None or entry is None or not asked or asked & set(entry.asks):
+        return previous
+    return before if entry.asks[:1] in (("report",), ("help",)) else previous
+
+
 def _told(asked: frozenset[str], served: tuple[str, ...]) -> bool:
     """Return whether an entry told what is asked: the sanctions it serves, or its first kind.
 
@@ -148,29 +162,41 @@ def readings_after(qa: QA, previous: str, parse: Parse) -> Ranking:
 
 
 class RecentEntries:
-    """The entry last answered to each user, for KEPT_FOR, in memory only."""
+    """The last two entries answered to each user, for KEPT_FOR, in memory only."""
 
     def __init__(self, limit: int = MAX_USERS) -> None:
         self.limit = limit
-        self.entries: OrderedDict[str, tuple[str, datetime]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[str, str | None, datetime]] = OrderedDict()
         self.lock = threading.Lock()
 
     def remember(self, user: str, entry: str, now: datetime) -> None:
-        """Keep ``entry`` as the subject of the user's next follow-up."""
+        """Keep ``entry`` as the subject of the user's next follow-up, and the one before it."""
         with self.lock:
-            self.entries.pop(user, None)
-            self.entries[user] = (entry, now)
+            kept = self.entries.pop(user, None)
+            self.entries[user] = (entry, _before(kept, entry, now), now)
             while len(self.entries) > self.limit:
                 self.entries.popitem(last=False)
 
     def recall(self, user: str, now: datetime) -> str | None:
         """Return the entry last answered to ``user``, if recent."""
         kept = self.entries.get(user)
-        if kept is None or now - kept[1] > KEPT_FOR:
+        if kept is None or now - kept[2] > KEPT_FOR:
             return None
         return kept[0]
 
+    def before(self, user: str, now: datetime) -> str | None:
+        """Return the entry answered to ``user`` before the last, if the last is recent."""
+        kept = self.entries.get(user)
+        return None if kept is None or now - kept[2] > KEPT_FOR else kept[1]
+
     def forget(self, user: str) -> None:
-        """Forget the user's last entry."""
+        """Forget the user's entries."""
         with self.lock:
             self.entries.pop(user, None)
+
+
+def _before(kept: tuple[str, str | None, datetime] | None, entry: str, now: datetime) -> str | None:
+    """Return the entry before ``entry``: the one kept, unless it is the same or too old."""
+    if kept is None or now - kept[2] > KEPT_FOR:
+        return None
+    return kept[1] if kept[0] == entry else kept[0]
