@@ -203,8 +203,9 @@ class _Reader:
         """Return the role (or SELF) whose name ends just before ``at``; "X của Y": X."""
         before = ((start, self.role(start)) for start in range(max(at - 3, 0), at))
         start, found = next(((s, r) for s, r in before if r and s + r[1] == at), (0, None))
-        owned = found and self.word_is(start - 1, POSSESSIVE) and self.ending_at(start - 1)
-        return owned or (found[0] if found else None)
+        if found is None or not self.word_is(start - 1, POSSESSIVE):
+            return found[0] if found else None
+        return self.ending_at(start - 1) or found[0]
 
     def active(self, at: int) -> Roles | None:
         """Read "<actor> [tôi] [hay] <act> <patient>" with the actor's role named at ``at``."""
