@@ -145,6 +145,10 @@ COUNTERPART = {
     "worker": "employer",
 }
 """Who the speaker is when they name the other role as theirs ("chồng tôi" → a wife)."""
-FRAIL = phrases("tuổi, già, lẫn, yếu, ốm, bệnh, liệt, khuyết, tàn, mù, điếc, bầu, thai, nhỏ, bé")
-"""Words that describe someone as needing care: "Mẹ tôi năm nay 70 tuổi, anh cả tôi hay chửi
-mắng" (the mother suffers, not the speaker)."""
+
+FRAIL = phrases("già, lẫn, yếu, ốm, bệnh, liệt, khuyết, tàn, mù, điếc, bầu, thai, nhỏ, bé")
+"""Words that describe someone as needing care: "Bố tôi bị lẫn, anh trai tôi bỏ mặc" (the father
+suffers, not the speaker); so does an age under 16 or from 60 ("Mẹ tôi năm nay 70 tuổi")."""
+YEARS = ("tuổi",)
+CARED_FOR_AGES = (16, 60)
+"""Ages outside [16, 60) describe a child or an old person ("con tôi 3 tuổi", "mẹ tôi 70 tuổi")."""

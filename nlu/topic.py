@@ -2,8 +2,9 @@
 
 "Mẹ tôi năm nay 70 tuổi, anh cả tôi hay chửi mắng": the speaker names their mother and says
 she needs care, then names who acts with no one after the act; the mother suffers it, not the
-speaker ("chồng tôi hay chửi": the speaker). Only a person described as needing care (age,
-illness, pregnancy, a disability) is taken: "Bố tôi mất sớm, mẹ tôi hay đánh" names the speaker.
+speaker ("chồng tôi hay chửi": the speaker). Only a person described as needing care (a child's
+or an old person's age, illness, pregnancy, a disability) is taken: "Bố tôi mất sớm, mẹ tôi hay
+đánh" and "Chồng tôi 40 tuổi, mẹ chồng tôi hay chửi" name the speaker.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from nlu.rolepair import SELF
-from nlu.rolewords import FRAIL
+from nlu.rolewords import CARED_FOR_AGES, FRAIL, YEARS
 
 
 class _Words(Protocol):
     """What this module reads of a message (the role reader)."""
+
+    @property
+    def words(self) -> tuple[str, ...]: ...
 
     def after_comma(self, at: int) -> bool: ...
     def role(self, at: int) -> tuple[str, int] | None: ...
@@ -36,4 +40,13 @@ def described(reader: _Words, at: int, actor: str) -> str | None:
     between = range(after, at)
     if not mine or any(reader.act(i) for i in between):
         return None
-    return found[0] if any(reader.word_is(i, FRAIL) for i in between) else None
+    return found[0] if any(_needs_care(reader, i) for i in between) else None
+
+
+def _needs_care(reader: _Words, at: int) -> bool:
+    """Return whether the word at ``at`` describes someone as needing care ("lẫn", "70 tuổi")."""
+    if reader.word_is(at, FRAIL):
+        return True
+    age = reader.words[at - 1] if at > 0 and reader.word_is(at, YEARS) else ""
+    young, old = CARED_FOR_AGES
+    return age.isdigit() and not young <= int(age) < old

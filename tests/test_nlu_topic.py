@@ -20,6 +20,7 @@ DESCRIBED = [
     # Not described as needing care, or no comma: the speaker, as before.
     ("bố tôi mất sớm, mẹ tôi hay đánh", Roles(P, C)),
     ("chồng tôi đi làm xa, mẹ chồng tôi hay chửi", Roles(IN, DIL)),
+    ("chồng tôi 40 tuổi, mẹ chồng tôi hay chửi", Roles(IN, DIL)),  # an adult's age
     ("chồng tôi hay đánh tôi", Roles(H, W)),
     ("chồng tôi say rượu, hay đánh", Roles(H, W)),
     # Someone named after the act still suffers it.
