@@ -180,8 +180,8 @@ TWENTY_THIRD = [  # "not sure" or another entry before the session's role fixes 
     ("Chồng bắt tôi quỳ xin lỗi trước mặt cả nhà", "xp-insulting-family-member"),
     ("anh trai danh em gai bi thuong phai khau 5 mui thi bi xu the nao", "pc-intentional-injury"),
     ("Chồng tôi đã bị phạt hành chính vì đánh vợ, giờ lại đánh tiếp thì sao", "dv-repeat-offender"),
-    # matched again without the law it names (the overview of no-contact orders since the
-    # thirty-second session's retraining; before, the entry on their duration: both rest on Điều 25)
+    # matched again without the law it names (the overview of no-contact orders, Điều 2 and 25,
+    # since the thirty-second session's retraining; before, the entry on their duration, Điều 25)
     (
         "Quy định về cấm tiếp xúc theo Luật phòng chống bạo lực gia đình 2022",
         "dv-no-contact-order",
