@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
@@ -161,42 +162,56 @@ def readings_after(qa: QA, previous: str, parse: Parse) -> Ranking:
     return tuple(sorted(best.items(), key=lambda item: -item[1]))
 
 
+class Kept(NamedTuple):
+    """What is kept of a user's last answer: its entry, the entry before it, and when."""
+
+    entry: str
+    before: str | None
+    at: datetime
+
+    def fresh(self, now: datetime) -> bool:
+        """Return whether the answer is recent enough to be followed up."""
+        return now - self.at <= KEPT_FOR
+
+    def after(self, entry: str, now: datetime) -> Kept:
+        """Return what is kept once ``entry`` is answered: this entry before it, if fresh."""
+        if not self.fresh(now):
+            return Kept(entry, None, now)
+        return Kept(entry, self.before if self.entry == entry else self.entry, now)
+
+
 class RecentEntries:
     """The last two entries answered to each user, for KEPT_FOR, in memory only."""
 
     def __init__(self, limit: int = MAX_USERS) -> None:
         self.limit = limit
-        self.entries: OrderedDict[str, tuple[str, str | None, datetime]] = OrderedDict()
+        self.entries: OrderedDict[str, Kept] = OrderedDict()
         self.lock = threading.Lock()
 
     def remember(self, user: str, entry: str, now: datetime) -> None:
         """Keep ``entry`` as the subject of the user's next follow-up, and the one before it."""
         with self.lock:
             kept = self.entries.pop(user, None)
-            self.entries[user] = (entry, _before(kept, entry, now), now)
+            self.entries[user] = kept.after(entry, now) if kept else Kept(entry, None, now)
             while len(self.entries) > self.limit:
                 self.entries.popitem(last=False)
 
     def recall(self, user: str, now: datetime) -> str | None:
         """Return the entry last answered to ``user``, if recent."""
-        kept = self.entries.get(user)
-        if kept is None or now - kept[2] > KEPT_FOR:
-            return None
-        return kept[0]
+        kept = self._fresh(user, now)
+        return kept.entry if kept else None
 
     def before(self, user: str, now: datetime) -> str | None:
         """Return the entry answered to ``user`` before the last, if the last is recent."""
-        kept = self.entries.get(user)
-        return None if kept is None or now - kept[2] > KEPT_FOR else kept[1]
+        kept = self._fresh(user, now)
+        return kept.before if kept else None
 
     def forget(self, user: str) -> None:
         """Forget the user's entries."""
         with self.lock:
             self.entries.pop(user, None)
 
-
-def _before(kept: tuple[str, str | None, datetime] | None, entry: str, now: datetime) -> str | None:
-    """Return the entry before ``entry``: the one kept, unless it is the same or too old."""
-    if kept is None or now - kept[2] > KEPT_FOR:
-        return None
-    return kept[1] if kept[0] == entry else kept[0]
+    def _fresh(self, user: str, now: datetime) -> Kept | None:
+        """Return what is kept of ``user``'s last answer, if recent."""
+        kept = self.entries.get(user)
+        return kept if kept is not None and kept.fresh(now) else None
