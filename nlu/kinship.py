@@ -10,15 +10,18 @@ from __future__ import annotations
 from nlu.rolepair import NONE, SELF, Roles
 from nlu.rolewords import COUNTERPART
 
-MEN = frozenset({"father", "grandfather"})
+MEN = frozenset({"father", "grandfather", "old_man"})
 WOMEN = frozenset({"mother", "grandmother"})
 PARENTS = frozenset({"father", "mother", "parent"})
 GRANDPARENTS = frozenset({"grandfather", "grandmother"})
+SISTER_HUSBAND = "sister_husband"
 PLAIN: dict[str, str | None] = {
     "father": "parent",
     "mother": "parent",
     "grandfather": "adult",
+    "old_man": "adult",
     "grandmother": None,
+    SISTER_HUSBAND: "in_law",
 }
 """What each word means when the other role says nothing more: "ông" is an adult, as before."""
 SIBLING = "sibling"
@@ -27,10 +30,14 @@ SIBLING = "sibling"
 def as_pair(roles: Roles) -> Roles:
     """Return ``roles`` in the pairs the entries know (husband and wife, parent and child)."""
     actor, patient = roles.actor, roles.patient
-    if actor in PARENTS and patient in GRANDPARENTS:
-        return Roles("child", "parent")
-    if actor in GRANDPARENTS and patient in PARENTS:
-        return Roles("parent", "child")
+    if (actor in PARENTS or actor == "child") and patient in GRANDPARENTS:
+        return Roles("child", "parent")  # "cháu nội đánh bà nội": an adult child's abuse
+    if actor in ("daughter_in_law", SISTER_HUSBAND) and patient in PARENTS:
+        return Roles("daughter_in_law", "in_law")  # "chị dâu chửi mẹ": her mother-in-law
+    if actor == SISTER_HUSBAND and patient == SIBLING:
+        return Roles("husband", "wife")  # "anh rể đánh chị gái tôi"
+    if actor in GRANDPARENTS and patient in (*PARENTS, "child"):
+        return Roles("parent", "child")  # "bà nội đánh cháu" as "bố đánh con"
     if (actor in MEN and patient in WOMEN) or (actor in WOMEN and patient in MEN):
         husband = actor in MEN
         return Roles("husband" if husband else "wife", "wife" if husband else "husband")

@@ -23,7 +23,7 @@ from nlu.kinship import as_pair, speaker_as
 from nlu.normalize import fold, normalize
 from nlu.phrasetable import folded_pairs, is_marked, same
 from nlu.rolepair import NONE, SELF, Roles
-from nlu.roletables import mother_and_me, not_acts, not_roles, starts, tables
+from nlu.roletables import groups, mother_and_me, not_acts, not_roles, starts, tables
 from nlu.rolewords import (
     AGENTS,
     CLAUSE,
@@ -118,6 +118,8 @@ class _Reader:
                 return at + lead, length
             if self.other_role(at + lead) or self.suffers_at(at + lead, AGENTS):
                 break
+            if self.after_comma(at + lead) and groups().match(self, at + lead):
+                break  # "…, gia đình bên nội ép em": the group acts
         return at, 0
 
     def other_role(self, at: int) -> bool:

@@ -12,6 +12,7 @@ from nlu.rolewords import (
     ADVERBS,
     EXACT_ACTS,
     EXACT_ROLES,
+    GROUPS,
     MOTHER_AND_ME,
     NOT_ACTS,
     NOT_ROLES,
@@ -37,6 +38,12 @@ def tables() -> tuple[PhraseTable, PhraseTable, PhraseTable, PhraseTable]:
 def mother_and_me() -> PhraseTable:
     """Return the phrases in which a mother names herself with her child."""
     return PhraseTable.build([(phrase, SELF) for phrase in MOTHER_AND_ME])
+
+
+@functools.lru_cache(maxsize=1)
+def groups() -> PhraseTable:
+    """Return the table of groups that open a clause as its subject."""
+    return PhraseTable.build([(p, "") for p in GROUPS])
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,7 +18,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "vợ, nhà vợ, mẹ ck, má ck, bố ck, cha ck, ba ck, nhà ck, mẹ vk, bố vk, nhà vk, em chồng, "
         "chị chồng, em ck, chị ck, anh vợ, em vợ, anh vk, em vk"
     ),
-    "daughter_in_law": phrases("con dâu, nàng dâu, con rể"),
+    "daughter_in_law": phrases("con dâu, nàng dâu, con rể, chị dâu, em dâu"),
+    "sister_husband": phrases("anh rể, em rể"),
     "husband": phrases(
         "chồng, ck, chg, ox, ông xã, chồng cũ, người chồng, anh chồng, chồng sắp cưới"
     ),
@@ -29,7 +30,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "ba ghẻ, cha ghẻ, bố ghẻ, tía"
     ),
     "mother": phrases("mẹ, má, mẹ kế, mẹ ghẻ, dì ghẻ, mẹ đẻ"),
-    "grandfather": phrases("ông, ông nội, ông ngoại"),
+    "grandfather": phrases("ông nội, ông ngoại"),
+    "old_man": phrases("ông"),
     "grandmother": phrases("bà nội, bà ngoại"),
     "child": phrases(
         "con, con cái, con gái, con trai, con nhỏ, con riêng, con nuôi, đứa con, trẻ em, trẻ, đứa "
@@ -50,15 +52,16 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "sibling": phrases(
         "anh trai, em trai, chị gái, em gái, anh ruột, chị ruột, em ruột, anh cả, chị cả, em út, "
-        "thằng em, thằng anh"
+        "thằng em, thằng anh, chị tôi, chị tui, chị mình"
     ),
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
 
 EXACT_ACTS = frozenset({"quánh", "quýnh"})
 """Southern "đánh", read only as typed: folded, "quanh" is "around" ("đi quanh nhà")."""
-EXACT_ROLES = frozenset({"dượng"})
-"""Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng)."""
+EXACT_ROLES = frozenset({"dượng", "chị tôi", "chị tui", "chị mình"})
+"""Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng),
+"chi toi" also "chỉ tôi" (only I)."""
 
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
@@ -111,6 +114,12 @@ day", "dạy"), "đám", "đợt", "hát", "cần", "bộ đội", and messages 
 POSSESSIVE = ("của",)
 MOTHER_AND_ME = phrases("mẹ con tôi, mẹ con em, mẹ con mình, mẹ con tui, má con tôi, má con em")
 """A mother speaking of herself and her child: "chồng đuổi mẹ con em ra khỏi nhà" (the wife)."""
+GROUPS = phrases(
+    "gia đình, gia đình bên nội, gia đình bên ngoại, họ hàng, nhà nội, nhà ngoại, bên nội, bên "
+    "ngoại"
+)
+"""Groups that open a clause as its own subject: "em gái tôi 16 tuổi, gia đình bên nội ép em
+lấy chồng" (the family acts, not the sister)."""
 YOUNG_SPEAKER = ("cháu",)
 """How a young person names themselves after a role: "bố mẹ cháu ép cháu …" (my parents)."""
 PASSIVE = ("bị",)

@@ -211,9 +211,10 @@ def test_regression_a_word_of_scorn_or_a_husbands_sibling_after_bi(
 
 
 def test_someone_after_bi_makes_the_one_before_suffer() -> None:
-    """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats."""
-    assert roles("Chị gái tôi bị anh rể đánh gãy tay") == NONE
-    assert roles("chi gai toi bi anh re danh gay tay") == NONE
+    """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats (since the thirty-third
+    session "anh rể" is her husband)."""
+    assert roles("Chị gái tôi bị anh rể đánh gãy tay") == Roles(H, W)
+    assert roles("chi gai toi bi anh re danh gay tay") == Roles(H, W)
     assert roles("con bị bạn cùng lớp đánh hội đồng") == NONE
     assert roles("Em gái tôi làm thu ngân, bị một anh giám sát ca sờ mông") == NONE
 
@@ -224,6 +225,19 @@ def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
     assert roles(text) == Roles(H, W)
     assert roles("Mẹ chồng em khó tính, hay soi mói, chửi bới em") == Roles(IN, DIL)
     assert roles("Chồng em đi làm xa, ở nhà bố chồng hay sàm sỡ em").actor == IN
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("em gái tôi năm nay 16 tuổi, gia đình bên nội đang ép em lấy một người 30 tuổi", NONE),
+        ("em gai toi nam nay 16 tuoi, gia dinh ben noi dang ep em lay mot nguoi 30 tuoi", NONE),
+        ("con gái tôi mới 15 tuổi, họ hàng bên nội cứ ép cháu lấy chồng", Roles(None, C)),
+    ],
+)
+def test_a_family_that_opens_a_clause_is_its_subject(text: str, expected: Roles) -> None:
+    """The sister a story opens with carried to "ép em" and read (sibling, sibling)."""
+    assert roles(text) == expected
 
 
 SUFFERS = [

@@ -10,7 +10,7 @@ from nlu.rolepair import NONE, Roles
 from nlu.roles import roles
 
 H, W, P, C = "husband", "wife", "parent", "child"
-IN, ADULT = "in_law", "adult"
+IN, ADULT, DIL = "in_law", "adult", "daughter_in_law"
 
 
 def test_disparaging_is_an_act() -> None:
@@ -39,9 +39,23 @@ FAMILY_WORDS = [
     ("ông nội đánh bà nội", Roles(H, W)),
     ("Bà ngoại bị ông ngoại đánh thì con cháu có quyền báo công an không", Roles(H, W)),
     ("bố đánh bà nội", Roles(C, P)),
-    ("ông nội đánh cháu", Roles(ADULT, C)),
     ("mẹ em bị bố em đánh suốt", Roles(H, W)),
     ("con của tôi bị cô giáo đánh", Roles(ADULT, C)),
+    # thirty-third session: a grandparent is a parent to a grandchild, either way ("cháu nội đánh
+    # bà nội" had no patient); "ông" alone is still an old man, an adult
+    ("ông nội đánh cháu", Roles(P, C)),
+    ("bà nội hay đánh cháu", Roles(P, C)),
+    ("cháu nội đánh bà nội có bị xử lý không", Roles(C, P)),
+    ("cháu trai hay chửi và đánh ông ngoại", Roles(C, P)),
+    ("ông hàng xóm sờ mó cháu", Roles(ADULT, C)),
+    # a brother's wife and a sister's husband are in-laws ("chị dâu chửi mẹ" named no actor); a
+    # sister's husband who beats her is a husband, one who acts on the parents a son-in-law
+    ("Chị dâu thường xuyên không cho mẹ ăn cơm cùng, mắng mẹ là ăn bám", Roles(DIL, IN)),
+    ("em chồng xúc phạm chị dâu thì sao", Roles(IN, DIL)),
+    ("anh rể đánh chị gái em", Roles(H, W)),
+    ("chị gái tôi bị anh rể đánh", Roles(H, W)),
+    ("anh rể hay sờ mó người em", Roles(IN, DIL)),
+    ("anh rể chửi bố mẹ vợ", Roles(DIL, IN)),
 ]
 
 
