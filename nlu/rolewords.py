@@ -67,13 +67,14 @@ NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "
     "con vật, con bạc, con nợ, ông bà, phòng chống, cán bộ, bộ đội, bộ luật, bộ trưởng, bộ phận, "
     "sinh con, đẻ con, sanh con, lấy chồng, lấy vợ, chủ tịch, chủ nhiệm, chủ động, chủ yếu, "
-    "chủ trì, chủ đề, chủ hộ, lên cơn"
+    "chủ trì, chủ đề, chủ hộ, lên cơn, một gia đình, một nhà, có gia đình"
 )
 """Phrases that hold a word like a role but name none ("nghiện ma túy" holds no "má", "cầm con
 dao"; folded, "phong chong" holds no "chồng"; the child of "sinh con" is born, no actor: "Vợ tôi
 sau khi sinh con thì … đánh tôi" is the wife; the husband of "lấy chồng" (marry) is no one who
 suffers: "con gái tôi lấy chồng xa bị nhà chồng hành hạ"; the "chủ" of "chủ tịch xã" is no
-employer; folded "len con" is "lên cơn", a fit, not a child)."""
+employer; folded "len con" is "lên cơn", a fit, not a child; "một gia đình chồng hay đánh vợ"
+is a family in which the husband beats his wife, not his family)."""
 
 NOT_ACTS = phrases(
     "ly hôn, kết hôn, cầu hôn, đính hôn, tảo hôn, hứa hôn, từ hôn, thành hôn, hôn nhân, hôn thú, "

@@ -233,6 +233,9 @@ def test_the_subject_of_a_story_carries_to_a_later_act() -> None:
         ("em gái tôi năm nay 16 tuổi, gia đình bên nội đang ép em lấy một người 30 tuổi", NONE),
         ("em gai toi nam nay 16 tuoi, gia dinh ben noi dang ep em lay mot nguoi 30 tuoi", NONE),
         ("con gái tôi mới 15 tuổi, họ hàng bên nội cứ ép cháu lấy chồng", Roles(None, C)),
+        # "một gia đình chồng …" is a family in which the husband acts, not his family
+        ("trong thôn có một gia đình chồng hay đánh vợ, vợ không dám báo", Roles(H, W)),
+        ("trong xóm có gia đình chồng hay đánh vợ", Roles(H, W)),
     ],
 )
 def test_a_family_that_opens_a_clause_is_its_subject(text: str, expected: Roles) -> None:

@@ -12,6 +12,7 @@ from bot.qa.engine import QA
 from bot.qa.followup import (
     RecentEntries,
     again,
+    is_brief,
     is_followup,
     names_nothing,
     not_sure_after,
@@ -19,6 +20,7 @@ from bot.qa.followup import (
     subject,
     sure_after,
 )
+from bot.qa.person import People, introduced
 from nlu import Parse
 
 
@@ -29,9 +31,16 @@ class Questions:
         self.qa = qa
         self.local_help = local_help.lines
         self.recent = RecentEntries()
+        self.people = People()
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
-        """Answer free text the other features did not claim."""
+        """Answer free text the other features did not claim; ask for the rest of a story."""
+        if not parse.emergency and (person := introduced(parse.text)) is not None:
+            self.people.keep(turn.user.urn, person, turn.now)
+            return Outcome((turn.say("qa.tell_more"),), intent="introduce")
+        person = self.people.take(turn.user.urn, turn.now)
+        if person is not None and not parse.emergency and not names_nothing(parse.text):
+            parse = self.qa.parse(person.before(parse.text))
         previous = self.recent.recall(turn.user.urn, turn.now)
         answer = self._basis(turn, parse, previous) or self.qa.answer_parse(
             parse, turn.locale, self.local_help(turn.user)
@@ -60,6 +69,8 @@ class Questions:
             )
         elif answer.fallback and not answer.emergency and previous and is_followup(parse.text):
             answer = self._after(turn, parse, previous) or answer
+        elif not answer.emergency and previous and is_brief(parse.text):
+            answer = self._surely_after(turn, parse, previous) or answer
         if answer.faq_id is not None and not (answer.fallback or answer.tentative):
             self.recent.remember(turn.user.urn, answer.faq_id, turn.now)
         return answer
@@ -67,13 +78,18 @@ class Questions:
     def _after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
         """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
         previous = subject(self.qa, previous, self.recent.before(turn.user.urn, turn.now), parse)
-        ranking = readings_after(self.qa, previous, parse)
+        ranking = readings_after(self.qa, previous, parse, turn.locale)
         local = self.local_help(turn.user)
         return (
             again(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
+
+    def _surely_after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
+        """Return the answer a brief follow-up ("báo ai") surely has after ``previous``, if any."""
+        ranking = readings_after(self.qa, previous, parse, turn.locale)
+        return sure_after(self.qa, ranking, parse, turn.locale, self.local_help(turn.user))
 
     def _basis(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:
         """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""

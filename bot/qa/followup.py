@@ -18,7 +18,9 @@ from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from bot.qa.person import leading_role
 from nlu.asks import SANCTIONS, asks
+from nlu.englishroles import looks_english
 from nlu.normalize import fold
 from nlu.parse import Parse
 
@@ -26,6 +28,9 @@ MAX_WORDS = 12
 """A follow-up is short: a longer message says what it is about."""
 SHORT_WORDS = 8
 """Up to this many words, a message not understood alone is read as a follow-up however it opens."""
+BRIEF_WORDS = 4
+"""Up to this many words, a message that names no one is read after the answer before when that
+reading is sure ("báo ai" after harassment at work is reporting it at work, not at home)."""
 SURE_AFTER = 0.7
 """A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
 READINGS = 3
@@ -53,6 +58,9 @@ BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
 (folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
 đâu" reporting)."""
+_TURN = "bao to cao giac trinh keu goi giup nho ho tro"
+TURN_WORDS = frozenset(_TURN.split())
+"""Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp"."""
 
 
 _REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
@@ -64,12 +72,25 @@ _PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả)\b")
 def names_nothing(text: str) -> bool:
     """Return whether a message is made only of question words and names no subject.
 
-    Someone it points back to ("thầy đó có bị đi tù không") is the subject answered before.
+    Someone it points back to ("thầy đó có bị đi tù không", "thầy có bị đi tù không") is the
+    subject answered before.
     """
+    words = _question_words(text)
+    return bool(words) and all(word in BARE_WORDS for word in words)
+
+
+def _question_words(text: str) -> list[str]:
+    """Return the folded words of a message, without the person it points back to."""
     text = _PRONOUN.sub(" ", text.lower())
     folded = _REFERS_BACK.sub(" ", re.sub(r"\bxu ly\b", "xu", fold(text)))  # not "ly hôn"
-    words = re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
-    return bool(words) and all(word in BARE_WORDS for word in words)
+    folded = leading_role().sub(" ", folded)
+    return re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
+
+
+def is_brief(text: str) -> bool:
+    """Return whether a message is a few words that ask where to turn: "báo ai", "kêu ai giúp"."""
+    words = _question_words(text)
+    return 0 < len(words) <= BRIEF_WORDS and all(w in BARE_WORDS | TURN_WORDS for w in words)
 
 
 def is_followup(text: str) -> bool:
@@ -143,7 +164,7 @@ def not_sure_after(qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi") -
     return qa.not_sure(replace(parse, faq=ranking), locale)
 
 
-def readings_after(qa: QA, previous: str, parse: Parse) -> Ranking:
+def readings_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> Ranking:
     """Return the entries matching a follow-up read after entry ``previous``'s questions.
 
     Each of its first and shortest questions is read before the follow-up; an entry keeps its best
@@ -153,9 +174,11 @@ def readings_after(qa: QA, previous: str, parse: Parse) -> Ranking:
     off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
     if entry is None or off_topic:
         return ()
-    shortest = sorted(entry.questions[1:], key=len)[: READINGS - 1]
+    english = (locale == "en" or looks_english(parse.text)) and parse.text.isascii()
+    questions = entry.questions_en if english and entry.questions_en else entry.questions
+    shortest = sorted(questions[1:], key=len)[: READINGS - 1]
     best: dict[str, float] = {}
-    for question in dict.fromkeys((entry.questions[0], *shortest)):
+    for question in dict.fromkeys((questions[0], *shortest)):
         for match, score in qa.parse(f"{question} {parse.text}").faq:
             if match != previous and score > best.get(match, -1.0):
                 best[match] = score

@@ -50,6 +50,7 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         "qa.maybe_related",
         "qa.maybe_item",
         "qa.only_vietnamese",
+        "qa.tell_more",
         DEFAULT_FOOTER,
         *TOPIC_FOOTERS.values(),
         *ArticleReplies.STRINGS,

@@ -75,6 +75,7 @@ def _register(router: Router, app: App) -> Dispatcher:
     questions = app.parts.get(Questions)
     dispatcher.fallback = questions.answer
     dispatcher.on_forget.append(questions.recent.forget)
+    dispatcher.on_forget.append(questions.people.forget)
     dispatcher.on_emergency.append(questions.after_emergency)
     return dispatcher
 

@@ -1,0 +1,121 @@
+"""A message that only introduces someone: "con gái tôi 14 tuổi", "tôi là công nhân nữ".
+
+People type a story in pieces: "con gái tôi 14 tuổi", then "bị thầy dạy thêm sờ ngực". The first
+piece alone got an entry on sex with a child under 16 (nothing had happened yet), the second one
+read as its follow-up. Now the first piece gets a request for the rest, and the next message is
+read after the person introduced. What is kept is the role as nlu.rolewords names it and the
+age, never the message's text, in memory only, for KEPT_FOR.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from nlu.normalize import fold
+from nlu.rolewords import ROLE_PHRASES
+
+KEPT_FOR = timedelta(minutes=10)
+MAX_USERS = 10_000
+_SPEAKER = r"(?:toi|em|minh|tui|chau)"
+_AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3}) tuoi"
+_SEX = r"(?: (?:nu|nam))?"
+SEXES = ("phụ nữ", "đàn ông", "nữ", "nam", "nữ giới", "nam giới")
+"""What the speaker may say they are ("tôi là nữ, 25 tuổi")."""
+ABBREVIATIONS = frozenset({"ck", "vk", "bx", "ox", "chg"})
+"""Role words too short to tell apart from other words once folded."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a message introduces: a role word, whether it is the speaker, an age if told."""
+
+    role: str
+    speaker: bool
+    age: int | None
+
+    def before(self, text: str) -> str:
+        """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
+        age = f" {self.age} tuổi" if self.age is not None else ""
+        if self.speaker:
+            return f"tôi là {self.role}{age}, {text}" if self.role else f"tôi{age}, {text}"
+        return f"{self.role} tôi{age}, {text}"
+
+
+@functools.lru_cache(maxsize=1)
+def leading_role() -> re.Pattern[str]:
+    """Return the pattern of a role word that opens a folded message ("thay co bi di tu khong")."""
+    roles = "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{roles})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> dict[str, str]:
+    """Return each role phrase folded, mapped to the phrase as written."""
+    found = {fold(p): p for phrases in (*ROLE_PHRASES.values(), SEXES) for p in phrases}
+    return {k: v for k, v in found.items() if k not in ABBREVIATIONS}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the shapes "<role> tôi [age]" and "tôi là <role> [age]" / "tôi <age>"."""
+    roles = "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
+    other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}(?: {_AGE})?$"
+    mine = rf"^{_SPEAKER}(?: la (?P<role>{roles}){_SEX})?(?: {_AGE})?$"
+    return re.compile(other), re.compile(mine)
+
+
+def introduced(text: str) -> Person | None:
+    """Return the person a message only introduces, if that is all it does."""
+    folded = " ".join(re.findall(r"\w+", fold(text)))
+    other, mine = _patterns()
+    if (found := other.match(folded)) is not None:
+        return _person(found, speaker=False)
+    found = mine.match(folded)
+    if found is None or (found["role"] is None and found["age"] is None):
+        return None
+    return _person(found, speaker=True)
+
+
+def _person(found: re.Match[str], speaker: bool) -> Person:
+    """Return the person of a matched introduction."""
+    role = _phrases()[found["role"]] if found["role"] else ""
+    return Person(role, speaker, int(found["age"]) if found["age"] else None)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    person: Person
+    at: datetime
+
+
+class People:
+    """The person each user introduced last, for KEPT_FOR, in memory only."""
+
+    def __init__(self, limit: int = MAX_USERS) -> None:
+        self.limit = limit
+        self.kept: OrderedDict[str, _Kept] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def keep(self, user: str, person: Person, now: datetime) -> None:
+        """Keep ``person`` for the user's next message."""
+        with self.lock:
+            self.kept.pop(user, None)
+            self.kept[user] = _Kept(person, now)
+            while len(self.kept) > self.limit:
+                self.kept.popitem(last=False)
+
+    def take(self, user: str, now: datetime) -> Person | None:
+        """Return and forget the person the user introduced, if recent."""
+        with self.lock:
+            kept = self.kept.pop(user, None)
+        return kept.person if kept is not None and now - kept.at <= KEPT_FOR else None
+
+    def forget(self, user: str) -> None:
+        """Forget the user's person."""
+        with self.lock:
+            self.kept.pop(user, None)
