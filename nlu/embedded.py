@@ -20,7 +20,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "66"
+MODEL_VERSION = "67"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5
@@ -66,7 +66,9 @@ class EmbeddedEngine:
         ending = closing(text)
         said = None if ending is None else Cues.read(ending)
         cues = _cues(text, said)
-        whole = self._named_aside(base, cues, self.model.predict(self.prepare.expand(base), cues))
+        whole = self._named_aside(
+            base, cues, self.model.predict(self.prepare.synonyms.expand(base), cues)
+        )
         prediction = self._focused(ending, said, whole, cues)
         intent, confidence = self._required(prediction.intents, base)
         emergency = self.detector.detect(base) or (
@@ -96,7 +98,7 @@ class EmbeddedEngine:
         top = whole.faq[0][1] if whole.faq else 0.0
         if top >= self.threshold or (rest := self.articles.without_document(base)) is None:
             return whole
-        other = self.model.predict(self.prepare.expand(rest), cues)
+        other = self.model.predict(self.prepare.synonyms.expand(rest), cues)
         return replace(whole, faq=other.faq) if other.faq and other.faq[0][1] > top else whole
 
     def _required(self, ranking: Sequence[tuple[str, float]], base: str) -> tuple[str, float]:

@@ -14,14 +14,12 @@ MEN = frozenset({"father", "grandfather", "old_man"})
 WOMEN = frozenset({"mother", "grandmother"})
 PARENTS = frozenset({"father", "mother", "parent"})
 GRANDPARENTS = frozenset({"grandfather", "grandmother"})
-SISTER_HUSBAND = "sister_husband"
 PLAIN: dict[str, str | None] = {
     "father": "parent",
     "mother": "parent",
     "grandfather": "adult",
     "old_man": "adult",
     "grandmother": None,
-    SISTER_HUSBAND: "in_law",
 }
 """What each word means when the other role says nothing more: "ông" is an adult, as before."""
 SIBLING = "sibling"
@@ -32,10 +30,8 @@ def as_pair(roles: Roles) -> Roles:
     actor, patient = roles.actor, roles.patient
     if (actor in PARENTS or actor == "child") and patient in GRANDPARENTS:
         return Roles("child", "parent")  # "cháu nội đánh bà nội": an adult child's abuse
-    if actor in ("daughter_in_law", SISTER_HUSBAND) and patient in PARENTS:
+    if actor == "daughter_in_law" and patient in PARENTS:
         return Roles("daughter_in_law", "in_law")  # "chị dâu chửi mẹ": her mother-in-law
-    if actor == SISTER_HUSBAND and patient == SIBLING:
-        return Roles("husband", "wife")  # "anh rể đánh chị gái tôi"
     if actor in GRANDPARENTS and patient in (*PARENTS, "child"):
         return Roles("parent", "child")  # "bà nội đánh cháu" as "bố đánh con"
     if (actor in MEN and patient in WOMEN) or (actor in WOMEN and patient in MEN):

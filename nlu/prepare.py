@@ -12,7 +12,6 @@ from nlu.english import spell_out
 from nlu.normalize import fold
 from nlu.numbers import spoken_ages
 from nlu.opening import without_opening
-from nlu.speaker import one_speaker
 from nlu.synonyms import Synonyms, parse_synonyms
 from nlu.teencode import Teencode, parse_teencode
 from nlu.training import TrainingData
@@ -35,9 +34,5 @@ class Preparer:
         return without_opening(spoken_ages(fold(self.teencode.expand(spell_out(text)))))
 
     def __call__(self, text: str) -> str:
-        """Return ``base(text)`` as the model reads it (see ``expand``)."""
-        return self.expand(self.base(text))
-
-    def expand(self, base: str) -> str:
-        """Return ``base`` with one speaker, followed by the canonical phrases of its synonyms."""
-        return self.synonyms.expand(one_speaker(base))
+        """Return ``base(text)`` followed by the canonical phrases of the synonyms it uses."""
+        return self.synonyms.expand(self.base(text))

@@ -19,7 +19,6 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "chị chồng, em ck, chị ck, anh vợ, em vợ, anh vk, em vk"
     ),
     "daughter_in_law": phrases("con dâu, nàng dâu, con rể, chị dâu, em dâu"),
-    "sister_husband": phrases("anh rể, em rể"),
     "husband": phrases(
         "chồng, ck, chg, ox, ông xã, chồng cũ, người chồng, anh chồng, chồng sắp cưới"
     ),
@@ -52,16 +51,15 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "sibling": phrases(
         "anh trai, em trai, chị gái, em gái, anh ruột, chị ruột, em ruột, anh cả, chị cả, em út, "
-        "thằng em, thằng anh, chị tôi, chị tui, chị mình"
+        "thằng em, thằng anh"
     ),
 }
 """Everyday names of each role, with diacritics (matched folded when a message has none)."""
 
 EXACT_ACTS = frozenset({"quánh", "quýnh"})
 """Southern "đánh", read only as typed: folded, "quanh" is "around" ("đi quanh nhà")."""
-EXACT_ROLES = frozenset({"dượng", "chị tôi", "chị tui", "chị mình"})
-"""Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng),
-"chi toi" also "chỉ tôi" (only I)."""
+EXACT_ROLES = frozenset({"dượng"})
+"""Role phrases read only as typed: folded, "duong" is also "đường" (road), "dưỡng" (cấp dưỡng)."""
 
 NOT_ROLES = phrases(
     "ma túy, ma tuý, ma chay, ma quỷ, con dao, con số, con đường, con người, con chó, con mèo, "

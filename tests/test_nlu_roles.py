@@ -211,10 +211,9 @@ def test_regression_a_word_of_scorn_or_a_husbands_sibling_after_bi(
 
 
 def test_someone_after_bi_makes_the_one_before_suffer() -> None:
-    """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats (since the thirty-third
-    session "anh rể" is her husband)."""
-    assert roles("Chị gái tôi bị anh rể đánh gãy tay") == Roles(H, W)
-    assert roles("chi gai toi bi anh re danh gay tay") == Roles(H, W)
+    """ "Chị gái tôi bị anh rể đánh" read the sister as the one who beats."""
+    assert roles("Chị gái tôi bị anh rể đánh gãy tay") == NONE
+    assert roles("chi gai toi bi anh re danh gay tay") == NONE
     assert roles("con bị bạn cùng lớp đánh hội đồng") == NONE
     assert roles("Em gái tôi làm thu ngân, bị một anh giám sát ca sờ mông") == NONE
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.qa.followup import KEPT_FOR, RecentEntries, is_followup, names_nothing
+from bot.qa.followup import KEPT_FOR, RecentEntries, is_brief, is_followup, names_nothing
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 
@@ -38,12 +38,29 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("tù mấy năm", True),  # "mấy" (how many) names nothing
         ("nợ bao nhiêu", False),  # folded "no" is also "nợ"
         ("ba có bị phạt không", False),  # the southern "ba" is a father
-        ("chồng có bị phạt không", False),
+        ("chồng có bị phạt không", True),  # thirty-third session: who the answer before was about
+        ("thầy có bị đi tù không", True),  # it got Điều 185 after a teacher's abuse of a pupil
+        ("chồng đánh vợ có bị phạt không", False),
         ("ly hôn thì con ở với ai", False),
     ],
 )
 def test_what_names_nothing(text: str, expected: bool) -> None:
     assert names_nothing(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("báo ai", True),  # thirty-third session: after harassment at work, reporting it at work
+        ("tố cáo ở đâu", True),
+        ("kêu ai giúp", True),
+        ("tảo hôn là gì", False),  # a subject of its own
+        ("ly hôn được không", False),
+        ("báo công an xã thì họ làm gì", False),  # longer: it says what it asks
+    ],
+)
+def test_what_is_brief(text: str, expected: bool) -> None:
+    assert is_brief(text) is expected
 
 
 def test_the_last_entry_is_kept_for_a_while() -> None:

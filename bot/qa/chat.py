@@ -17,6 +17,7 @@ from bot.qa.followup import (
     names_nothing,
     not_sure_after,
     readings_after,
+    sanction_after,
     subject,
     sure_after,
 )
@@ -83,6 +84,7 @@ class Questions:
         return (
             again(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
+            or sanction_after(self.qa, ranking, parse, turn.locale, local)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
 

@@ -35,6 +35,11 @@ SURE_AFTER = 0.7
 """A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
 READINGS = 3
 """The entry's questions a follow-up is read after: its first and its shortest."""
+SANCTION_FLOOR = 0.2
+"""A follow-up that only asks for a sanction gets the best reading that serves it from here on …"""
+SANCTION_MARGIN = 0.15
+"""… when it leads the other readings that serve it by this much ("phạt bao nhiêu" after what
+child marriage is: the fine for it, 0.46, before the fine for economic violence, 0.27)."""
 FLOOR = 0.15
 """A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
 SURE_OFF_TOPIC = 0.9
@@ -117,6 +122,31 @@ def sure_after(
         return None
     answer = qa.answer_parse(replace(parse, faq=ranking, intent="ask_law"), locale, local_help)
     return None if answer.fallback or answer.faq_id != ranking[0][0] else answer
+
+
+def sanction_after(
+    qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+) -> Answer | None:
+    """Return the entry a follow-up that only asks for a sanction clearly asks for, if any.
+
+    "ông ấy có bị bắt không" after the steps to take when a neighbour abuses a child: the entry on
+    the crime (0.24) is the only reading that speaks of prison; the one on reporting led (0.27).
+    """
+    asked = asks(parse.text) & SANCTIONS
+    if not asked or not names_nothing(parse.text):
+        return None
+    serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)][:2]
+    if not serving or serving[0][1] < SANCTION_FLOOR:
+        return None
+    if len(serving) > 1 and serving[0][1] - serving[1][1] < SANCTION_MARGIN:
+        return None
+    return sure_after(qa, ((serving[0][0], SURE_AFTER),), parse, locale, local_help)
+
+
+def _serves(qa: QA, entry_id: str, asked: frozenset[str]) -> bool:
+    """Return whether entry ``entry_id`` serves every sanction asked."""
+    entry = qa.faq.get(entry_id)
+    return entry is not None and asked <= set(entry.asks)
 
 
 def again(

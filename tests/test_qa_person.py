@@ -1,0 +1,55 @@
+"""A message that only introduces someone (bot.qa.person): what is kept, and for how long."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.qa.person import KEPT_FOR, People, Person, introduced
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("con gái tôi 14 tuổi", Person("con gái", False, 14)),
+        ("con gai toi nam nay 14 tuoi", Person("con gái", False, 14)),
+        ("bố tôi 75 tuổi", Person("bố", False, 75)),
+        ("chồng tôi", Person("chồng", False, None)),
+        ("tôi là công nhân nữ", Person("công nhân", True, None)),
+        ("tôi là nữ, 25 tuổi", Person("nữ", True, 25)),
+        ("em 15 tuổi", Person("", True, 15)),
+        # anything more is a question or a story of its own
+        ("chồng đánh vợ", None),
+        ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
+        ("bình đẳng giới", None),
+        ("em", None),
+        ("ck e", None),
+    ],
+)
+def test_what_only_introduces_someone(text: str, expected: Person | None) -> None:
+    assert introduced(text) == expected
+
+
+def test_the_next_message_is_read_after_the_person() -> None:
+    assert Person("con gái", False, 14).before("bị thầy sờ ngực") == (
+        "con gái tôi 14 tuổi, bị thầy sờ ngực"
+    )
+    assert Person("công nhân", True, None).before("sếp hay ôm eo tôi") == (
+        "tôi là công nhân, sếp hay ôm eo tôi"
+    )
+
+
+def test_the_person_is_kept_once_and_for_a_while() -> None:
+    people = People()
+    person = Person("bố", False, 75)
+    people.keep("web:1", person, NOW)
+    assert people.take("web:1", NOW + KEPT_FOR) == person
+    assert people.take("web:1", NOW + KEPT_FOR) is None  # taken once
+    people.keep("web:1", person, NOW)
+    assert people.take("web:1", NOW + KEPT_FOR * 2) is None  # too late
+    people.keep("web:1", person, NOW)
+    people.forget("web:1")  # /xoa
+    assert people.take("web:1", NOW) is None
