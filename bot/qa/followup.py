@@ -9,8 +9,6 @@ alone. A question about sanctions after an answer on where to report reads after
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -18,6 +16,7 @@ from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from bot.qa.memory import MAX_USERS, UserMemory
 from bot.qa.person import leading_role
 from nlu.asks import SANCTIONS, asks
 from nlu.englishroles import looks_english
@@ -46,8 +45,6 @@ SURE_OFF_TOPIC = 0.9
 """A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
 KEPT_FOR = timedelta(minutes=20)
 """How long the last answered entry counts as the subject of a follow-up."""
-MAX_USERS = 10_000
-"""Users remembered at once; the least recently answered are forgotten first."""
 _OPENING = re.compile(
     r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
     r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
@@ -237,17 +234,13 @@ class RecentEntries:
     """The last two entries answered to each user, for KEPT_FOR, in memory only."""
 
     def __init__(self, limit: int = MAX_USERS) -> None:
-        self.limit = limit
-        self.entries: OrderedDict[str, Kept] = OrderedDict()
-        self.lock = threading.Lock()
+        self.memory: UserMemory[Kept] = UserMemory(limit)
 
     def remember(self, user: str, entry: str, now: datetime) -> None:
         """Keep ``entry`` as the subject of the user's next follow-up, and the one before it."""
-        with self.lock:
-            kept = self.entries.pop(user, None)
-            self.entries[user] = kept.after(entry, now) if kept else Kept(entry, None, now)
-            while len(self.entries) > self.limit:
-                self.entries.popitem(last=False)
+        self.memory.change(
+            user, lambda kept: kept.after(entry, now) if kept else Kept(entry, None, now)
+        )
 
     def recall(self, user: str, now: datetime) -> str | None:
         """Return the entry last answered to ``user``, if recent."""
@@ -261,10 +254,9 @@ class RecentEntries:
 
     def forget(self, user: str) -> None:
         """Forget the user's entries."""
-        with self.lock:
-            self.entries.pop(user, None)
+        self.memory.forget(user)
 
     def _fresh(self, user: str, now: datetime) -> Kept | None:
         """Return what is kept of ``user``'s last answer, if recent."""
-        kept = self.entries.get(user)
+        kept = self.memory.get(user)
         return kept if kept is not None and kept.fresh(now) else None

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.qa.memory import MAX_USERS, UserMemory
 from nlu.normalize import fold
 from nlu.rolewords import ROLE_PHRASES
 
 KEPT_FOR = timedelta(minutes=10)
-MAX_USERS = 10_000
 _SPEAKER = r"(?:toi|em|minh|tui|chau)"
 _AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3}) tuoi"
 _SEX = r"(?: (?:nu|nam))?"
@@ -97,25 +95,17 @@ class People:
     """The person each user introduced last, for KEPT_FOR, in memory only."""
 
     def __init__(self, limit: int = MAX_USERS) -> None:
-        self.limit = limit
-        self.kept: OrderedDict[str, _Kept] = OrderedDict()
-        self.lock = threading.Lock()
+        self.memory: UserMemory[_Kept] = UserMemory(limit)
 
     def keep(self, user: str, person: Person, now: datetime) -> None:
         """Keep ``person`` for the user's next message."""
-        with self.lock:
-            self.kept.pop(user, None)
-            self.kept[user] = _Kept(person, now)
-            while len(self.kept) > self.limit:
-                self.kept.popitem(last=False)
+        self.memory.change(user, lambda _: _Kept(person, now))
 
     def take(self, user: str, now: datetime) -> Person | None:
         """Return and forget the person the user introduced, if recent."""
-        with self.lock:
-            kept = self.kept.pop(user, None)
+        kept = self.memory.take(user)
         return kept.person if kept is not None and now - kept.at <= KEPT_FOR else None
 
     def forget(self, user: str) -> None:
         """Forget the user's person."""
-        with self.lock:
-            self.kept.pop(user, None)
+        self.memory.forget(user)
