@@ -47,8 +47,12 @@ class Person:
 @functools.lru_cache(maxsize=1)
 def leading_role() -> re.Pattern[str]:
     """Return the pattern of a role word that opens a folded message ("thay co bi di tu khong")."""
-    roles = "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{roles})\b")
+    return re.compile(rf"^\W*(?:{_any_role()})\b")
+
+
+def _any_role() -> str:
+    """Return a regular expression for any folded role phrase, the longest first."""
+    return "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +65,7 @@ def _phrases() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the shapes "<role> tôi [age]" and "tôi là <role> [age]" / "tôi <age>"."""
-    roles = "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
+    roles = _any_role()
     other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}(?: {_AGE})?$"
     mine = rf"^{_SPEAKER}(?: la (?P<role>{roles}){_SEX})?(?: {_AGE})?$"
     return re.compile(other), re.compile(mine)
