@@ -41,6 +41,8 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("chồng có bị phạt không", True),  # thirty-third session: who the answer before was about
         ("thầy có bị đi tù không", True),  # it got Điều 185 after a teacher's abuse of a pupil
         ("chồng đánh vợ có bị phạt không", False),
+        ("phụ nữ có bị phạt không", False),  # women, no one answered about before
+        ("nam giới có bị phạt không", False),
         ("ly hôn thì con ở với ai", False),
     ],
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,12 +48,13 @@ class Person:
 @functools.lru_cache(maxsize=1)
 def leading_role() -> re.Pattern[str]:
     """Return the pattern of a role word that opens a folded message ("thay co bi di tu khong")."""
-    return re.compile(rf"^\W*(?:{_any_role()})\b")
+    roles = {k for k, v in _phrases().items() if v not in SEXES}  # "phụ nữ có …" names women
+    return re.compile(rf"^\W*(?:{_any_of(roles)})\b")
 
 
-def _any_role() -> str:
-    """Return a regular expression for any folded role phrase, the longest first."""
-    return "|".join(sorted(map(re.escape, _phrases()), key=len, reverse=True))
+def _any_of(phrases: Iterable[str]) -> str:
+    """Return a regular expression for any of the folded ``phrases``, the longest first."""
+    return "|".join(sorted(map(re.escape, phrases), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +67,7 @@ def _phrases() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the shapes "<role> tôi [age]" and "tôi là <role> [age]" / "tôi <age>"."""
-    roles = _any_role()
+    roles = _any_of(_phrases())
     other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}(?: {_AGE})?$"
     mine = rf"^{_SPEAKER}(?: la (?P<role>{roles}){_SEX})?(?: {_AGE})?$"
     return re.compile(other), re.compile(mine)
