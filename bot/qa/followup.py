@@ -143,7 +143,7 @@ def sanction_after(
 def _serves(qa: QA, entry_id: str, asked: frozenset[str]) -> bool:
     """Return whether entry ``entry_id`` serves every sanction asked."""
     entry = qa.faq.get(entry_id)
-    return entry is not None and asked <= set(entry.asks)
+    return entry is not None and _told(asked, entry.asks)
 
 
 def again(
