@@ -32,7 +32,10 @@ _WORDS = (
     "is are am was were what where when why how who which your his her i you we they with from "
     "for of and this that there their have has had does did will would should could please "
     "husband wife boss child children violence police report marriage married divorce law "
-    "beat beats beaten hit hits abuse abused danger help"
+    "beat beats beaten hit hits abuse abused danger help touch touches touched touching work job "
+    "office harass harassed harassing harassment rape raped sexual daughter son mother father "
+    "boyfriend girlfriend teacher school home family hurt hurts threaten threatens threatened "
+    "scared afraid kill want wants forced pregnant she her him legal prison jail fined punished"
 )
 ENGLISH_WORDS = frozenset(_WORDS.split())
 """Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",

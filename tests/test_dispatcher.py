@@ -103,6 +103,7 @@ def test_a_message_written_in_english_is_answered_in_english(runtime: Runtime) -
 
 def test_english_detection_leaves_vietnamese_without_diacritics_alone() -> None:
     assert written_in_english("My wife beats me, can I get help")
+    assert written_in_english("my boss touches me at work")  # thirty-fourth session: it was not
     for text in ("toi bi chong danh, toi phai lam sao", "ck e danh e", "help me", "ok thanks"):
         assert not written_in_english(text), text
     assert not written_in_english("chong danh vo co bi phat khong")

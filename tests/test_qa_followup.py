@@ -44,6 +44,11 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("phụ nữ có bị phạt không", False),  # women, no one answered about before
         ("nam giới có bị phạt không", False),
         ("ly hôn thì con ở với ai", False),
+        ("có cách nào không", True),  # thirty-fourth session: "any way out" after an answer
+        ("tôi có bị phạt không", True),  # "tôi" typed with diacritics is no crime ("tội")
+        ("what can I do", True),  # English: it got "out of scope" after an answer
+        ("is that legal", True),
+        ("my husband hits me", False),
     ],
 )
 def test_what_names_nothing(text: str, expected: bool) -> None:
@@ -56,6 +61,8 @@ def test_what_names_nothing(text: str, expected: bool) -> None:
         ("báo ai", True),  # thirty-third session: after harassment at work, reporting it at work
         ("tố cáo ở đâu", True),
         ("kêu ai giúp", True),
+        ("tôi phải báo ai", True),  # thirty-fourth session: the speaker and what they must do
+        ("toi phai bao ai", True),
         ("tảo hôn là gì", False),  # a subject of its own
         ("ly hôn được không", False),
         ("báo công an xã thì họ làm gì", False),  # longer: it says what it asks

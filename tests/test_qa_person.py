@@ -21,6 +21,13 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("tôi là công nhân nữ", Person("công nhân", True, None)),
         ("tôi là nữ, 25 tuổi", Person("nữ", True, 25)),
         ("em 15 tuổi", Person("", True, 15)),
+        # thirty-fourth session: what the speaker does, and a pregnancy
+        ("tôi là giáo viên", Person("giáo viên", True, None)),
+        ("em là sinh viên năm 2", Person("sinh viên", True, None)),
+        ("tôi làm công nhân may", Person("công nhân", True, None)),
+        ("em có bầu 7 tháng", Person("", True, None, pregnant=True)),
+        ("vợ tôi đang mang thai", Person("vợ", False, None, pregnant=True)),
+        ("em là công nhân bị quản đốc sàm sỡ", None),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),
         ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
@@ -39,6 +46,9 @@ def test_the_next_message_is_read_after_the_person() -> None:
     )
     assert Person("công nhân", True, None).before("sếp hay ôm eo tôi") == (
         "tôi là công nhân, sếp hay ôm eo tôi"
+    )
+    assert Person("", True, None, pregnant=True).before("chồng đá em") == (
+        "tôi đang mang thai, chồng đá em"
     )
 
 

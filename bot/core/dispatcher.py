@@ -80,6 +80,8 @@ class Dispatcher:
         """Called with a user's URN when they delete their data (what is kept in memory)."""
         self.on_emergency: list[Callable[[Turn, Parse], None]] = []
         """Told of each emergency answered (the Q&A keeps its entry for follow-ups)."""
+        self.emergency_context: Callable[[Turn, Parse], Parse] = lambda turn, parse: parse
+        """Reads a message in danger after what the user told just before (a person introduced)."""
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message; never raises (the user gets a clear message instead)."""
@@ -167,6 +169,7 @@ class Dispatcher:
             return self._command(turn)
         parse = self.nlu.parse(turn.text) if turn.text else None
         if parse is not None and parse.emergency:
+            parse = self.emergency_context(turn, parse)
             help_lines = self.local_help(turn.user)
             replies = self.nlu.emergency(turn.locale, help_lines, parse)
             session = self._mark_emergency(turn)

@@ -14,10 +14,10 @@ from bot.qa.followup import (
     again,
     is_brief,
     is_followup,
+    kind_after,
     names_nothing,
     not_sure_after,
     readings_after,
-    sanction_after,
     subject,
     sure_after,
 )
@@ -52,6 +52,14 @@ class Questions:
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
         )
 
+    def in_danger(self, turn: Turn, parse: Parse) -> Parse:
+        """Read a message in danger after the person introduced just before, if any."""
+        person = self.people.take(turn.user.urn, turn.now)
+        if person is None or names_nothing(parse.text):
+            return parse
+        reread = self.qa.parse(person.before(parse.text))
+        return reread if reread.emergency else parse
+
     def after_emergency(self, turn: Turn, parse: Parse) -> None:
         """Remember the entry an emergency answer gave, for a follow-up ("em phải làm gì")."""
         answer = self.qa.answer_parse(parse, turn.locale)
@@ -77,21 +85,32 @@ class Questions:
         return answer
 
     def _after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
-        """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``."""
-        previous = subject(self.qa, previous, self.recent.before(turn.user.urn, turn.now), parse)
+        """Return the answer, or the "not sure" offer, of a follow-up read after ``previous``.
+
+        Read after the entry before it when only that reading is sure ("tôi có nên nghỉ việc
+        không" after harassment at work, then its messages online: quitting without notice).
+        """
+        before = self.recent.before(turn.user.urn, turn.now)
+        previous = subject(self.qa, previous, before, parse)
         ranking = readings_after(self.qa, previous, parse, turn.locale)
         local = self.local_help(turn.user)
         return (
             again(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
-            or sanction_after(self.qa, ranking, parse, turn.locale, local)
+            or kind_after(self.qa, ranking, parse, turn.locale, local)
+            or self._surely_after(turn, parse, before if before != previous else None)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
 
-    def _surely_after(self, turn: Turn, parse: Parse, previous: str) -> Answer | None:
-        """Return the answer a brief follow-up ("báo ai") surely has after ``previous``, if any."""
+    def _surely_after(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:
+        """Return the answer a follow-up ("báo ai") surely has after ``previous``, if any."""
+        if previous is None:
+            return None
         ranking = readings_after(self.qa, previous, parse, turn.locale)
-        return sure_after(self.qa, ranking, parse, turn.locale, self.local_help(turn.user))
+        local = self.local_help(turn.user)
+        return sure_after(self.qa, ranking, parse, turn.locale, local) or kind_after(
+            self.qa, ranking, parse, turn.locale, local
+        )
 
     def _basis(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:
         """Answer "quy định ở điều nào", "đọc điều 185" after an answer (not in danger)."""

@@ -19,6 +19,7 @@ from bot.qa.engine import QA
 from bot.qa.memory import MAX_USERS, UserMemory
 from bot.qa.person import leading_role
 from nlu.asks import SANCTIONS, asks
+from nlu.english import spell_out, written_in_english
 from nlu.englishroles import looks_english
 from nlu.normalize import fold
 from nlu.parse import Parse
@@ -39,6 +40,8 @@ SANCTION_FLOOR = 0.2
 SANCTION_MARGIN = 0.15
 """… when it leads the other readings that serve it by this much ("phạt bao nhiêu" after what
 child marriage is: the fine for it, 0.46, before the fine for economic violence, 0.27)."""
+AFTER_KINDS = SANCTIONS | {"report"}
+"""What a follow-up may ask alone that picks one reading: a sanction, or where to report."""
 FLOOR = 0.15
 """A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
 SURE_OFF_TOPIC = 0.9
@@ -55,11 +58,17 @@ _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat 
 _BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
-neu ma va voi it toida thieu an tinh sau truoc bat quyen may"""
+neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach"""
 BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
 (folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
 đâu" reporting)."""
+_ENGLISH = """what can could should would will i we do does did is are it this that legal allowed
+against the law who where how much many long to report tell call he she they him her them go be get
+got fined fine punished punishment prison jail arrested years a an so then and now about for me my
+not or there anything else"""
+ENGLISH_BARE = frozenset(_ENGLISH.split())
+"""English words of a question that name no subject: "what can I do", "is that legal"."""
 _TURN = "bao to cao giac trinh keu goi giup nho ho tro"
 TURN_WORDS = frozenset(_TURN.split())
 """Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp"."""
@@ -67,8 +76,10 @@ TURN_WORDS = frozenset(_TURN.split())
 
 _REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
 """Folded, someone named before: "thầy đó", "ông ấy", "anh ta" (not a new subject)."""
-_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả)\b")
-"""Typed with diacritics (folded "no" is also "nợ", a debt): "hắn có bị bắt không"."""
+_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả|tôi)\b")
+"""Typed with diacritics (folded "no" is also "nợ", a debt, "toi" "tội"): "hắn có bị bắt không"."""
+_SPEAKER = re.compile(r"^\W*toi (?=(phai|nen|can|co the|muon|se)\b)")
+"""Folded, the speaker before what they must do: "toi phai bao ai" (not "tội")."""
 
 
 def names_nothing(text: str) -> bool:
@@ -77,6 +88,9 @@ def names_nothing(text: str) -> bool:
     Someone it points back to ("thầy đó có bị đi tù không", "thầy có bị đi tù không") is the
     subject answered before.
     """
+    if written_in_english(text):
+        words = re.findall(r"[a-z]+", spell_out(text.lower()))
+        return bool(words) and all(word in ENGLISH_BARE for word in words)
     words = _question_words(text)
     return bool(words) and all(word in BARE_WORDS for word in words)
 
@@ -85,7 +99,7 @@ def _question_words(text: str) -> list[str]:
     """Return the folded words of a message, without the person it points back to."""
     text = _PRONOUN.sub(" ", text.lower())
     folded = _REFERS_BACK.sub(" ", re.sub(r"\bxu ly\b", "xu", fold(text)))  # not "ly hôn"
-    folded = leading_role().sub(" ", folded)
+    folded = leading_role().sub(" ", _SPEAKER.sub(" ", folded))
     return re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
 
 
@@ -121,16 +135,17 @@ def sure_after(
     return None if answer.fallback or answer.faq_id != ranking[0][0] else answer
 
 
-def sanction_after(
+def kind_after(
     qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
 ) -> Answer | None:
-    """Return the entry a follow-up that only asks for a sanction clearly asks for, if any.
+    """Return the entry a follow-up that only asks for a sanction or where to report asks for.
 
     "ông ấy có bị bắt không" after the steps to take when a neighbour abuses a child: the entry on
     the crime (0.24) is the only reading that speaks of prison; the one on reporting led (0.27).
+    "tôi phải báo ai" after a child's abuse: where to report a child's abuse, not a wife's.
     """
-    asked = asks(parse.text) & SANCTIONS
-    if not asked or not names_nothing(parse.text):
+    asked = asks(parse.text) & AFTER_KINDS
+    if not asked or not (names_nothing(parse.text) or is_brief(parse.text)):
         return None
     serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)][:2]
     if not serving or serving[0][1] < SANCTION_FLOOR:
@@ -141,9 +156,11 @@ def sanction_after(
 
 
 def _serves(qa: QA, entry_id: str, asked: frozenset[str]) -> bool:
-    """Return whether entry ``entry_id`` serves every sanction asked."""
+    """Return whether entry ``entry_id`` serves where to report, or every sanction, as asked."""
     entry = qa.faq.get(entry_id)
-    return entry is not None and _told(asked, entry.asks)
+    if entry is None:
+        return False
+    return "report" in entry.asks if "report" in asked else _told(asked, entry.asks)
 
 
 def again(
@@ -162,15 +179,18 @@ def again(
 
 
 def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:
-    """Return the entry a follow-up is read after: the one before a reply on where to report.
+    """Return the entry a follow-up is read after: the one before, if only it told the sanction.
 
     "thầy đó có bị đi tù không" after "báo ở đâu", itself after a teacher's abuse of a pupil, asks
     about the abuse: an answer on where to report or what to do serves no sanction of its own.
+    "bà ấy có bị phạt không" after the fine for insults, then whether once is enough, is the fine.
     """
-    entry = qa.faq.get(previous)
+    entry, earlier = qa.faq.get(previous), qa.faq.get(before or "")
     asked = asks(parse.text) & SANCTIONS
     if before is None or entry is None or not asked or asked & set(entry.asks):
         return previous
+    if earlier is not None and _told(asked, earlier.asks):
+        return before
     return before if entry.asks[:1] in (("report",), ("help",)) else previous
 
 
@@ -179,6 +199,8 @@ def _told(asked: frozenset[str], served: tuple[str, ...]) -> bool:
 
     Not "help" from the hotline at the end of an answer on fines ("tôi nên làm gì" after them).
     """
+    if asked >= SANCTIONS:  # "bị xử thế nào": a fine or prison, either told it
+        return bool(SANCTIONS & set(served))
     if asked & SANCTIONS:
         return asked <= set(served)
     return bool(served) and served[0] in asked

@@ -23,8 +23,34 @@ KEPT_FOR = timedelta(minutes=10)
 _SPEAKER = r"(?:toi|em|minh|tui|chau)"
 _AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3}) tuoi"
 _SEX = r"(?: (?:nu|nam))?"
+_DETAIL = r"(?: (?:(?:nam|nam thu|lop) \d{1,2}|may|det may|da giay|xay dung|mam non|tieu hoc))?"
+"""What may follow an occupation: "sinh viên năm 2", "học sinh lớp 8", "công nhân may"."""
+_PREGNANT = (
+    r" (?:dang |da )?(?:mang thai|co bau|co thai|mang bau|bau)"
+    r"(?: (?:duoc |gan )?\d{1,2} thang| thang thu \d{1,2})?"
+)
+"""Being pregnant, maybe for how long: "đang mang thai 5 tháng", "có bầu tháng thứ 7"."""
 SEXES = ("phụ nữ", "đàn ông", "nữ", "nam", "nữ giới", "nam giới")
 """What the speaker may say they are ("tôi là nữ, 25 tuổi")."""
+STATUSES = (
+    "giáo viên",
+    "sinh viên",
+    "học sinh",
+    "công nhân",
+    "nhân viên",
+    "người giúp việc",
+    "giúp việc",
+    "công chức",
+    "viên chức",
+    "bác sĩ",
+    "y tá",
+    "nông dân",
+    "mẹ đơn thân",
+    "người khuyết tật",
+    "người cao tuổi",
+    "lao động nữ",
+)
+"""What the speaker may say they are or do besides a role word ("tôi là giáo viên")."""
 ABBREVIATIONS = frozenset({"ck", "vk", "bx", "ox", "chg"})
 """Role words too short to tell apart from other words once folded."""
 
@@ -36,10 +62,13 @@ class Person:
     role: str
     speaker: bool
     age: int | None
+    pregnant: bool = False
 
     def before(self, text: str) -> str:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
         age = f" {self.age} tuổi" if self.age is not None else ""
+        if self.pregnant:
+            return f"{self.role} tôi đang mang thai, {text}".lstrip()
         if self.speaker:
             return f"tôi là {self.role}{age}, {text}" if self.role else f"tôi{age}, {text}"
         return f"{self.role} tôi{age}, {text}"
@@ -60,16 +89,17 @@ def _any_of(phrases: Iterable[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def _phrases() -> dict[str, str]:
     """Return each role phrase folded, mapped to the phrase as written."""
-    found = {fold(p): p for phrases in (*ROLE_PHRASES.values(), SEXES) for p in phrases}
+    found = {fold(p): p for phrases in (*ROLE_PHRASES.values(), SEXES, STATUSES) for p in phrases}
     return {k: v for k, v in found.items() if k not in ABBREVIATIONS}
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the shapes "<role> tôi [age]" and "tôi là <role> [age]" / "tôi <age>"."""
+    """Return the shapes "<role> tôi [age | pregnant]" and "tôi là <role> [age]" / "tôi <age>"."""
     roles = _any_of(_phrases())
-    other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}(?: {_AGE})?$"
-    mine = rf"^{_SPEAKER}(?: la (?P<role>{roles}){_SEX})?(?: {_AGE})?$"
+    state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT}))?"
+    other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}{state}$"
+    mine = rf"^{_SPEAKER}(?: (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX})?{state}$"
     return re.compile(other), re.compile(mine)
 
 
@@ -80,7 +110,7 @@ def introduced(text: str) -> Person | None:
     if (found := other.match(folded)) is not None:
         return _person(found, speaker=False)
     found = mine.match(folded)
-    if found is None or (found["role"] is None and found["age"] is None):
+    if found is None or not (found["role"] or found["age"] or found["pregnant"]):
         return None
     return _person(found, speaker=True)
 
@@ -88,7 +118,8 @@ def introduced(text: str) -> Person | None:
 def _person(found: re.Match[str], speaker: bool) -> Person:
     """Return the person of a matched introduction."""
     role = _phrases()[found["role"]] if found["role"] else ""
-    return Person(role, speaker, int(found["age"]) if found["age"] else None)
+    age = int(found["age"]) if found["age"] else None
+    return Person(role, speaker, age, pregnant=found["pregnant"] is not None)
 
 
 @dataclass(frozen=True)

@@ -149,12 +149,19 @@ WANTS_TO_ASK = re.compile(
     r"( (voi|a|nhe|duoc khong|duoc ko|dc ko|dc khong|ko|khong|ban|bot|chut))*$"
 )
 """A wish to ask with no question yet ("tôi có chuyện này muốn hỏi", "cho em hỏi chút")."""
+CALLING = re.compile(
+    r"^(a |da )?((luat su|admin|ad|bot|ban|anh|chi|chu|bac|co|moi nguoi|tong dai vien"
+    r"|tu van vien) )+oi( (a|oi|voi))*$"
+    r"|^(a |da )?(toi |em |minh |chau |tui |con )?((muon|can|xin|nho) )*(giup do|giup|tro giup"
+    r"|ho tro)( (toi|em|minh|chau|tui|con|voi|a|nhe|nha|gap|ban|bot|chut|ti|xiu))*$"
+)
+"""A call with no question yet: a name ("chị ơi", "ad ơi") or a plea ("em cần giúp", "giúp em")."""
 
 
 def wants_to_ask(text: str) -> bool:
-    """Return whether ``text`` only says the user wants to ask something."""
+    """Return whether ``text`` only says the user wants to ask something, or calls for help."""
     plain = " ".join(re.sub(r"[^\w ]+", " ", fold(text)).split())
-    return WANTS_TO_ASK.match(plain) is not None
+    return WANTS_TO_ASK.match(plain) is not None or CALLING.match(plain) is not None
 
 
 def ask_intro(turn: Turn) -> Outcome:
