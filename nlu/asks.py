@@ -101,7 +101,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bla gi\b",
         r"co (phai|bi coi|duoc coi|tinh) la",
         r"the nao (la|thi bi coi)",
-        r"co (vi pham|trai luat|sai luat|hop phap|bi cam)",
+        r"co (vi pham|trai luat|sai luat|hop phap|bi cam|pham luat|pham phap|trai phap luat)",
         r"co (dung|sai) (luat|phap luat|quy dinh|khong|ko|k)\b",
         r"\b(what is|what are|is it|does .* count|is this|is that|legal|allowed)\b",
     ),

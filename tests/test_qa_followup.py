@@ -48,6 +48,7 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("tôi có bị phạt không", True),  # "tôi" typed with diacritics is no crime ("tội")
         ("what can I do", True),  # English: it got "out of scope" after an answer
         ("is that legal", True),
+        ("như vậy có phạm luật không", True),
         ("my husband hits me", False),
     ],
 )

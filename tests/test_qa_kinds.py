@@ -67,6 +67,7 @@ KINDS = [
     ("my father forces my sister to marry, what can we do?", {"help"}),
     ("trưởng thôn không cho phụ nữ phát biểu, làm vậy có đúng không?", {"definition"}),
     ("con gái không được chia đất có đúng luật không", {"definition"}),
+    ("như vậy có phạm luật không", {"definition"}),  # thirty-fourth session
     # nineteenth session: a keyword query, whom to tell, where to go
     ("nghị định 282 phạt chồng đánh vợ", {"fine"}),
     ("thầy giáo gạ em đi chơi riêng, em phải nói với ai", {"report"}),

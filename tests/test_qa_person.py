@@ -28,6 +28,8 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("em có bầu 7 tháng", Person("", True, None, pregnant=True)),
         ("vợ tôi đang mang thai", Person("vợ", False, None, pregnant=True)),
         ("em là công nhân bị quản đốc sàm sỡ", None),
+        ("tôi là cán bộ xã", Person("cán bộ xã", True, None)),
+        ("bé nhà hàng xóm 6 tuổi", Person("bé", False, 6, owner="nhà hàng xóm")),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),
         ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
@@ -46,6 +48,9 @@ def test_the_next_message_is_read_after_the_person() -> None:
     )
     assert Person("công nhân", True, None).before("sếp hay ôm eo tôi") == (
         "tôi là công nhân, sếp hay ôm eo tôi"
+    )
+    assert Person("bé", False, 6, owner="nhà hàng xóm").before("bị bố mẹ đánh") == (
+        "bé nhà hàng xóm 6 tuổi, bị bố mẹ đánh"
     )
     assert Person("", True, None, pregnant=True).before("chồng đá em") == (
         "tôi đang mang thai, chồng đá em"

@@ -58,7 +58,8 @@ _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat 
 _BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
-neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach"""
+neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach
+vi pham luat phap"""
 BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
 (folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở

@@ -21,6 +21,8 @@ from nlu.rolewords import ROLE_PHRASES
 
 KEPT_FOR = timedelta(minutes=10)
 _SPEAKER = r"(?:toi|em|minh|tui|chau)"
+_NEIGHBOUR = r"(?P<neighbour>(?:nha )?hang xom(?: (?:ben canh|nha toi|nha em))?|nha ben canh)"
+"""Whose the person is when not the speaker's: "bé nhà hàng xóm 6 tuổi"."""
 _AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3}) tuoi"
 _SEX = r"(?: (?:nu|nam))?"
 _DETAIL = r"(?: (?:(?:nam|nam thu|lop) \d{1,2}|may|det may|da giay|xay dung|mam non|tieu hoc))?"
@@ -49,6 +51,10 @@ STATUSES = (
     "người khuyết tật",
     "người cao tuổi",
     "lao động nữ",
+    "cán bộ xã",
+    "cán bộ",
+    "công an xã",
+    "trưởng thôn",
 )
 """What the speaker may say they are or do besides a role word ("tôi là giáo viên")."""
 ABBREVIATIONS = frozenset({"ck", "vk", "bx", "ox", "chg"})
@@ -63,15 +69,17 @@ class Person:
     speaker: bool
     age: int | None
     pregnant: bool = False
+    owner: str = "tôi"
+    """Whose the person is: the speaker's, or "nhà hàng xóm" (a neighbour's)."""
 
     def before(self, text: str) -> str:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
         age = f" {self.age} tuổi" if self.age is not None else ""
         if self.pregnant:
-            return f"{self.role} tôi đang mang thai, {text}".lstrip()
+            return f"{self.role} {self.owner} đang mang thai, {text}".lstrip()
         if self.speaker:
             return f"tôi là {self.role}{age}, {text}" if self.role else f"tôi{age}, {text}"
-        return f"{self.role} tôi{age}, {text}"
+        return f"{self.role} {self.owner}{age}, {text}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,7 +106,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the shapes "<role> tôi [age | pregnant]" and "tôi là <role> [age]" / "tôi <age>"."""
     roles = _any_of(_phrases())
     state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT}))?"
-    other = rf"^(?P<role>{roles}) (?:cua )?{_SPEAKER}{state}$"
+    other = rf"^(?P<role>{roles}) (?:cua )?(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
     mine = rf"^{_SPEAKER}(?: (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX})?{state}$"
     return re.compile(other), re.compile(mine)
 
@@ -119,7 +127,8 @@ def _person(found: re.Match[str], speaker: bool) -> Person:
     """Return the person of a matched introduction."""
     role = _phrases()[found["role"]] if found["role"] else ""
     age = int(found["age"]) if found["age"] else None
-    return Person(role, speaker, age, pregnant=found["pregnant"] is not None)
+    owner = "nhà hàng xóm" if found.groupdict().get("neighbour") else "tôi"
+    return Person(role, speaker, age, pregnant=found["pregnant"] is not None, owner=owner)
 
 
 @dataclass(frozen=True)
