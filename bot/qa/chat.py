@@ -12,6 +12,7 @@ from bot.qa.engine import QA
 from bot.qa.followup import (
     RecentEntries,
     again,
+    asks_where,
     is_brief,
     is_followup,
     kind_after,
@@ -76,7 +77,7 @@ class Questions:
             answer = (self._after(turn, parse, previous) if previous else None) or (
                 answer if answer.fallback else self.qa.not_sure(parse, turn.locale)
             )
-        elif answer.fallback and not answer.emergency and previous and is_followup(parse.text):
+        elif answer.fallback and not answer.emergency and previous and _follows(parse.text):
             answer = self._after(turn, parse, previous) or answer
         elif not answer.emergency and previous and is_brief(parse.text):
             answer = self._surely_after(turn, parse, previous) or answer
@@ -124,6 +125,11 @@ class Questions:
         if replies is None:
             return turn.reply(turn.say("core.button_unknown"))
         return turn.reply(*replies)
+
+
+def _follows(text: str) -> bool:
+    """Return whether a message not understood alone reads as a follow-up."""
+    return is_followup(text) or asks_where(text)  # "tôi muốn tố cáo anh ấy thì làm sao"
 
 
 def register(router: Router, app: App) -> None:

@@ -23,7 +23,7 @@ from bot.qa.faq import Faq, FaqEntry, load_faq
 from bot.qa.helpline import answer_footer, harm_help
 from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
 from bot.qa.named import asked_first
-from bot.qa.opening import fit_opening
+from bot.qa.opening import fit_opening, tells_only
 from bot.qa.overview import SURE_ENOUGH, overview
 from bot.qa.payloads import payload_replies
 from bot.qa.related import article_index, related_articles, related_reply
@@ -264,18 +264,13 @@ class QA:
         """Return the honest "not sure" answer, offering the closest questions as buttons."""
         entries = suggestions.closest(self.faq, parse.faq)
         help_key = harm_help(parse, self.subject) or "qa.not_sure_help"
-        text = self._say("qa.not_sure", locale) + "\n" + self._say(help_key, locale)
+        key = "qa.not_sure_told" if entries and tells_only(parse.text) else "qa.not_sure"
+        text = self._say(key, locale) + "\n" + self._say(help_key, locale)
         reply = Reply(text, suggestions.buttons(entries, locale))
         cited = suggestions.first_citations(entries)
+        confidence = parse.faq_confidence
         return Answer(
-            parse.text,
-            parse.intent,
-            parse.faq_confidence,
-            True,
-            False,
-            (),
-            (reply,),
-            suggested=cited,
+            parse.text, parse.intent, confidence, True, False, (), (reply,), suggested=cited
         )
 
 

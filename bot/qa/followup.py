@@ -59,7 +59,7 @@ _BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao g
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
 neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach
-vi pham luat phap"""
+vi pham luat phap muon"""
 BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
 (folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
@@ -106,8 +106,13 @@ def _question_words(text: str) -> list[str]:
 
 def is_brief(text: str) -> bool:
     """Return whether a message is a few words that ask where to turn: "báo ai", "kêu ai giúp"."""
+    return len(_question_words(text)) <= BRIEF_WORDS and asks_where(text)
+
+
+def asks_where(text: str) -> bool:
+    """Return whether a message only asks where to turn: "tôi muốn tố cáo anh ấy thì làm sao"."""
     words = _question_words(text)
-    return 0 < len(words) <= BRIEF_WORDS and all(w in BARE_WORDS | TURN_WORDS for w in words)
+    return bool(words) and all(w in BARE_WORDS | TURN_WORDS for w in words)
 
 
 def is_followup(text: str) -> bool:
@@ -146,7 +151,7 @@ def kind_after(
     "tôi phải báo ai" after a child's abuse: where to report a child's abuse, not a wife's.
     """
     asked = asks(parse.text) & AFTER_KINDS
-    if not asked or not (names_nothing(parse.text) or is_brief(parse.text)):
+    if not asked or not (names_nothing(parse.text) or asks_where(parse.text)):
         return None
     serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)][:2]
     if not serving or serving[0][1] < SANCTION_FLOOR:

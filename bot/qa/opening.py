@@ -43,6 +43,11 @@ def asks_something(text: str) -> bool:
     )
 
 
+def tells_only(text: str) -> bool:
+    """Return whether a message only tells something, a piece of a story: it asks nothing."""
+    return "?" not in text and not asks_something(text)
+
+
 def fit_opening(answer: str, question: str) -> str:
     """Return ``answer`` without its bare yes or no when ``question`` does not ask one."""
     if not question or not BARE_ANSWER.match(answer) or not _asks_open(question):
