@@ -71,6 +71,11 @@ CASES = [
     ("law-stalked-folded", "bi ban trai cu theo doi va nhan tin khung bo", "ask_law"),
     ("greeting-anyone-there", "có ai ở đó không", "greeting"),  # "not sure"
     ("help-who-rude", "mày là ai", "help"),  # out of scope
+    # thirty-fourth session: a frightened person asking whether she may text the police got the
+    # campaign news; "bắt đầu từ ngày nào" (when does it start) got the greeting
+    ("law-text-the-police", "nhắn tin báo công an được không", "ask_law|out_of_scope"),
+    ("not-greeting-start-when", "bắt đầu từ ngày nào", "ask_law|out_of_scope"),
+    ("greeting-start", "bắt đầu", "greeting"),
 ]
 
 
@@ -80,7 +85,7 @@ def test_someone_else_deleting_messages_is_no_request_to_delete_data(content: Co
 
 @pytest.mark.parametrize(("text", "intent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_intent(content: Content, text: str, intent: str) -> None:
-    assert content.qa.parse(text).intent == intent
+    assert content.qa.parse(text).intent in intent.split("|")
 
 
 def test_requires_reads_an_intent_as_out_of_scope_without_its_words(content: Content) -> None:

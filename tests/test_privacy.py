@@ -22,6 +22,8 @@ ASKED = [
     "nhắn ở đây có an toàn không",
     "bạn có lưu số điện thoại của tôi không",  # thirtieth session: asked for a place
     "bot có lưu tên tôi không",
+    "tin nhắn của em có bị lưu lại không",  # thirty-fourth session: "not sure"
+    "chồng em có đọc được những gì em hỏi không",
 ]
 NOT_ASKED = [
     "chồng đọc trộm tin nhắn của tôi",  # a legal question (Luật PCBLGĐ Điều 3)
@@ -32,6 +34,7 @@ NOT_ASKED = [
     "chồng đọc tin nhắn tôi gửi bạn bè",
     "chồng đọc tin nhắn của tôi với người yêu cũ rồi đánh tôi",
     "bạn có biết số điện thoại hội phụ nữ không",
+    "có nên lưu lại tin nhắn làm bằng chứng không",  # evidence, a question of the law
 ]
 
 

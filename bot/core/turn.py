@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.core.i18n import Strings
@@ -53,6 +53,16 @@ class Turn:
     def locale(self) -> str:
         """Return the user's locale."""
         return self.user.locale
+
+    def in_danger_since(self) -> timedelta | None:
+        """Return how long ago this session got the emergency answer, if it did."""
+        mark = self.session.data.get(EMERGENCY_MARK)
+        if not isinstance(mark, str):
+            return None
+        try:
+            return self.now - datetime.fromisoformat(mark)
+        except (ValueError, TypeError):
+            return timedelta(0)  # a mark that cannot be read counts as now
 
     def t(self, key: str, **values: object) -> str:
         """Return the UI string ``key`` in the user's locale."""

@@ -16,11 +16,11 @@ The flow is optional: the emergency answer ends it (bot/dispatcher.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
-from bot.core.turn import EMERGENCY_MARK, Outcome, Turn
+from bot.core.turn import Outcome, Turn
 from bot.core.units import official_units
 from bot.polls.records import AGE_BANDS, SEXES, Profile
 from bot.polls.repository import Profiles
@@ -69,13 +69,8 @@ def _with(profile: Profile, step: str, value: str) -> Profile:
 
 def in_emergency(turn: Turn) -> bool:
     """Return whether the emergency answer was given in this session within ``QUIET``."""
-    mark = turn.session.data.get(EMERGENCY_MARK)
-    if not isinstance(mark, str):
-        return False
-    try:
-        return turn.now - datetime.fromisoformat(mark) < QUIET
-    except (ValueError, TypeError):
-        return True
+    since = turn.in_danger_since()
+    return since is not None and since < QUIET
 
 
 def may_offer(turn: Turn, profiles: Profiles) -> bool:

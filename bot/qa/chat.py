@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.core.app import App
 from bot.core.feature import LocalHelp
 from bot.core.router import Router
@@ -22,8 +24,13 @@ from bot.qa.followup import (
     subject,
     sure_after,
 )
+from bot.qa.opening import tells_only
 from bot.qa.person import People, introduced
 from nlu import Parse
+
+STILL_IN_DANGER = timedelta(minutes=30)
+"""After the emergency answer, a piece of the story not understood gets what to do if one cannot
+call ("em đang trốn trong nhà tắm", "em không dám gọi điện"), not a request for the rest."""
 
 
 class Questions:
@@ -48,6 +55,8 @@ class Questions:
             parse, turn.locale, self.local_help(turn.user)
         )
         answer = self._in_context(turn, parse, answer, previous)
+        if answer.fallback and still_in_danger(turn) and tells_only(parse.text):
+            return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
@@ -125,6 +134,12 @@ class Questions:
         if replies is None:
             return turn.reply(turn.say("core.button_unknown"))
         return turn.reply(*replies)
+
+
+def still_in_danger(turn: Turn) -> bool:
+    """Return whether this session got the emergency answer within STILL_IN_DANGER."""
+    since = turn.in_danger_since()
+    return since is not None and since <= STILL_IN_DANGER
 
 
 def _follows(text: str) -> bool:

@@ -40,6 +40,7 @@ def missing_strings(strings: Strings, content_dir: Path) -> list[Problem]:
         "qa.out_of_scope",
         "qa.not_sure",
         "qa.not_sure_told",
+        "qa.still_in_danger",
         "qa.not_sure_help",
         "qa.help.child_harm",
         "qa.services",

@@ -30,6 +30,8 @@ ASKED = re.compile(
     r"(nay|o day)\b"
     r"|\b(nhan|nhan tin|hoi|chat) (o day|tai day) (co )?(an toan|bi lo|bao mat|bi biet)\b"
     r"|^\W*(thoat|thoat nhanh|exit|quit)\W*$"
+    r"|\btin nhan( cua (toi|em|minh|tui))? (co )?(bi|duoc) (luu|ghi lai|giu lai)"
+    rf"|\b({KEEPS}) (duoc )?(nhung gi|nhung cau|cau|dieu) (toi|em|minh|tui) (hoi|nhan|viet|ke)\b"
     r"|\b(do|will) you (store|save|keep|log|record|share)\b|\bwho can (see|read)\b"
     r"|\bis (this|it) (private|safe|anonymous|confidential)\b"
 )
