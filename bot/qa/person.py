@@ -20,10 +20,10 @@ from nlu.normalize import fold
 from nlu.rolewords import ROLE_PHRASES
 
 KEPT_FOR = timedelta(minutes=10)
-_SPEAKER = r"(?:toi|em|minh|tui|chau)"
+_SPEAKER = r"(?:toi|em|e|minh|tui|chau)"
 _NEIGHBOUR = r"(?P<neighbour>(?:nha )?hang xom(?: (?:ben canh|nha toi|nha em))?|nha ben canh)"
 """Whose the person is when not the speaker's: "bé nhà hàng xóm 6 tuổi"."""
-_AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3}) tuoi"
+_AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3})(?: tuoi|t)"
 _SEX = r"(?: (?:nu|nam))?"
 _DETAIL = r"(?: (?:(?:nam|nam thu|lop) \d{1,2}|may|det may|da giay|xay dung|mam non|tieu hoc))?"
 """What may follow an occupation: "sinh viên năm 2", "học sinh lớp 8", "công nhân may"."""
@@ -74,12 +74,11 @@ class Person:
 
     def before(self, text: str) -> str:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
-        age = f" {self.age} tuổi" if self.age is not None else ""
-        if self.pregnant:
-            return f"{self.role} {self.owner} đang mang thai, {text}".lstrip()
-        if self.speaker:
-            return f"tôi là {self.role}{age}, {text}" if self.role else f"tôi{age}, {text}"
-        return f"{self.role} {self.owner}{age}, {text}"
+        state = f" {self.age} tuổi" if self.age is not None else ""
+        state += " đang mang thai" if self.pregnant else ""
+        if not self.speaker:
+            return f"{self.role} {self.owner}{state}, {text}"
+        return f"tôi là {self.role}{state}, {text}" if self.role else f"tôi{state}, {text}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +104,7 @@ def _phrases() -> dict[str, str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the shapes "<role> tôi [age | pregnant]" and "tôi là <role> [age]" / "tôi <age>"."""
     roles = _any_of(_phrases())
-    state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT}))?"
+    state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT})| (?:dang )?hoc lop (?P<grade>\d{{1,2}}))?"
     other = rf"^(?P<role>{roles}) (?:cua )?(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
     mine = rf"^{_SPEAKER}(?: (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX})?{state}$"
     return re.compile(other), re.compile(mine)
@@ -118,7 +117,7 @@ def introduced(text: str) -> Person | None:
     if (found := other.match(folded)) is not None:
         return _person(found, speaker=False)
     found = mine.match(folded)
-    if found is None or not (found["role"] or found["age"] or found["pregnant"]):
+    if found is None or not (found["role"] or found["age"] or found["pregnant"] or found["grade"]):
         return None
     return _person(found, speaker=True)
 
@@ -128,7 +127,10 @@ def _person(found: re.Match[str], speaker: bool) -> Person:
     role = _phrases()[found["role"]] if found["role"] else ""
     age = int(found["age"]) if found["age"] else None
     owner = "nhà hàng xóm" if found.groupdict().get("neighbour") else "tôi"
-    return Person(role, speaker, age, pregnant=found["pregnant"] is not None, owner=owner)
+    if found["grade"] and speaker:
+        role = role or "học sinh"  # not the grade: "lớp 9" weighs more than the story after it
+    pregnant = found["pregnant"] is not None
+    return Person(role, speaker, age, pregnant=pregnant, owner=owner)
 
 
 @dataclass(frozen=True)
