@@ -33,6 +33,7 @@ from bot.qa.texts import (
     TOPIC_FOOTERS,
     missing_strings,
 )
+from bot.qa.topicwords import topic_agreed
 from bot.qa.training import law_names, load_nlu_content
 from nlu import Engine, Parse, TrainingData, build_engine
 from nlu.emergency import join_patterns
@@ -88,7 +89,7 @@ class QA:
         self, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
     ) -> Answer:
         """Answer an already understood message: emergency first, then article, FAQ, fallbacks."""
-        parse = age_agreed(kind_agreed(parse, self.faq, self.law), self.faq)
+        parse = age_agreed(kind_agreed(topic_agreed(parse, self.faq), self.faq, self.law), self.faq)
         entry = self._confident_entry(parse)
         if parse.emergency:
             return self._emergency(parse, entry, locale, local_help)

@@ -1,0 +1,36 @@
+"""Topics whose entries answer only a question that names their subject.
+
+"Vợ muốn phá thai mà chồng không đồng ý thì có được phá không?" got the fines for aborting a foetus
+because of its sex (0.46): the entries on sex selection share every word with it but one, the
+sex. An entry of such a topic is left out of the matches of a question that does not name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.qa.entries import Faq
+from nlu.normalize import fold
+from nlu.parse import Parse
+
+TOPIC_WORDS = {
+    "sex_selection": re.compile(
+        r"\b(gioi tinh|con (trai|gai)|be (trai|gai)|(sinh|de|thai|la|vi|chon|biet) (trai|gai)"
+        r"|trai (hay|hoac|or) gai|nam hay nu|sex|gender|son|daughter|boy|girl)\b"
+    ),
+}
+"""Folded words a question must have for an entry of the topic to answer it."""
+
+
+def topic_agreed(parse: Parse, faq: Faq) -> Parse:
+    """Return ``parse`` without the matches of a topic whose subject the question does not name."""
+    folded = fold(parse.text)
+    kept = tuple(
+        (entry_id, score)
+        for entry_id, score in parse.faq
+        if (entry := faq.get(entry_id)) is None
+        or (words := TOPIC_WORDS.get(entry.topic)) is None
+        or words.search(folded)
+    )
+    return parse if len(kept) == len(parse.faq) else replace(parse, faq=kept)
