@@ -49,6 +49,9 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("what can I do", True),  # English: it got "out of scope" after an answer
         ("is that legal", True),
         ("như vậy có phạm luật không", True),
+        ("giờ chị phải làm sao", True),  # the speaker as "chị"
+        ("anh ta có bị phạt không", True),  # "anh" left "ta" behind
+        ("chị gái tôi có bị phạt không", False),
         ("my husband hits me", False),
     ],
 )

@@ -31,6 +31,8 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("tôi là cán bộ xã", Person("cán bộ xã", True, None)),
         ("e hoc lop 9", Person("học sinh", True, None)),  # not the grade (see person.py)
         ("e 16t", Person("", True, 16)),
+        ("chị là công nhân", Person("công nhân", True, None)),
+        ("chị 30 tuổi", None),  # "chị" alone may be someone else
         ("bé nhà hàng xóm 6 tuổi", Person("bé", False, 6, owner="nhà hàng xóm")),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),

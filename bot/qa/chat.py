@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.core.app import App
@@ -27,10 +28,16 @@ from bot.qa.followup import (
 from bot.qa.opening import tells_only
 from bot.qa.person import People, introduced
 from nlu import Parse
+from nlu.normalize import fold
 
 STILL_IN_DANGER = timedelta(minutes=30)
-"""After the emergency answer, a piece of the story not understood gets what to do if one cannot
-call ("em đang trốn trong nhà tắm", "em không dám gọi điện"), not a request for the rest."""
+"""After the emergency answer, a piece of the story not understood that tells of danger now gets
+what to do if one cannot call ("em đang trốn trong nhà tắm", "em không dám gọi điện"), not a
+request for the rest ("nhà trường không xử lý" tells of no danger now)."""
+DANGER_NOW = re.compile(
+    r"\b(tron|khong dam|dang|cuu|nhot|doa|duoi theo|khong (goi|nhan tin) duoc|het pin|run)\b"
+)
+"""Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased."""
 
 
 class Questions:
@@ -55,7 +62,7 @@ class Questions:
             parse, turn.locale, self.local_help(turn.user)
         )
         answer = self._in_context(turn, parse, answer, previous)
-        if answer.fallback and still_in_danger(turn) and tells_only(parse.text):
+        if answer.fallback and still_in_danger(turn) and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
@@ -108,6 +115,7 @@ class Questions:
             again(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
             or kind_after(self.qa, ranking, parse, turn.locale, local)
+            or again(self.qa, previous, parse, turn.locale, local, loosely=True)
             or self._surely_after(turn, parse, before if before != previous else None)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
         )
@@ -134,6 +142,11 @@ class Questions:
         if replies is None:
             return turn.reply(turn.say("core.button_unknown"))
         return turn.reply(*replies)
+
+
+def tells_of_danger(text: str) -> bool:
+    """Return whether a message tells of hiding, fear or being unable to call, asking nothing."""
+    return tells_only(text) and bool(DANGER_NOW.search(fold(text)) or "sợ" in text.lower())
 
 
 def still_in_danger(turn: Turn) -> bool:

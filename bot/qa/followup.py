@@ -77,8 +77,9 @@ TURN_WORDS = frozenset(_TURN.split())
 
 _REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
 """Folded, someone named before: "thầy đó", "ông ấy", "anh ta" (not a new subject)."""
-_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả|tôi)\b")
-"""Typed with diacritics (folded "no" is also "nợ", a debt, "toi" "tội"): "hắn có bị bắt không"."""
+_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả|tôi|chị|anh|cô|chú|bác)\b(?! (ấy|ay|ta|đó|do|kia)\b)")
+"""Typed with diacritics (folded "no" is also "nợ", a debt, "toi" "tội"): "hắn có bị bắt không";
+the speaker or someone named before: "giờ chị phải làm sao", "anh có bị phạt không"."""
 _SPEAKER = re.compile(r"^\W*toi (?=(phai|nen|can|co the|muon|se)\b)")
 """Folded, the speaker before what they must do: "toi phai bao ai" (not "tội")."""
 
@@ -170,16 +171,21 @@ def _serves(qa: QA, entry_id: str, asked: frozenset[str]) -> bool:
 
 
 def again(
-    qa: QA, previous: str, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+    qa: QA,
+    previous: str,
+    parse: Parse,
+    locale: str = "vi",
+    local_help: Sequence[str] = (),
+    loosely: bool = False,
 ) -> Answer | None:
     """Return the entry answered before again when a follow-up that names nothing asks what it told.
 
     "bao nhiêu tiền" after the fines for harassment at work, "em phải làm gì" after the steps to
     take: the answer before is the answer (no other entry reads better after it).
     """
-    entry = qa.faq.get(previous)
-    asked = asks(parse.text)
-    if entry is None or not asked or not names_nothing(parse.text) or not _told(asked, entry.asks):
+    entry, asked = qa.faq.get(previous), asks(parse.text)
+    told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely)
+    if not told or not names_nothing(parse.text):
         return None
     return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
 
@@ -200,15 +206,19 @@ def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:
     return before if entry.asks[:1] in (("report",), ("help",)) else previous
 
 
-def _told(asked: frozenset[str], served: tuple[str, ...]) -> bool:
+def _told(asked: frozenset[str], served: tuple[str, ...], loosely: bool = False) -> bool:
     """Return whether an entry told what is asked: the sanctions it serves, or its first kind.
 
     Not "help" from the hotline at the end of an answer on fines ("tôi nên làm gì" after them).
+    ``loosely``, any kind an entry on no sanction serves: "phụ huynh làm gì được" after violence at
+    school is told by the entry, which says what it is, then what to do.
     """
     if asked >= SANCTIONS:  # "bị xử thế nào": a fine or prison, either told it
         return bool(SANCTIONS & set(served))
     if asked & SANCTIONS:
         return asked <= set(served)
+    if loosely and not SANCTIONS & set(served):
+        return bool(asked & set(served))
     return bool(served) and served[0] in asked
 
 

@@ -106,7 +106,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = _any_of(_phrases())
     state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT})| (?:dang )?hoc lop (?P<grade>\d{{1,2}}))?"
     other = rf"^(?P<role>{roles}) (?:cua )?(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
-    mine = rf"^{_SPEAKER}(?: (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX})?{state}$"
+    said = rf" (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX}"
+    mine = rf"^(?:{_SPEAKER}|(?:chi|anh)(?= la | lam ))(?:{said})?{state}$"  # "chị là công nhân"
     return re.compile(other), re.compile(mine)
 
 
