@@ -48,6 +48,7 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("tôi có bị phạt không", True),  # "tôi" typed with diacritics is no crime ("tội")
         ("what can I do", True),  # English: it got "out of scope" after an answer
         ("is that legal", True),
+        ("can he go to prison", True),  # English: a variant moved it to refusing maintenance
         ("như vậy có phạm luật không", True),
         ("giờ chị phải làm sao", True),  # the speaker as "chị"
         ("anh ta có bị phạt không", True),  # "anh" left "ta" behind
