@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.qa.followup import KEPT_FOR, RecentEntries, is_brief, is_followup, names_nothing
+from bot.qa.followup import KEPT_FOR, RecentEntries
+from bot.qa.naming import is_brief, is_followup, names_nothing
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 

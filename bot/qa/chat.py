@@ -16,16 +16,13 @@ from bot.qa.feeling import shows_feeling
 from bot.qa.followup import (
     RecentEntries,
     again,
-    asks_where,
-    is_brief,
-    is_followup,
     kind_after,
-    names_nothing,
     not_sure_after,
     readings_after,
     subject,
     sure_after,
 )
+from bot.qa.naming import asks_where, is_brief, is_followup, names_nothing
 from bot.qa.opening import tells_only
 from bot.qa.person import People, introduced
 from nlu import Parse

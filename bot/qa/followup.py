@@ -8,7 +8,6 @@ alone. A question about sanctions after an answer on where to report reads after
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -16,21 +15,14 @@ from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from bot.qa.kinds import STEPS
 from bot.qa.memory import MAX_USERS, UserMemory
-from bot.qa.person import leading_role
+from bot.qa.naming import asks_where, names_nothing
 from nlu.asks import SANCTIONS, asks
-from nlu.english import spell_out, written_in_english
 from nlu.englishroles import looks_english
 from nlu.normalize import fold
 from nlu.parse import Parse
 
-MAX_WORDS = 12
-"""A follow-up is short: a longer message says what it is about."""
-SHORT_WORDS = 8
-"""Up to this many words, a message not understood alone is read as a follow-up however it opens."""
-BRIEF_WORDS = 4
-"""Up to this many words, a message that names no one is read after the answer before when that
-reading is sure ("báo ai" after harassment at work is reporting it at work, not at home)."""
 SURE_AFTER = 0.7
 """A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
 READINGS = 3
@@ -48,83 +40,6 @@ SURE_OFF_TOPIC = 0.9
 """A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
 KEPT_FOR = timedelta(minutes=20)
 """How long the last answered entry counts as the subject of a follow-up."""
-_OPENING = re.compile(
-    r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
-    r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
-)
-_ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat bao lau)\b")
-
-
-_BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
-nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
-can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
-neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach
-vi pham luat phap muon"""
-BARE_WORDS = frozenset(_BARE.split())
-"""Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
-(folded: "ly", "hon" and "bao" are left out, so "ly hôn thì con ở với ai" names divorce and "báo ở
-đâu" reporting)."""
-_ENGLISH = """what can could should would will i we do does did is are it this that legal allowed
-against the law who where how much many long to report tell call he she they him her them go be get
-got fined fine punished punishment prison jail arrested years a an so then and now about for me my
-not or there anything else"""
-ENGLISH_BARE = frozenset(_ENGLISH.split())
-"""English words of a question that name no subject: "what can I do", "is that legal"."""
-_TURN = "bao to cao giac trinh keu goi giup nho ho tro"
-TURN_WORDS = frozenset(_TURN.split())
-"""Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp"."""
-
-
-_REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
-"""Folded, someone named before: "thầy đó", "ông ấy", "anh ta" (not a new subject)."""
-_PRONOUN = re.compile(r"\b(hắn|nó|họ|ổng|bả|tôi|chị|anh|cô|chú|bác)\b(?! (ấy|ay|ta|đó|do|kia)\b)")
-"""Typed with diacritics (folded "no" is also "nợ", a debt, "toi" "tội"): "hắn có bị bắt không";
-the speaker or someone named before: "giờ chị phải làm sao", "anh có bị phạt không"."""
-_SPEAKER = re.compile(r"^\W*toi (?=(phai|nen|can|co the|muon|se)\b)")
-"""Folded, the speaker before what they must do: "toi phai bao ai" (not "tội")."""
-
-
-def names_nothing(text: str) -> bool:
-    """Return whether a message is made only of question words and names no subject.
-
-    Someone it points back to ("thầy đó có bị đi tù không", "thầy có bị đi tù không") is the
-    subject answered before.
-    """
-    if written_in_english(text):
-        words = re.findall(r"[a-z]+", spell_out(text.lower()))
-        return bool(words) and all(word in ENGLISH_BARE for word in words)
-    words = _question_words(text)
-    return bool(words) and all(word in BARE_WORDS for word in words)
-
-
-def _question_words(text: str) -> list[str]:
-    """Return the folded words of a message, without the person it points back to."""
-    text = _PRONOUN.sub(" ", text.lower())
-    folded = _REFERS_BACK.sub(" ", re.sub(r"\bxu ly\b", "xu", fold(text)))  # not "ly hôn"
-    folded = leading_role().sub(" ", _SPEAKER.sub(" ", folded))
-    return re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
-
-
-def is_brief(text: str) -> bool:
-    """Return whether a message is a few words that ask where to turn: "báo ai", "kêu ai giúp"."""
-    return len(_question_words(text)) <= BRIEF_WORDS and asks_where(text)
-
-
-def asks_where(text: str) -> bool:
-    """Return whether a message only asks where to turn: "tôi muốn tố cáo anh ấy thì làm sao"."""
-    words = _question_words(text)
-    return bool(words) and all(w in BARE_WORDS | TURN_WORDS for w in words)
-
-
-def is_followup(text: str) -> bool:
-    """Return whether a message reads as a follow-up: very short, or short and opening like one."""
-    folded = fold(text)
-    count = len(folded.split())
-    if count <= SHORT_WORDS:
-        return True
-    return count <= MAX_WORDS and bool(_OPENING.match(folded) or _ALONE.match(folded))
-
-
 Ranking = tuple[tuple[str, float], ...]
 """Entries and their scores, best first."""
 
@@ -184,7 +99,8 @@ def again(
     take: the answer before is the answer (no other entry reads better after it).
     """
     entry, asked = qa.faq.get(previous), asks(parse.text)
-    told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely)
+    steps = entry is not None and STEPS.search(fold(entry.answer.get("vi", ""))) is not None
+    told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely and steps)
     if not told or not names_nothing(parse.text):
         return None
     return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
