@@ -272,6 +272,15 @@ THIRTY_THIRD = [  # the commonest statement with the speaker named "em" or "mìn
 ]
 
 
+THIRTY_FOURTH = [
+    # a child beaten by a parent got the entry on a husband who beats his wife (0.66-0.71)
+    ("mẹ tôi đánh tôi", "dv-parents-beat-children"),
+    ("bố tôi đánh tôi", "dv-parents-beat-children"),
+    # a pregnant wife kicked got the entry on neglect (with the pregnancy read first: nothing)
+    ("tôi đang mang thai, chồng em đá vào bụng em", "dv-husband-beats-wife"),
+]
+
+
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
     + [(f"s18-{i}", *p) for i, p in enumerate(EIGHTEENTH)]
@@ -285,6 +294,7 @@ PROBES = (
     + [(f"s26-{i}", *p) for i, p in enumerate(TWENTY_SIXTH)]
     + [(f"s27-{i}", *p) for i, p in enumerate(TWENTY_SEVENTH)]
     + [(f"s33-{i}", *p) for i, p in enumerate(THIRTY_THIRD)]
+    + [(f"s34-{i}", *p) for i, p in enumerate(THIRTY_FOURTH)]
 )
 
 
