@@ -276,6 +276,8 @@ THIRTY_FOURTH = [
     # a child beaten by a parent got the entry on a husband who beats his wife (0.66-0.71)
     ("mẹ tôi đánh tôi", "dv-parents-beat-children"),
     ("bố tôi đánh tôi", "dv-parents-beat-children"),
+    ("anh trai tôi đánh tôi", "dv-siblings"),  # the same, 0.48
+    ("em trai tôi đánh tôi", "dv-siblings"),
     # a pregnant wife kicked got the entry on neglect (with the pregnancy read first: nothing)
     ("tôi đang mang thai, chồng em đá vào bụng em", "dv-husband-beats-wife"),
 ]
