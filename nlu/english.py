@@ -40,7 +40,8 @@ _WORDS = (
 ENGLISH_WORDS = frozenset(_WORDS.split())
 """Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",
 "me", "the", "my", "it", "in", "on", "be" ("to", "do", "cần", "mẹ", "thế", "Mỹ", "ít", "in", "ổn",
-"bé")."""
+"bé"). "go" ("gõ") and "son" ("Sơn") are kept: a question to the bot rarely has them, and two such
+words and a quarter of the message are needed ("can he go to prison")."""
 ENGLISH_SHARE = 0.25
 """Share of a message's words that must be such words."""
 

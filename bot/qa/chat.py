@@ -36,6 +36,8 @@ DANGER_NOW = re.compile(
     r"\b(tron|khong dam|dang|cuu|nhot|doa|duoi theo|khong (goi|nhan tin) duoc|het pin|run)\b"
 )
 """Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased."""
+AFRAID = re.compile(r"\bsợ\b")
+"""Fear, read with diacritics (folded "so" is also a number, "số")."""
 
 
 class Questions:
@@ -146,7 +148,7 @@ class Questions:
 
 def tells_of_danger(text: str) -> bool:
     """Return whether a message tells of hiding, fear or being unable to call, asking nothing."""
-    return tells_only(text) and bool(DANGER_NOW.search(fold(text)) or "sợ" in text.lower())
+    return tells_only(text) and bool(DANGER_NOW.search(fold(text)) or AFRAID.search(text.lower()))
 
 
 def still_in_danger(turn: Turn) -> bool:
