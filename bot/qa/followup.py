@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
+from bot.qa.entries import FaqEntry
 from bot.qa.kinds import STEPS
 from bot.qa.memory import MAX_USERS, UserMemory
 from bot.qa.naming import asks_where, names_nothing
@@ -27,9 +28,10 @@ SURE_AFTER = 0.7
 """A follow-up whose best reading (after the entry's questions) is this strong gets that answer."""
 READINGS = 3
 """The entry's questions a follow-up is read after: its first and its shortest."""
-SANCTION_FLOOR = 0.2
-"""A follow-up that only asks for a sanction gets the best reading that serves it from here on …"""
-SANCTION_MARGIN = 0.15
+KIND_FLOOR = 0.2
+"""A follow-up that only asks for a sanction or where to report gets the best reading that serves
+it from here on …"""
+KIND_MARGIN = 0.15
 """… when it leads the other readings that serve it by this much ("phạt bao nhiêu" after what
 child marriage is: the fine for it, 0.46, before the fine for economic violence, 0.27)."""
 AFTER_KINDS = SANCTIONS | {"report"}
@@ -70,9 +72,9 @@ def kind_after(
     if not asked or not (names_nothing(parse.text) or asks_where(parse.text)):
         return None
     serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)][:2]
-    if not serving or serving[0][1] < SANCTION_FLOOR:
+    if not serving or serving[0][1] < KIND_FLOOR:
         return None
-    if len(serving) > 1 and serving[0][1] - serving[1][1] < SANCTION_MARGIN:
+    if len(serving) > 1 and serving[0][1] - serving[1][1] < KIND_MARGIN:
         return None
     return sure_after(qa, ((serving[0][0], SURE_AFTER),), parse, locale, local_help)
 
@@ -99,11 +101,16 @@ def again(
     take: the answer before is the answer (no other entry reads better after it).
     """
     entry, asked = qa.faq.get(previous), asks(parse.text)
-    steps = entry is not None and STEPS.search(fold(entry.answer.get("vi", ""))) is not None
-    told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely and steps)
+    loosely = loosely and entry is not None and _gives_steps(entry)
+    told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely)
     if not told or not names_nothing(parse.text):
         return None
     return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
+
+
+def _gives_steps(entry: FaqEntry) -> bool:
+    """Return whether an entry's answer tells the reader what to do (not only a hotline)."""
+    return STEPS.search(fold(entry.answer.get("vi", ""))) is not None
 
 
 def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:

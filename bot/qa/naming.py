@@ -45,6 +45,8 @@ ENGLISH_BARE = frozenset(_ENGLISH.split())
 _TURN = "bao to cao giac trinh keu goi giup nho ho tro"
 TURN_WORDS = frozenset(_TURN.split())
 """Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp"."""
+WHERE_WORDS = BARE_WORDS | TURN_WORDS
+"""The words of a message that only asks where to turn."""
 
 
 _REFERS_BACK = re.compile(r"\b\w+ (do|ay|ta|kia)\b")
@@ -79,13 +81,18 @@ def _question_words(text: str) -> list[str]:
 
 def is_brief(text: str) -> bool:
     """Return whether a message is a few words that ask where to turn: "báo ai", "kêu ai giúp"."""
-    return len(_question_words(text)) <= BRIEF_WORDS and asks_where(text)
+    words = _question_words(text)
+    return len(words) <= BRIEF_WORDS and _only_where(words)
 
 
 def asks_where(text: str) -> bool:
     """Return whether a message only asks where to turn: "tôi muốn tố cáo anh ấy thì làm sao"."""
-    words = _question_words(text)
-    return bool(words) and all(w in BARE_WORDS | TURN_WORDS for w in words)
+    return _only_where(_question_words(text))
+
+
+def _only_where(words: list[str]) -> bool:
+    """Return whether ``words`` are some, and all of asking where to turn."""
+    return bool(words) and all(w in WHERE_WORDS for w in words)
 
 
 def is_followup(text: str) -> bool:

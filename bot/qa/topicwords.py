@@ -25,12 +25,15 @@ TOPIC_WORDS = {
 
 def topic_agreed(parse: Parse, faq: Faq) -> Parse:
     """Return ``parse`` without the matches of a topic whose subject the question does not name."""
+    guarded = {e: w for e, _ in parse.faq if (w := _words_for(faq, e)) is not None}
+    if not guarded:
+        return parse  # the common case: no match of a guarded topic, nothing to read
     folded = fold(parse.text)
-    kept = tuple(
-        (entry_id, score)
-        for entry_id, score in parse.faq
-        if (entry := faq.get(entry_id)) is None
-        or (words := TOPIC_WORDS.get(entry.topic)) is None
-        or words.search(folded)
-    )
+    kept = tuple((e, s) for e, s in parse.faq if e not in guarded or guarded[e].search(folded))
     return parse if len(kept) == len(parse.faq) else replace(parse, faq=kept)
+
+
+def _words_for(faq: Faq, entry_id: str) -> re.Pattern[str] | None:
+    """Return the words a question needs for entry ``entry_id`` to answer it, if any."""
+    entry = faq.get(entry_id)
+    return None if entry is None else TOPIC_WORDS.get(entry.topic)
