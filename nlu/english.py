@@ -35,7 +35,9 @@ _WORDS = (
     "beat beats beaten hit hits abuse abused danger help touch touches touched touching work job "
     "office harass harassed harassing harassment rape raped sexual daughter son mother father "
     "boyfriend girlfriend teacher school home family hurt hurts threaten threatens threatened "
-    "scared afraid kill want wants forced pregnant she her him legal prison jail fined punished go"
+    "scared afraid kill want wants forced pregnant she her him legal prison jail fined punished go "
+    "free about number phone hotline shelter safe he says said take takes took send back without "
+    "baby passport papers someone speak speaks english"
 )
 ENGLISH_WORDS = frozenset(_WORDS.split())
 """Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",

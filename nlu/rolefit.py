@@ -34,6 +34,7 @@ def relation(message: Roles, entry: Roles) -> int:
 
 WORK = frozenset({"employer", "worker"})
 HOME = frozenset({"husband", "wife", "parent", "in_law", "daughter_in_law", "sibling"})
+GENERIC = "adult"
 """Roles only work or only the family has; "adult" and "child" belong to both."""
 
 
@@ -45,11 +46,33 @@ def conflicting(message: Roles, entry: Roles) -> bool:
     """
     if _crosses(message, entry) or _crosses(entry, message):
         return True
+    message, entry = _as_parents(message), _as_parents(entry)
     pairs = (message.actor, message.patient, entry.actor, entry.patient)
     if None in pairs or SELF in pairs:
         return False
-    differ = message.actor != entry.actor and message.patient != entry.patient
-    return differ and (message.actor, message.patient) != (entry.patient, entry.actor)
+    if message.actor == entry.actor:
+        return _distinct(message.patient, entry.patient)  # "chồng đánh con", not his wife
+    if message.patient == entry.patient:
+        return False  # the same one suffers, whoever acts
+    return (message.actor, message.patient) != (entry.patient, entry.actor)
+
+
+def _distinct(one: str | None, other: str | None) -> bool:
+    """Return whether two roles on the same side name different people ("adult" is anyone)."""
+    return one != other and GENERIC not in (one, other) and {one, other} != DAUGHTER_IN_LAW
+
+
+DAUGHTER_IN_LAW = frozenset({"wife", "daughter_in_law"})
+"""One person: the wife her in-laws mistreat is their daughter-in-law."""
+
+
+def _as_parents(roles: Roles) -> Roles:
+    """Return the roles with a husband or wife read as a parent when the other side is a child."""
+    if roles.patient == "child" and roles.actor in SPOUSES:
+        return Roles("parent", "child")
+    if roles.actor == "child" and roles.patient in SPOUSES:
+        return Roles("child", "parent")
+    return roles
 
 
 def _crosses(one: Roles, other: Roles) -> bool:

@@ -104,6 +104,9 @@ def test_a_message_written_in_english_is_answered_in_english(runtime: Runtime) -
 def test_english_detection_leaves_vietnamese_without_diacritics_alone() -> None:
     assert written_in_english("My wife beats me, can I get help")
     assert written_in_english("my boss touches me at work")  # thirty-fourth session: it was not
+    assert written_in_english("is it free?")  # thirty-fifth session: after an English answer
+    assert written_in_english("my husband takes my passport")
+    assert written_in_english("he says he will send me back without my baby")
     for text in ("toi bi chong danh, toi phai lam sao", "ck e danh e", "help me", "ok thanks"):
         assert not written_in_english(text), text
     assert not written_in_english("chong danh vo co bi phat khong")

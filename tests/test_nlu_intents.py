@@ -76,6 +76,9 @@ CASES = [
     ("law-text-the-police", "nhắn tin báo công an được không", "ask_law|out_of_scope"),
     ("not-greeting-start-when", "bắt đầu từ ngày nào", "ask_law|out_of_scope"),
     ("greeting-start", "bắt đầu", "greeting"),
+    # thirty-fifth session: a man asking whether there is help for men got the greeting
+    ("not-greeting-help-for-men", "co ai giup dan ong khong", "ask_law|find_services|fallback"),
+    ("greeting-anyone-on-duty", "có ai trực không ạ", "greeting"),
 ]
 
 

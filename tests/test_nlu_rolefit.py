@@ -22,6 +22,16 @@ def test_an_entry_for_another_pair_conflicts() -> None:
     assert not conflicting(roles("chồng đánh vợ"), NONE)
 
 
+def test_one_side_alike_and_the_other_another_person_conflicts() -> None:
+    """Thirty-fifth session: "chồng tôi đánh con" got the entry on a husband who beats his wife
+    (the same actor was read as the same pair); a husband or wife who beats a child is a parent."""
+    assert conflicting(roles("chồng tôi đánh con"), Roles(H, W))
+    assert not conflicting(roles("chồng tôi đánh con"), Roles(P, C))
+    assert not conflicting(roles("vợ tôi đánh con"), Roles(P, C))
+    assert not conflicting(Roles(H, ADULT), Roles(H, W))  # anyone may be an adult
+    assert not conflicting(Roles(C, W), Roles(C, P))  # a child who hits its mother
+
+
 def test_a_family_role_conflicts_with_a_work_entry() -> None:
     """Twenty-fifth session: "Tôi mang thai 7 tháng mà chồng vẫn đánh" names only the husband, and
     got the entry on heavy work for pregnant workers; one role is enough across family and work."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.qa.chat import tells_of_danger
-from bot.qa.feeling import shows_feeling
+from bot.qa.feeling import shows_feeling, shows_hurt
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,19 @@ def test_danger_now_is_told_by_hiding_or_fear_not_by_a_thread() -> None:
     assert tells_of_danger("em sợ lắm")
     assert not tells_of_danger("nhà trường không xử lý")
     assert not tells_of_danger("chồng lấy sợi dây trói con")  # "sợi" (a thread) is no fear
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("giờ mặt em vẫn còn sưng", True),  # thirty-fifth session: "outside what I can help with"
+        ("tay em bị chảy máu", True),
+        ("em dau qua", True),
+        ("bi thuong o dau", True),
+        ("hắn có súng", False),  # "súng" (a gun), folded "sung", is no swelling
+        ("anh ta cầm sung", False),
+        ("giá vàng hôm nay", False),
+    ],
+)
+def test_what_tells_of_a_hurt(text: str, expected: bool) -> None:
+    assert shows_hurt(text) is expected

@@ -34,6 +34,18 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("chị là công nhân", Person("công nhân", True, None)),
         ("chị 30 tuổi", None),  # "chị" alone may be someone else
         ("bé nhà hàng xóm 6 tuổi", Person("bé", False, 6, owner="nhà hàng xóm")),
+        # thirty-fifth session: someone told of before, by a pronoun; where the speaker works
+        ("nó mới 17 tuổi", Person("người đó", False, 17, owner="", told_of=True)),
+        ("con bé mới 13 tuổi", Person("bé", False, 13, owner="", told_of=True)),
+        ("nó mới học lớp 7", Person("học sinh", False, None, owner="", told_of=True)),
+        ("chị ấy đang có bầu", Person("người đó", False, None, True, "", told_of=True)),
+        ("nó", None),
+        ("bé", None),
+        ("tôi làm ở xưởng may", Person("người lao động", True, None)),
+        ("em làm ở khu công nghiệp bắc ninh", Person("người lao động", True, None)),
+        ("tôi làm ở xưởng bị đánh", None),
+        ("vợ tôi sắp sinh", Person("vợ", False, None, pregnant=True)),
+        ("thầy giáo chủ nhiệm của con tôi", Person("thầy giáo", False, None, owner="của con tôi")),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),
         ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
@@ -55,6 +67,9 @@ def test_the_next_message_is_read_after_the_person() -> None:
     )
     assert Person("bé", False, 6, owner="nhà hàng xóm").before("bị bố mẹ đánh") == (
         "bé nhà hàng xóm 6 tuổi, bị bố mẹ đánh"
+    )
+    assert Person("người đó", False, 17, owner="").before("có báo công an được không") == (
+        "người đó 17 tuổi, có báo công an được không"
     )
     assert Person("", True, None, pregnant=True).before("chồng đá em") == (
         "tôi đang mang thai, chồng đá em"

@@ -12,7 +12,7 @@ from bot.core.turn import Outcome, Turn
 from bot.qa.answer import Answer
 from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
-from bot.qa.feeling import shows_feeling
+from bot.qa.feeling import shows_feeling, shows_hurt
 from bot.qa.followup import (
     RecentEntries,
     again,
@@ -53,7 +53,8 @@ class Questions:
         """Answer free text the other features did not claim; ask for the rest of a story."""
         if not parse.emergency and (person := introduced(parse.text)) is not None:
             self.people.keep(turn.user.urn, person, turn.now)
-            return Outcome((turn.say("qa.tell_more"),), intent="introduce")
+            told = person.told_of and self.recent.recall(turn.user.urn, turn.now) is not None
+            return Outcome((turn.say("qa.noted" if told else "qa.tell_more"),), intent="introduce")
         person = self.people.take(turn.user.urn, turn.now)
         if person is not None and not parse.emergency and not names_nothing(parse.text):
             parse = self.qa.parse(person.before(parse.text))
@@ -64,6 +65,8 @@ class Questions:
         answer = self._in_context(turn, parse, answer, previous)
         if answer.fallback and still_in_danger(turn) and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
+        if answer.fallback and answer.intent == "out_of_scope" and shows_hurt(parse.text):
+            return Outcome((turn.say("qa.hurt"),), intent="feeling")
         if answer.fallback and answer.intent == "out_of_scope" and shows_feeling(parse.text):
             return Outcome((turn.say("qa.tell_more"),), intent="feeling")
         intent = "fallback" if answer.fallback else answer.intent
@@ -116,7 +119,7 @@ class Questions:
         return (
             again(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
-            or kind_after(self.qa, ranking, parse, turn.locale, local)
+            or kind_after(self.qa, ranking, parse, turn.locale, local, previous)
             or again(self.qa, previous, parse, turn.locale, local, loosely=True)
             or self._surely_after(turn, parse, before if before != previous else None)
             or not_sure_after(self.qa, ranking, parse, turn.locale)
@@ -126,10 +129,12 @@ class Questions:
         """Return the answer a follow-up ("báo ai") surely has after ``previous``, if any."""
         if previous is None:
             return None
-        ranking = readings_after(self.qa, previous, parse, turn.locale)
         local = self.local_help(turn.user)
+        if asks_where(parse.text) and (told := again(self.qa, previous, parse, turn.locale, local)):
+            return told  # "em báo ai được" after an answer that told where to report
+        ranking = readings_after(self.qa, previous, parse, turn.locale)
         return sure_after(self.qa, ranking, parse, turn.locale, local) or kind_after(
-            self.qa, ranking, parse, turn.locale, local
+            self.qa, ranking, parse, turn.locale, local, previous
         )
 
     def _basis(self, turn: Turn, parse: Parse, previous: str | None) -> Answer | None:

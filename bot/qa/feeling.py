@@ -1,7 +1,7 @@
-"""A message that only shows a feeling: tears in emoji, "em buồn quá", "sao tôi khổ thế này".
+"""A message that only shows a feeling or a hurt: tears in emoji, "em buồn quá", "mặt em còn sưng".
 
 A frightened or sad person was told the message was "outside what I can help with". Such a
-message gets the request to tell more (with the danger number) instead.
+message gets the request to tell more (with the danger number) instead; a hurt, where to be seen.
 """
 
 from __future__ import annotations
@@ -25,3 +25,16 @@ def shows_feeling(text: str) -> bool:
         return bool(text.strip())  # "😢😢😢", "..."
     folded = fold(text)
     return len(folded.split()) <= MAX_WORDS and FEELINGS.search(folded) is not None
+
+
+HURT = re.compile(
+    r"\b(sưng|bầm|tím bầm|chảy máu|gãy|bị thương|vết thương|rách|ngất|choáng|đau quá|đau lắm"
+    r"|chay mau|bi thuong|vet thuong|bam tim|gay tay|gay chan|gay xuong|dau qua|dau lam)\b"
+)
+"""Words of a body hurt, with diacritics where folding makes them others ("sưng", not "súng")."""
+
+
+def shows_hurt(text: str) -> bool:
+    """Return whether a short message tells of a hurt ("giờ mặt em vẫn còn sưng")."""
+    lowered = text.lower()
+    return len(lowered.split()) <= MAX_WORDS and HURT.search(lowered) is not None

@@ -60,7 +60,12 @@ def sure_after(
 
 
 def kind_after(
-    qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+    qa: QA,
+    ranking: Ranking,
+    parse: Parse,
+    locale: str = "vi",
+    local_help: Sequence[str] = (),
+    previous: str | None = None,
 ) -> Answer | None:
     """Return the entry a follow-up that only asks for a sanction or where to report asks for.
 
@@ -71,12 +76,37 @@ def kind_after(
     asked = asks(parse.text) & AFTER_KINDS
     if not asked or not (names_nothing(parse.text) or asks_where(parse.text)):
         return None
-    serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)][:2]
+    serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)]
+    chosen = _cited(qa, serving, previous) or _leading(serving)
+    if chosen is None:
+        return None
+    return sure_after(qa, ((chosen, SURE_AFTER),), parse, locale, local_help)
+
+
+def _leading(serving: Ranking | list[tuple[str, float]]) -> str | None:
+    """Return the reading that serves what is asked when it clearly leads, else None."""
     if not serving or serving[0][1] < KIND_FLOOR:
         return None
     if len(serving) > 1 and serving[0][1] - serving[1][1] < KIND_MARGIN:
         return None
-    return sure_after(qa, ((serving[0][0], SURE_AFTER),), parse, locale, local_help)
+    return serving[0][0]
+
+
+def _cited(qa: QA, serving: list[tuple[str, float]], previous: str | None) -> str | None:
+    """Return the reading resting on an article the answer before cited, if one fits at all.
+
+    "người đó bị xử thế nào" after a boyfriend's beating, whose answer names Điều 134 of the Penal
+    Code: the entry on that crime (0.18), not the one on humiliation (0.49).
+    """
+    entry = qa.faq.get(previous or "")
+    if entry is None:
+        return None
+    cited = {f"{c.document}:{c.article}" for c in entry.citations}
+    for entry_id, score in serving:
+        found = qa.faq.get(entry_id)
+        if score >= FLOOR and found is not None and found.basis in cited:
+            return entry_id
+    return None
 
 
 def _serves(qa: QA, entry_id: str, asked: frozenset[str]) -> bool:
@@ -103,7 +133,7 @@ def again(
     entry, asked = qa.faq.get(previous), asks(parse.text)
     loosely = loosely and entry is not None and _gives_steps(entry)
     told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely)
-    if not told or not names_nothing(parse.text):
+    if not told or not (names_nothing(parse.text) or asks_where(parse.text)):
         return None
     return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
 
@@ -133,14 +163,17 @@ def _told(asked: frozenset[str], served: tuple[str, ...], loosely: bool = False)
     """Return whether an entry told what is asked: the sanctions it serves, or its first kind.
 
     Not "help" from the hotline at the end of an answer on fines ("tôi nên làm gì" after them).
-    ``loosely``, any kind an entry on no sanction serves: "phụ huynh làm gì được" after violence at
-    school is told by the entry, which says what it is, then what to do.
+    ``loosely`` (only for an answer that gives steps), any kind it serves: "phụ huynh làm gì được"
+    after violence at school is told by the entry, which says what it is, then what to do; "em
+    phải làm sao" after a brother-in-law's groping, by the entry that names the crime, then steps.
     """
     if asked >= SANCTIONS:  # "bị xử thế nào": a fine or prison, either told it
         return bool(SANCTIONS & set(served))
     if asked & SANCTIONS:
         return asked <= set(served)
-    if loosely and not SANCTIONS & set(served):
+    if "report" in asked and "report" in served:  # never inferred from a hotline: always told
+        return True
+    if loosely and not (served and served[0] in SANCTIONS):  # not the fines again
         return bool(asked & set(served))
     return bool(served) and served[0] in asked
 

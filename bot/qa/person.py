@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.qa.memory import MAX_USERS, UserMemory
@@ -23,13 +23,29 @@ KEPT_FOR = timedelta(minutes=10)
 _SPEAKER = r"(?:toi|em|e|minh|tui|chau)"
 _NEIGHBOUR = r"(?P<neighbour>(?:nha )?hang xom(?: (?:ben canh|nha toi|nha em))?|nha ben canh)"
 """Whose the person is when not the speaker's: "bé nhà hàng xóm 6 tuổi"."""
+_CHARGE = r"(?: chu nhiem| day (?:them|kem|van|toan|nhac|ve|boi|lai xe))?"
+"""What a teacher is in charge of: "thầy giáo chủ nhiệm", "cô dạy thêm"."""
+_THIRD = (
+    r"(?:no|(?P<small>be|con be|dua be|con nho|dua nho)"
+    r"|em ay|em no|ban ay|co ay|anh ay|chi ay|nguoi do|nguoi ay)"
+)
+"""Someone already told of, by a pronoun: "nó mới 17 tuổi" after "con gái tôi bị bạn trai đánh"."""
 _AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3})(?: tuoi|t)"
 _SEX = r"(?: (?:nu|nam))?"
 _DETAIL = r"(?: (?:(?:nam|nam thu|lop) \d{1,2}|may|det may|da giay|xay dung|mam non|tieu hoc))?"
 """What may follow an occupation: "sinh viên năm 2", "học sinh lớp 8", "công nhân may"."""
+_WORKPLACE = (
+    r"lam (?:o|tai|cho) (?P<place>xuong|cong ty|nha may|xi nghiep|khu cong nghiep|cong truong"
+    r"|nha hang|khach san|quan|cua hang|co quan|benh vien|truong)"
+    r"(?: (?!bi |duoc |thi |ma )\w+){0,2}"
+)
+"""Where the speaker works, read as a worker: "tôi làm ở xưởng may", "em làm tại công ty giày"."""
+WORKER = "người lao động"
+WHOSE = {"con": "con", "chau": "cháu", "vo": "vợ", "chong": "chồng"}
+"""Whose the person is, folded and as written: "thầy chủ nhiệm của con tôi"."""
 _PREGNANT = (
     r" (?:dang |da )?(?:mang thai|co bau|co thai|mang bau|bau)"
-    r"(?: (?:duoc |gan )?\d{1,2} thang| thang thu \d{1,2})?"
+    r"(?: (?:duoc |gan )?\d{1,2} thang| thang thu \d{1,2})?| sap (?:sinh|de)"
 )
 """Being pregnant, maybe for how long: "đang mang thai 5 tháng", "có bầu tháng thứ 7"."""
 SEXES = ("phụ nữ", "đàn ông", "nữ", "nam", "nữ giới", "nam giới")
@@ -71,13 +87,15 @@ class Person:
     pregnant: bool = False
     owner: str = "tôi"
     """Whose the person is: the speaker's, or "nhà hàng xóm" (a neighbour's)."""
+    told_of: bool = False
+    """Named by a pronoun ("nó mới 17 tuổi"): someone the story before told of."""
 
     def before(self, text: str) -> str:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
         state = f" {self.age} tuổi" if self.age is not None else ""
         state += " đang mang thai" if self.pregnant else ""
         if not self.speaker:
-            return f"{self.role} {self.owner}{state}, {text}"
+            return f"{' '.join(filter(None, (self.role, self.owner)))}{state}, {text}"
         return f"tôi là {self.role}{state}, {text}" if self.role else f"tôi{state}, {text}"
 
 
@@ -101,37 +119,51 @@ def _phrases() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the shapes "<role> tôi [age | pregnant]" and "tôi là <role> [age]" / "tôi <age>"."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the shapes "<role> tôi [age]", "tôi là <role> [age]" / "tôi <age>", "nó <age>"."""
     roles = _any_of(_phrases())
-    state = rf"(?: {_AGE}|(?P<pregnant>{_PREGNANT})| (?:dang )?hoc lop (?P<grade>\d{{1,2}}))?"
-    other = rf"^(?P<role>{roles}) (?:cua )?(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
-    said = rf" (?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX}"
+    grade = r" (?:dang |moi |con )?hoc lop (?P<grade>\d{1,2})"
+    state = rf"(?P<state> {_AGE}|(?P<pregnant>{_PREGNANT})|{grade})?"
+    whose = r"(?:(?P<whose>con|chau|vo|chong) )?"  # "thầy chủ nhiệm của con tôi"
+    other = rf"^(?P<role>{roles}){_CHARGE} (?:cua )?{whose}(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
+    said = rf" (?:(?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX}|{_WORKPLACE})"
     mine = rf"^(?:{_SPEAKER}|(?:chi|anh)(?= la | lam ))(?:{said})?{state}$"  # "chị là công nhân"
-    return re.compile(other), re.compile(mine)
+    third = rf"^{_THIRD}{state}$"
+    return re.compile(other), re.compile(mine), re.compile(third)
 
 
 def introduced(text: str) -> Person | None:
     """Return the person a message only introduces, if that is all it does."""
     folded = " ".join(re.findall(r"\w+", fold(text)))
-    other, mine = _patterns()
+    other, mine, third = _patterns()
     if (found := other.match(folded)) is not None:
         return _person(found, speaker=False)
+    if (found := third.match(folded)) is not None and found["state"]:
+        return _told_of(found)
     found = mine.match(folded)
-    if found is None or not (found["role"] or found["age"] or found["pregnant"] or found["grade"]):
+    if found is None or not (found["role"] or found["place"] or found["state"]):
         return None
     return _person(found, speaker=True)
 
 
 def _person(found: re.Match[str], speaker: bool) -> Person:
     """Return the person of a matched introduction."""
-    role = _phrases()[found["role"]] if found["role"] else ""
+    role = _phrases()[found["role"]] if found.groupdict().get("role") else ""
+    role = WORKER if found.groupdict().get("place") else role
     age = int(found["age"]) if found["age"] else None
     owner = "nhà hàng xóm" if found.groupdict().get("neighbour") else "tôi"
+    if whose := found.groupdict().get("whose"):
+        owner = f"của {WHOSE[whose]} tôi"
     if found["grade"] and speaker:
         role = role or "học sinh"  # not the grade: "lớp 9" weighs more than the story after it
     pregnant = found["pregnant"] is not None
     return Person(role, speaker, age, pregnant=pregnant, owner=owner)
+
+
+def _told_of(found: re.Match[str]) -> Person:
+    """Return someone told of by a pronoun: "bé" (a child), "học sinh" (a grade) or "người đó"."""
+    role = "bé" if found["small"] else "học sinh" if found["grade"] else "người đó"
+    return replace(_person(found, speaker=False), role=role, owner="", told_of=True)
 
 
 @dataclass(frozen=True)
