@@ -168,6 +168,7 @@ EVERYDAY = [
     "mẹ bắt em ngủ sớm",
     "chú bắt em học bài",
     "e bị bạn trai chia tay rồi đòi lại quà",  # "bị bạn" read as "bị bán" (sold)
+    "anh ấy dọa bỏ em",  # thirty-fifth session: threatening to leave her is no danger
 ]
 
 

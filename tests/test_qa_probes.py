@@ -282,6 +282,17 @@ THIRTY_FOURTH = [
     ("tôi đang mang thai, chồng em đá vào bụng em", "dv-husband-beats-wife"),
 ]
 
+THIRTY_FIFTH = [  # "not sure", the emergency answer alone or another entry before the session
+    ("chồng tôi đánh con", "dv-parents-beat-children"),  # a husband who beats his wife (0.88)
+    ("Chồng bạo lực thì tòa có giao con cho vợ nuôi không?", "mf-custody-leaving-violent-spouse"),
+    ("Chồng đòi ly hôn vì vợ chỉ sinh con gái có được không?", "mf-unilateral-divorce"),
+    ("Thầy dạy lái xe cứ sờ đùi học viên nữ", "sv-public-sexual-harassment"),  # out of scope
+    ("tôi bị chồng đánh phải khâu 5 mũi ở đầu", "pc-intentional-injury"),  # out of scope
+    ("chồng tôi có bồ", "mf-adultery-bigamy"),  # a relative's groping ("bồ" folded is "bố")
+    ("chồng em đánh em trước mặt con, con em sợ không dám ngủ", "dv-child-witness"),
+    ("Trẻ bị xâm hại có được hỗ trợ tâm lý miễn phí không?", "ch-support-for-abused-children"),
+]
+
 
 PROBES = (
     [(f"s17-{i}", *p) for i, p in enumerate(SEVENTEENTH)]
@@ -297,6 +308,7 @@ PROBES = (
     + [(f"s27-{i}", *p) for i, p in enumerate(TWENTY_SEVENTH)]
     + [(f"s33-{i}", *p) for i, p in enumerate(THIRTY_THIRD)]
     + [(f"s34-{i}", *p) for i, p in enumerate(THIRTY_FOURTH)]
+    + [(f"s35-{i}", *p) for i, p in enumerate(THIRTY_FIFTH)]
 )
 
 

@@ -1,4 +1,5 @@
-"""Entries on sex selection answer only questions that name a foetus's sex (bot.qa.topicwords)."""
+"""Entries on sex selection answer only questions that name a foetus's sex, and those on threats of
+harm no threat to leave (bot.qa.topicwords)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def test_an_abortion_that_names_no_sex_gets_no_sex_selection_entry(qa: QA, quest
 )
 def test_sex_selection_still_gets_its_entries(qa: QA, question: str, entry: str) -> None:
     assert qa.answer(question).faq_id == entry
+
+
+def test_a_threat_to_leave_gets_no_entry_on_threats_of_harm(qa: QA) -> None:
+    # Thirty-fifth session: "anh ấy dọa bỏ em" got the emergency answer and the entry on threats.
+    for question in ("anh ấy dọa bỏ em", "chồng dọa ly hôn"):
+        assert not (qa.answer(question).faq_id or "").startswith("dv-threats"), question
+    assert qa.answer("chồng dọa giết em").faq_id in ("dv-threats", "dv-threats-fine")
