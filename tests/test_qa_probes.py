@@ -195,7 +195,10 @@ TWENTY_FOURTH = [  # "not sure", a greeting or another entry before the session'
         "Con trai nghiện ma túy đe dọa giết bố mẹ, gia đình phải làm gì",
         "dv-adult-children-abuse-parents",
     ),
-    ("Cậu đánh cháu gây thương tích phải nhập viện", "dv-relatives-beat-child"),
+    (  # both name Điều 134 for an injured child; retraining moves it from one to the other
+        "Cậu đánh cháu gây thương tích phải nhập viện",
+        "dv-relatives-beat-child|pc-intentional-injury",
+    ),
     ("Dạ em chào ad, bị chồng đánh thì làm sao", "dv-what-to-do-first"),  # was a greeting
     ("cho em hỏi xíu, bị chồng đánh thì làm sao", "dv-what-to-do-first"),  # was "not sure"
     ("Mn ơi cho e hỏi bạo lực tinh thần là gì ạ", "dv-verbal-abuse"),

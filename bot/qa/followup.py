@@ -8,6 +8,7 @@ alone. A question about sanctions after an answer on where to report reads after
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -42,8 +43,24 @@ SURE_OFF_TOPIC = 0.9
 """A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
 KEPT_FOR = timedelta(minutes=20)
 """How long the last answered entry counts as the subject of a follow-up."""
+AMOUNT = re.compile(r"\b(bao nhieu|may|tien|trieu|muc|khung)\b")
+"""Folded words asking how much: a fine and no other sanction."""
+HOW = re.compile(r"\b(the nao|ra sao|nhu nao|sao)\b")
+"""Folded words asking how one is punished ("bị phạt thế nào")."""
 Ranking = tuple[tuple[str, float], ...]
 """Entries and their scores, best first."""
+
+
+def asked_of(text: str) -> frozenset[str]:
+    """Return what a follow-up asks; how one is fined, with no amount, is either sanction.
+
+    "anh ta bị phạt thế nào" after humiliation asks for the penalty, prison included; "phạt bao
+    nhiêu tiền" asks for a fine.
+    """
+    found, folded = asks(text), fold(text)
+    if found & SANCTIONS == {"fine"} and HOW.search(folded) and not AMOUNT.search(folded):
+        return found | SANCTIONS
+    return found
 
 
 def sure_after(
@@ -73,14 +90,31 @@ def kind_after(
     the crime (0.24) is the only reading that speaks of prison; the one on reporting led (0.27).
     "tôi phải báo ai" after a child's abuse: where to report a child's abuse, not a wife's.
     """
-    asked = asks(parse.text) & AFTER_KINDS
+    asked = asked_of(parse.text) & AFTER_KINDS
     if not asked or not (names_nothing(parse.text) or asks_where(parse.text)):
         return None
     serving = [(e, s) for e, s in ranking if _serves(qa, e, asked)]
-    chosen = _cited(qa, serving, previous) or _leading(serving)
+    chosen = _cited(qa, serving, previous) or _leading(_apart(qa, serving))
     if chosen is None:
         return None
     return sure_after(qa, ((chosen, SURE_AFTER),), parse, locale, local_help)
+
+
+def _apart(qa: QA, serving: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Return the readings without those resting on the same article as a better one.
+
+    Two readings on the same article agree ("tôi muốn tố cáo anh ấy" after an old mother's abuse:
+    where to report, and what a child who sees a beating can do, both Điều 19): no rivals.
+    """
+    seen: set[str] = set()
+    kept = []
+    for entry_id, score in serving:
+        entry = qa.faq.get(entry_id)
+        basis = entry.basis if entry is not None else entry_id
+        if basis not in seen:
+            seen.add(basis)
+            kept.append((entry_id, score))
+    return kept
 
 
 def _leading(serving: Ranking | list[tuple[str, float]]) -> str | None:
@@ -130,7 +164,7 @@ def again(
     "bao nhiêu tiền" after the fines for harassment at work, "em phải làm gì" after the steps to
     take: the answer before is the answer (no other entry reads better after it).
     """
-    entry, asked = qa.faq.get(previous), asks(parse.text)
+    entry, asked = qa.faq.get(previous), asked_of(parse.text)
     loosely = loosely and entry is not None and _gives_steps(entry)
     told = entry is not None and bool(asked) and _told(asked, entry.asks, loosely)
     if not told or not (names_nothing(parse.text) or asks_where(parse.text)):
@@ -151,7 +185,7 @@ def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:
     "bà ấy có bị phạt không" after the fine for insults, then whether once is enough, is the fine.
     """
     entry, earlier = qa.faq.get(previous), qa.faq.get(before or "")
-    asked = asks(parse.text) & SANCTIONS
+    asked = asked_of(parse.text) & SANCTIONS
     if before is None or entry is None or not asked or asked & set(entry.asks):
         return previous
     if earlier is not None and _told(asked, earlier.asks):
