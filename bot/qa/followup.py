@@ -100,14 +100,14 @@ def kind_after(
     return sure_after(qa, ((chosen, SURE_AFTER),), parse, locale, local_help)
 
 
-def _apart(qa: QA, serving: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _apart(qa: QA, serving: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
     """Return the readings without those resting on the same article as a better one.
 
     Two readings on the same article agree ("tôi muốn tố cáo anh ấy" after an old mother's abuse:
     where to report, and what a child who sees a beating can do, both Điều 19): no rivals.
     """
     seen: set[str] = set()
-    kept = []
+    kept: list[tuple[str, float]] = []
     for entry_id, score in serving:
         entry = qa.faq.get(entry_id)
         basis = entry.basis if entry is not None else entry_id
@@ -117,7 +117,7 @@ def _apart(qa: QA, serving: list[tuple[str, float]]) -> list[tuple[str, float]]:
     return kept
 
 
-def _leading(serving: Ranking | list[tuple[str, float]]) -> str | None:
+def _leading(serving: Sequence[tuple[str, float]]) -> str | None:
     """Return the reading that serves what is asked when it clearly leads, else None."""
     if not serving or serving[0][1] < KIND_FLOOR:
         return None
@@ -126,7 +126,7 @@ def _leading(serving: Ranking | list[tuple[str, float]]) -> str | None:
     return serving[0][0]
 
 
-def _cited(qa: QA, serving: list[tuple[str, float]], previous: str | None) -> str | None:
+def _cited(qa: QA, serving: Sequence[tuple[str, float]], previous: str | None) -> str | None:
     """Return the reading resting on an article the answer before cited, if one fits at all.
 
     "người đó bị xử thế nào" after a boyfriend's beating, whose answer names Điều 134 of the Penal
