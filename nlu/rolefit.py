@@ -35,6 +35,9 @@ def relation(message: Roles, entry: Roles) -> int:
 WORK = frozenset({"employer", "worker"})
 HOME = frozenset({"husband", "wife", "parent", "in_law", "daughter_in_law", "sibling"})
 GENERIC = "adult"
+"""Anyone: the other side of a pair it is on is no other person."""
+DAUGHTER_IN_LAW = frozenset({"wife", "daughter_in_law"})
+"""One person: the wife her in-laws mistreat is their daughter-in-law."""
 """Roles only work or only the family has; "adult" and "child" belong to both."""
 
 
@@ -60,10 +63,6 @@ def conflicting(message: Roles, entry: Roles) -> bool:
 def _distinct(one: str | None, other: str | None) -> bool:
     """Return whether two roles on the same side name different people ("adult" is anyone)."""
     return one != other and GENERIC not in (one, other) and {one, other} != DAUGHTER_IN_LAW
-
-
-DAUGHTER_IN_LAW = frozenset({"wife", "daughter_in_law"})
-"""One person: the wife her in-laws mistreat is their daughter-in-law."""
 
 
 def _as_parents(roles: Roles) -> Roles:

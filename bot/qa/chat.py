@@ -12,7 +12,7 @@ from bot.core.turn import Outcome, Turn
 from bot.qa.answer import Answer
 from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
-from bot.qa.feeling import shows_feeling, shows_hurt
+from bot.qa.feeling import felt
 from bot.qa.followup import (
     RecentEntries,
     again,
@@ -65,10 +65,8 @@ class Questions:
         answer = self._in_context(turn, parse, answer, previous)
         if answer.fallback and still_in_danger(turn) and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
-        if answer.fallback and answer.intent == "out_of_scope" and shows_hurt(parse.text):
-            return Outcome((turn.say("qa.hurt"),), intent="feeling")
-        if answer.fallback and answer.intent == "out_of_scope" and shows_feeling(parse.text):
-            return Outcome((turn.say("qa.tell_more"),), intent="feeling")
+        if answer.fallback and answer.intent == "out_of_scope" and (key := felt(parse.text)):
+            return Outcome((turn.say(key),), intent="feeling")
         intent = "fallback" if answer.fallback else answer.intent
         return Outcome(
             answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence

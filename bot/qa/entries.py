@@ -10,6 +10,11 @@ from bot.law.citation import Citation
 from nlu.training import FaqExample
 
 
+def _article(citation: Citation) -> str:
+    """Return the article a citation names, as "document:article"."""
+    return f"{citation.document}:{citation.article}"
+
+
 @dataclass(frozen=True)
 class FaqEntry:
     """One question-and-answer entry of the knowledge base."""
@@ -29,8 +34,12 @@ class FaqEntry:
     @property
     def basis(self) -> str:
         """Return the article the answer mainly rests on, as "document:article"."""
-        first = self.citations[0]
-        return f"{first.document}:{first.article}"
+        return _article(self.citations[0])
+
+    @property
+    def articles(self) -> frozenset[str]:
+        """Return every article the answer cites, as "document:article"."""
+        return frozenset(map(_article, self.citations))
 
     def answer_text(self, locale: str = "vi") -> str:
         """Return the answer in ``locale``, falling back to Vietnamese."""

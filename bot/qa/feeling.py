@@ -38,3 +38,10 @@ def shows_hurt(text: str) -> bool:
     """Return whether a short message tells of a hurt ("giờ mặt em vẫn còn sưng")."""
     lowered = text.lower()
     return len(lowered.split()) <= MAX_WORDS and HURT.search(lowered) is not None
+
+
+def felt(text: str) -> str | None:
+    """Return the string key of the reply to a message that only tells a hurt or a feeling."""
+    if shows_hurt(text):
+        return "qa.hurt"
+    return "qa.tell_more" if shows_feeling(text) else None

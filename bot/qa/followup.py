@@ -8,7 +8,6 @@ alone. A question about sanctions after an answer on where to report reads after
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -19,8 +18,8 @@ from bot.qa.engine import QA
 from bot.qa.entries import FaqEntry
 from bot.qa.kinds import STEPS
 from bot.qa.memory import MAX_USERS, UserMemory
-from bot.qa.naming import asks_where, names_nothing
-from nlu.asks import SANCTIONS, asks
+from bot.qa.naming import asked_of, asks_where, names_nothing
+from nlu.asks import SANCTIONS
 from nlu.englishroles import looks_english
 from nlu.normalize import fold
 from nlu.parse import Parse
@@ -43,24 +42,8 @@ SURE_OFF_TOPIC = 0.9
 """A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
 KEPT_FOR = timedelta(minutes=20)
 """How long the last answered entry counts as the subject of a follow-up."""
-AMOUNT = re.compile(r"\b(bao nhieu|may|tien|trieu|muc|khung)\b")
-"""Folded words asking how much: a fine and no other sanction."""
-HOW = re.compile(r"\b(the nao|ra sao|nhu nao|sao)\b")
-"""Folded words asking how one is punished ("bị phạt thế nào")."""
 Ranking = tuple[tuple[str, float], ...]
 """Entries and their scores, best first."""
-
-
-def asked_of(text: str) -> frozenset[str]:
-    """Return what a follow-up asks; how one is fined, with no amount, is either sanction.
-
-    "anh ta bị phạt thế nào" after humiliation asks for the penalty, prison included; "phạt bao
-    nhiêu tiền" asks for a fine.
-    """
-    found, folded = asks(text), fold(text)
-    if found & SANCTIONS == {"fine"} and HOW.search(folded) and not AMOUNT.search(folded):
-        return found | SANCTIONS
-    return found
 
 
 def sure_after(
@@ -135,10 +118,9 @@ def _cited(qa: QA, serving: Sequence[tuple[str, float]], previous: str | None) -
     entry = qa.faq.get(previous or "")
     if entry is None:
         return None
-    cited = {f"{c.document}:{c.article}" for c in entry.citations}
     for entry_id, score in serving:
         found = qa.faq.get(entry_id)
-        if score >= FLOOR and found is not None and found.basis in cited:
+        if score >= FLOOR and found is not None and found.basis in entry.articles:
             return entry_id
     return None
 

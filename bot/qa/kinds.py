@@ -21,11 +21,12 @@ PENAL_CODE = "100/2015/QH13"
 SANCTION_TITLE = "nghi dinh quy dinh xu phat"
 """Folded start of the title of a sanction decree (administrative fines)."""
 TOPIC_ASKS = {"dv_reporting": "report", "support_services": "help", "legal_aid": "help"}
-STEPS = re.compile(r"\bban (co the|nen)\b|\bhay (goi|bao|luu|giu|di kham|nho)\b|\bnen lam\b")
-"""Folded words with which an answer tells the reader what to do ("Bạn có thể báo …", "Hãy lưu
-tin nhắn"), for follow-ups."""
-_OFFERS_STEPS = re.compile(r"\bban (co the|nen)\b|\bhay (goi|bao)\b|\bcan tu van\b")
-"""Fewer such words, or a hotline's "Cần tư vấn", as the kinds of entries were first inferred (the
+_FIRST_STEPS = r"\bban (co the|nen)\b|\bhay (goi|bao)\b"
+"""Folded words with which an answer tells the reader what to do ("Bạn có thể báo …")."""
+STEPS = re.compile(_FIRST_STEPS + r"|\bhay (luu|giu|di kham|nho)\b|\bnen lam\b")
+"""The same and more ("Hãy lưu tin nhắn"), for follow-ups."""
+_OFFERS_STEPS = re.compile(_FIRST_STEPS + r"|\bcan tu van\b")
+"""The first words, or a hotline's "Cần tư vấn", as the kinds of entries were first inferred (the
 kinds are features of the model: a change here retrains it and moves near-threshold answers)."""
 
 

@@ -2,7 +2,7 @@
 
 A message that names nothing is read after the answer before (bot/qa/followup.py); one that
 names a subject of its own is answered alone. Words are read folded, except a few pronouns that
-folding makes ambiguous ("nó", "tôi").
+folding makes ambiguous ("nó", "tôi"). What a follow-up asks is read here too ("bị phạt thế nào").
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.qa.person import leading_role
+from nlu.asks import SANCTIONS, asks
 from nlu.english import spell_out, written_in_english
 from nlu.normalize import fold
 
@@ -20,6 +21,10 @@ SHORT_WORDS = 8
 BRIEF_WORDS = 4
 """Up to this many words, a message that names no one is read after the answer before when that
 reading is sure ("báo ai" after harassment at work is reporting it at work, not at home)."""
+AMOUNT = re.compile(r"\b(bao nhieu|may|tien|trieu|muc|khung)\b")
+"""Folded words asking how much: a fine and no other sanction."""
+HOW = re.compile(r"\b(the nao|ra sao|nhu nao|sao)\b")
+"""Folded words asking how one is punished ("bị phạt thế nào")."""
 _OPENING = re.compile(
     r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
     r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
@@ -102,3 +107,15 @@ def is_followup(text: str) -> bool:
     if count <= SHORT_WORDS:
         return True
     return count <= MAX_WORDS and bool(_OPENING.match(folded) or _ALONE.match(folded))
+
+
+def asked_of(text: str) -> frozenset[str]:
+    """Return what a follow-up asks; how one is fined, with no amount, is either sanction.
+
+    "anh ta bị phạt thế nào" after humiliation asks for the penalty, prison included; "phạt bao
+    nhiêu tiền" asks for a fine.
+    """
+    found, folded = asks(text), fold(text)
+    if found & SANCTIONS == {"fine"} and HOW.search(folded) and not AMOUNT.search(folded):
+        return found | SANCTIONS
+    return found
