@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.qa.followup import KEPT_FOR, RecentEntries
-from bot.qa.naming import is_brief, is_followup, names_nothing
+from bot.qa.naming import asked_of, asks_where, is_brief, is_followup, names_nothing
+from bot.qa.recent import KEPT_FOR, RecentEntries
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 
@@ -55,6 +55,10 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("anh ta có bị phạt không", True),  # "anh" left "ta" behind
         ("chị gái tôi có bị phạt không", False),
         ("my husband hits me", False),
+        ("họ có được làm vậy không", True),  # thirty-sixth session: "not sure" after a dismissal
+        ("is that violence", True),  # thirty-sixth session: it got forced pregnancy
+        ("is that a crime", True),
+        ("is domestic violence a crime", False),
     ],
 )
 def test_what_names_nothing(text: str, expected: bool) -> None:
@@ -109,3 +113,16 @@ def test_the_entry_before_is_kept_with_the_last() -> None:
     recent.remember("web:b", "sh-definition", NOW)
     recent.remember("web:b", "dv-where-to-report", NOW + KEPT_FOR * 2)  # too old to follow
     assert recent.before("web:b", NOW + KEPT_FOR * 2) is None
+
+
+def test_whether_it_is_allowed_asks_what_it_is() -> None:
+    """Thirty-sixth session: "họ có được làm vậy không" after a dismissal in pregnancy."""
+    assert "definition" in asked_of("họ có được làm vậy không")
+    assert "definition" in asked_of("công ty có quyền làm thế không")
+    assert "definition" not in asked_of("tôi được nghỉ mấy ngày")
+
+
+def test_where_to_complain_asks_where_to_turn() -> None:
+    """Thirty-sixth session: "em khiếu nại ở đâu" after a dismissal got "not sure"."""
+    assert asks_where("em khiếu nại ở đâu")
+    assert asks_where("kiện ở đâu")

@@ -46,6 +46,11 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("tôi làm ở xưởng bị đánh", None),
         ("vợ tôi sắp sinh", Person("vợ", False, None, pregnant=True)),
         ("thầy giáo chủ nhiệm của con tôi", Person("thầy giáo", False, None, owner="của con tôi")),
+        # thirty-sixth session: what someone told of is ("anh ta là giám đốc công ty")
+        ("anh ta là giám đốc công ty", Person("giám đốc", False, None, owner="", told_of=True)),
+        ("hắn là hàng xóm", Person("hàng xóm", False, None, owner="", told_of=True)),
+        ("hắn là ai", None),
+        ("anh ta đánh tôi", None),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),
         ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
@@ -87,3 +92,13 @@ def test_the_person_is_kept_once_and_for_a_while() -> None:
     people.keep("web:1", person, NOW)
     people.forget("web:1")  # /xoa
     assert people.take("web:1", NOW) is None
+
+
+def test_an_officer_is_a_speaker_who_says_so() -> None:
+    """Thirty-sixth session: "tôi là cán bộ xã" got "tell me more", not how to send the report."""
+    officer = introduced("tôi là cán bộ xã")
+    assert officer is not None
+    assert officer.officer
+    teacher = introduced("tôi là giáo viên")
+    assert teacher is not None
+    assert not teacher.officer

@@ -175,7 +175,10 @@ class Dispatcher:
             session = self._mark_emergency(turn)
             self._tell_emergency(turn, parse)
             return Outcome(tuple(replies), session, intent="emergency", confidence=parse.confidence)
-        return self._free_text(turn, parse)
+        outcome = self._free_text(turn, parse)
+        if outcome.intent == "emergency" and outcome.session is None:  # danger read in context
+            return replace(outcome, session=self._mark_emergency(turn))
+        return outcome
 
     def _tell_emergency(self, turn: Turn, parse: Parse) -> None:
         """Tell the listeners of an emergency; a listener's failure never costs the answer."""

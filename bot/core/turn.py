@@ -82,17 +82,22 @@ class Turn:
 
     def goto(self, state: str, data: dict[str, Any] | None, *replies: Reply) -> Outcome:
         """Answer and move the conversation to ``state`` with ``data``."""
-        session = replace(self.session, state=state, data=data if data is not None else {})
+        session = replace(self.session, state=state, data={**self._marks(), **(data or {})})
         return Outcome(tuple(replies), session=session)
 
     def end(self, *replies: Reply) -> Outcome:
         """Answer and leave any flow (state cleared)."""
-        return Outcome(tuple(replies), session=replace(self.session, state="", data={}))
+        return Outcome(tuple(replies), session=replace(self.session, state="", data=self._marks()))
 
     def leave(self, *replies: Reply) -> Outcome:
         """Leave the flow and let the other handlers answer the message, after ``replies``."""
-        session = replace(self.session, state="", data={})
+        session = replace(self.session, state="", data=self._marks())
         return Outcome(tuple(replies), session=session, passed=True)
+
+    def _marks(self) -> dict[str, Any]:
+        """Return what a session keeps across flows: when it got the emergency answer, if it did."""
+        mark = self.session.data.get(EMERGENCY_MARK)
+        return {EMERGENCY_MARK: mark} if mark is not None else {}
 
     def aside(self, *replies: Reply) -> Outcome:
         """Let the other handlers answer the message; the flow stays, ``replies`` follow."""

@@ -14,17 +14,19 @@ from bot.qa.basis import basis_answer
 from bot.qa.engine import QA
 from bot.qa.feeling import felt
 from bot.qa.followup import (
-    RecentEntries,
     again,
+    kept_after,
     kind_after,
     not_sure_after,
     readings_after,
     subject,
     sure_after,
 )
+from bot.qa.likely import on_subject
 from bot.qa.naming import asks_where, is_brief, is_followup, names_nothing
 from bot.qa.opening import tells_only
-from bot.qa.person import People, introduced
+from bot.qa.person import People, Person, introduced
+from bot.qa.recent import RecentEntries
 from nlu import Parse
 from nlu.normalize import fold
 
@@ -38,6 +40,11 @@ DANGER_NOW = re.compile(
 """Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased."""
 AFRAID = re.compile(r"\bsợ\b")
 """Fear, read with diacritics (folded "so" is also a number, "số")."""
+LATER_LOSS = re.compile(
+    r"\bsợ (bị )?(mất (con|việc|nhà|quyền nuôi)|ảnh hưởng|mang tiếng|xấu hổ|người ta|hàng xóm"
+    r"|ly hôn|con cái|đuổi việc|bị đuổi|chê cười|gia đình tan vỡ|bố mẹ buồn|mẹ buồn)"
+)
+"""A fear of what would follow ("không dám báo vì sợ mất con"): no danger now."""
 
 
 class Questions:
@@ -52,9 +59,7 @@ class Questions:
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim; ask for the rest of a story."""
         if not parse.emergency and (person := introduced(parse.text)) is not None:
-            self.people.keep(turn.user.urn, person, turn.now)
-            told = person.told_of and self.recent.recall(turn.user.urn, turn.now) is not None
-            return Outcome((turn.say("qa.noted" if told else "qa.tell_more"),), intent="introduce")
+            return self._introduced(turn, parse, person)
         person = self.people.take(turn.user.urn, turn.now)
         if person is not None and not parse.emergency and not names_nothing(parse.text):
             parse = self.qa.parse(person.before(parse.text))
@@ -65,12 +70,36 @@ class Questions:
         answer = self._in_context(turn, parse, answer, previous)
         if answer.fallback and still_in_danger(turn) and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
-        if answer.fallback and answer.intent == "out_of_scope" and (key := felt(parse.text)):
+        if answer.fallback and answer.intent == "out_of_scope" and (key := self._felt(parse)):
             return Outcome((turn.say(key),), intent="feeling")
-        intent = "fallback" if answer.fallback else answer.intent
-        return Outcome(
-            answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence
-        )
+        return _outcome(answer)
+
+    def _felt(self, parse: Parse) -> str | None:
+        """Return the reply to a message out of scope that tells a feeling, a hurt or a story.
+
+        "de lai 2 dua con cho toi nuoi" (a piece of a story on the bot's subject) was "outside what
+        I can help with": it gets the request to tell more.
+        """
+        if (key := felt(parse.text)) is not None:
+            return key
+        story = tells_only(parse.text) and on_subject(parse, self.qa.subject)
+        return "qa.tell_more" if story else None
+
+    def _introduced(self, turn: Turn, parse: Parse, person: Person) -> Outcome:
+        """Keep the person a message introduces; ask for the rest, or note it after an answer.
+
+        An age that keeps the answer before ("con tôi 8 tuổi" after who raises the child) gets
+        that answer again: its rule is by age.
+        """
+        previous = self.recent.recall(turn.user.urn, turn.now)
+        local = self.local_help(turn.user)
+        if previous and (kept := kept_after(self.qa, previous, parse, turn.locale, local)):
+            return _outcome(kept)  # the age was the answer's: no story to read the next message in
+        self.people.keep(turn.user.urn, person, turn.now)
+        key = "qa.noted" if person.told_of and previous is not None else "qa.tell_more"
+        if person.officer:  # "tôi là cán bộ xã": how to send the report, or to register first
+            key = "qa.officer_registered" if turn.user.is_staff else "qa.officer"
+        return Outcome((turn.say(key),), intent="introduce")
 
     def in_danger(self, turn: Turn, parse: Parse) -> Parse:
         """Read a message in danger after the person introduced just before, if any."""
@@ -116,6 +145,7 @@ class Questions:
         local = self.local_help(turn.user)
         return (
             again(self.qa, previous, parse, turn.locale, local)
+            or kept_after(self.qa, previous, parse, turn.locale, local)
             or sure_after(self.qa, ranking, parse, turn.locale, local)
             or kind_after(self.qa, ranking, parse, turn.locale, local, previous)
             or again(self.qa, previous, parse, turn.locale, local, loosely=True)
@@ -149,9 +179,18 @@ class Questions:
         return turn.reply(*replies)
 
 
+def _outcome(answer: Answer) -> Outcome:
+    """Return the outcome of an answer: its replies, intent, topic and confidence."""
+    intent = "fallback" if answer.fallback else answer.intent
+    return Outcome(answer.replies, intent=intent, topic=answer.topic, confidence=answer.confidence)
+
+
 def tells_of_danger(text: str) -> bool:
     """Return whether a message tells of hiding, fear or being unable to call, asking nothing."""
-    return tells_only(text) and bool(DANGER_NOW.search(fold(text)) or AFRAID.search(text.lower()))
+    lowered = text.lower()
+    if not tells_only(text) or LATER_LOSS.search(lowered):
+        return False
+    return bool(DANGER_NOW.search(fold(text)) or AFRAID.search(lowered))
 
 
 def still_in_danger(turn: Turn) -> bool:

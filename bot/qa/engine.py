@@ -20,6 +20,7 @@ from bot.qa.agreement import kind_agreed
 from bot.qa.answer import Answer
 from bot.qa.answers import ArticleReplies, cite_line
 from bot.qa.faq import Faq, FaqEntry, load_faq
+from bot.qa.feeling import only_feeling
 from bot.qa.helpline import answer_footer, harm_help
 from bot.qa.likely import legal_on_subject, likely_entry, reports_harm, story_entry
 from bot.qa.named import asked_first
@@ -91,7 +92,8 @@ class QA:
         """Answer an already understood message: emergency first, then article, FAQ, fallbacks."""
         parse = age_agreed(kind_agreed(topic_agreed(parse, self.faq), self.faq, self.law), self.faq)
         entry = self._confident_entry(parse)
-        if parse.emergency:
+        if parse.emergency:  # "em sợ lắm" alone: no entry on what it might be about
+            entry = None if only_feeling(parse.text) else entry
             return self._emergency(parse, entry, locale, local_help)
         if parse.article is not None:
             return self._article(parse, locale)

@@ -12,11 +12,26 @@ from nlu.normalize import fold
 
 FEELINGS = re.compile(
     r"\b(kho|buon|chan|met moi|tuyet vong|co don|be tac|so qua|so lam|khoc|dau kho|tui than"
-    r"|uat uc|ap luc|hic|huhu|hu hu)\b"
+    r"|uat uc|ap luc|hic|huhu|hu hu|rat so|so hai|lo so|hoang loan|lo lang)\b"
 )
 """Folded words of sadness, despair or fear ("khổ", "buồn", "bế tắc", "tủi thân")."""
 MAX_WORDS = 12
 """A longer message says more than a feeling."""
+
+
+FILLER = frozenset(
+    {"em", "toi", "minh", "tui", "chau", "con", "chi", "anh", "co", "ban", "qua", "lam", "that"}
+    | {"rat", "a", "oi", "roi", "dang", "su", "va"}
+)
+"""Folded words that say nothing beside a feeling: the speaker, "quá", "lắm", "thật sự"."""
+
+
+def only_feeling(text: str) -> bool:
+    """Return whether a message shows a feeling and names nothing else ("em sợ lắm", "chán quá")."""
+    folded = fold(text)
+    if FEELINGS.search(folded) is None:
+        return False
+    return all(word in FILLER for word in re.findall(r"\w+", FEELINGS.sub(" ", folded)))
 
 
 def shows_feeling(text: str) -> bool:

@@ -1,24 +1,23 @@
 """Short follow-ups ("còn nếu đánh lần thứ hai thì sao") read with the question answered before.
 
-Only the ids of the last two entries answered are kept, in memory, for a few minutes: never the
-text of a message. A follow-up the engine is not sure of on its own offers the questions that fit
-it read after the entry's own question (the entry itself left out), instead of the closest to it
-alone. A question about sanctions after an answer on where to report reads after the entry before.
+What is kept of the answers before is in bot/qa/recent.py. A follow-up the engine is not sure of
+on its own offers the questions that fit it read after the entry's own question (the entry itself
+left out), instead of the closest to it alone. A question about sanctions after an answer on where
+to report reads after the entry before.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from bot.qa.answer import Answer
 from bot.qa.engine import QA
 from bot.qa.entries import FaqEntry
 from bot.qa.kinds import STEPS
-from bot.qa.memory import MAX_USERS, UserMemory
 from bot.qa.naming import asked_of, asks_where, names_nothing
+from bot.qa.opening import tells_only
 from nlu.asks import SANCTIONS
 from nlu.englishroles import looks_english
 from nlu.normalize import fold
@@ -40,8 +39,8 @@ FLOOR = 0.15
 """A follow-up whose best reading (after the entry's question) is weaker stays as it was."""
 SURE_OFF_TOPIC = 0.9
 """A message this surely out of scope on its own ("giá vàng hôm nay") is no follow-up."""
-KEPT_FOR = timedelta(minutes=20)
-"""How long the last answered entry counts as the subject of a follow-up."""
+AGE = re.compile(r"\b\d{1,3} ?(tuoi|t|thang)\b")
+"""Folded, an age told ("con mới 2 tuổi"): a fact that changes an answer whose rule is by age."""
 Ranking = tuple[tuple[str, float], ...]
 """Entries and their scores, best first."""
 
@@ -201,6 +200,35 @@ def not_sure_after(qa: QA, ranking: Ranking, parse: Parse, locale: str = "vi") -
     return qa.not_sure(replace(parse, faq=ranking), locale)
 
 
+def kept_after(
+    qa: QA, previous: str, parse: Parse, locale: str = "vi", local_help: Sequence[str] = ()
+) -> Answer | None:
+    """Return the entry answered before again for an age told after it that keeps it surely.
+
+    "con mới 2 tuổi" after who raises the child on divorce: that answer tells the rule for a child
+    under 36 months ("Mình đang nghe đây" asked for a story already told). Only an answer whose
+    rule is by age is told again ("tôi 30 tuổi" after a husband's beating asks for more).
+    """
+    entry = qa.faq.get(previous)
+    if entry is None or not AGE.search(fold(parse.text)) or not tells_only(parse.text):
+        return None
+    if "tuoi" not in fold(entry.answer.get("vi", "")):
+        return None
+    for question in _read_after(entry, parse, locale):
+        best = qa.parse(f"{question} {parse.text}").faq[:1]
+        if best and best[0][0] == previous and best[0][1] >= SURE_AFTER:
+            return sure_after(qa, ((previous, SURE_AFTER),), parse, locale, local_help)
+    return None
+
+
+def _read_after(entry: FaqEntry, parse: Parse, locale: str) -> tuple[str, ...]:
+    """Return the entry's questions a follow-up is read after: its first and its shortest."""
+    english = (locale == "en" or looks_english(parse.text)) and parse.text.isascii()
+    questions = entry.questions_en if english and entry.questions_en else entry.questions
+    shortest = sorted(questions[1:], key=len)[: READINGS - 1]
+    return tuple(dict.fromkeys((questions[0], *shortest)))
+
+
 def readings_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> Ranking:
     """Return the entries matching a follow-up read after entry ``previous``'s questions.
 
@@ -211,62 +239,9 @@ def readings_after(qa: QA, previous: str, parse: Parse, locale: str = "vi") -> R
     off_topic = parse.intent == "out_of_scope" and parse.confidence >= SURE_OFF_TOPIC
     if entry is None or off_topic:
         return ()
-    english = (locale == "en" or looks_english(parse.text)) and parse.text.isascii()
-    questions = entry.questions_en if english and entry.questions_en else entry.questions
-    shortest = sorted(questions[1:], key=len)[: READINGS - 1]
     best: dict[str, float] = {}
-    for question in dict.fromkeys((questions[0], *shortest)):
+    for question in _read_after(entry, parse, locale):
         for match, score in qa.parse(f"{question} {parse.text}").faq:
             if match != previous and score > best.get(match, -1.0):
                 best[match] = score
     return tuple(sorted(best.items(), key=lambda item: -item[1]))
-
-
-class Kept(NamedTuple):
-    """What is kept of a user's last answer: its entry, the entry before it, and when."""
-
-    entry: str
-    before: str | None
-    at: datetime
-
-    def fresh(self, now: datetime) -> bool:
-        """Return whether the answer is recent enough to be followed up."""
-        return now - self.at <= KEPT_FOR
-
-    def after(self, entry: str, now: datetime) -> Kept:
-        """Return what is kept once ``entry`` is answered: this entry before it, if fresh."""
-        if not self.fresh(now):
-            return Kept(entry, None, now)
-        return Kept(entry, self.before if self.entry == entry else self.entry, now)
-
-
-class RecentEntries:
-    """The last two entries answered to each user, for KEPT_FOR, in memory only."""
-
-    def __init__(self, limit: int = MAX_USERS) -> None:
-        self.memory: UserMemory[Kept] = UserMemory(limit)
-
-    def remember(self, user: str, entry: str, now: datetime) -> None:
-        """Keep ``entry`` as the subject of the user's next follow-up, and the one before it."""
-        self.memory.change(
-            user, lambda kept: kept.after(entry, now) if kept else Kept(entry, None, now)
-        )
-
-    def recall(self, user: str, now: datetime) -> str | None:
-        """Return the entry last answered to ``user``, if recent."""
-        kept = self._fresh(user, now)
-        return kept.entry if kept else None
-
-    def before(self, user: str, now: datetime) -> str | None:
-        """Return the entry answered to ``user`` before the last, if the last is recent."""
-        kept = self._fresh(user, now)
-        return kept.before if kept else None
-
-    def forget(self, user: str) -> None:
-        """Forget the user's entries."""
-        self.memory.forget(user)
-
-    def _fresh(self, user: str, now: datetime) -> Kept | None:
-        """Return what is kept of ``user``'s last answer, if recent."""
-        kept = self.memory.get(user)
-        return kept if kept is not None and kept.fresh(now) else None

@@ -25,6 +25,8 @@ AMOUNT = re.compile(r"\b(bao nhieu|may|tien|trieu|muc|khung)\b")
 """Folded words asking how much: a fine and no other sanction."""
 HOW = re.compile(r"\b(the nao|ra sao|nhu nao|sao)\b")
 """Folded words asking how one is punished ("bị phạt thế nào")."""
+LAWFUL = re.compile(r"\b(co )?(duoc|duoc phep|co quyen) (lam )?(vay|the|nhu vay|nhu the)\b")
+"""Folded words asking whether what was told is allowed: "họ có được làm vậy không"."""
 _OPENING = re.compile(
     r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
     r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
@@ -47,9 +49,14 @@ got fined fine punished punishment prison jail arrested years a an so then and n
 not or there anything else"""
 ENGLISH_BARE = frozenset(_ENGLISH.split())
 """English words of a question that name no subject: "what can I do", "is that legal"."""
-_TURN = "bao to cao giac trinh keu goi giup nho ho tro"
+_ENGLISH_BACK = re.compile(
+    r"\b(?:that|this|it) (?:(?:is|was) )?(?:an? )?"
+    r"(?:domestic violence|violence|abuse|crime|illegal)\b"
+)
+"""What was told, named back in English: "is that violence", "is this abuse" (no new subject)."""
+_TURN = "bao to cao giac trinh keu goi giup nho ho tro khieu nai kien"
 TURN_WORDS = frozenset(_TURN.split())
-"""Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp"."""
+"""Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp", "khiếu nại"."""
 WHERE_WORDS = BARE_WORDS | TURN_WORDS
 """The words of a message that only asks where to turn."""
 
@@ -70,7 +77,7 @@ def names_nothing(text: str) -> bool:
     subject answered before.
     """
     if written_in_english(text):
-        words = re.findall(r"[a-z]+", spell_out(text.lower()))
+        words = re.findall(r"[a-z]+", _ENGLISH_BACK.sub(" that ", spell_out(text.lower())))
         return bool(words) and all(word in ENGLISH_BARE for word in words)
     words = _question_words(text)
     return bool(words) and all(word in BARE_WORDS for word in words)
@@ -118,4 +125,6 @@ def asked_of(text: str) -> frozenset[str]:
     found, folded = asks(text), fold(text)
     if found & SANCTIONS == {"fine"} and HOW.search(folded) and not AMOUNT.search(folded):
         return found | SANCTIONS
+    if LAWFUL.search(folded):  # "họ có được làm vậy không": whether it is allowed
+        return found | {"definition"}
     return found

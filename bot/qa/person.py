@@ -27,7 +27,8 @@ _CHARGE = r"(?: chu nhiem| day (?:them|kem|van|toan|nhac|ve|boi|lai xe))?"
 """What a teacher is in charge of: "thầy giáo chủ nhiệm", "cô dạy thêm"."""
 _THIRD = (
     r"(?:no|(?P<small>be|con be|dua be|con nho|dua nho)"
-    r"|em ay|em no|ban ay|co ay|anh ay|chi ay|nguoi do|nguoi ay)"
+    r"|em ay|em no|ban ay|co ay|anh ay|chi ay|nguoi do|nguoi ay"
+    r"|anh ta|chi ta|ong ta|ba ta|co ta|ong ay|ba ay|han)"
 )
 """Someone already told of, by a pronoun: "nó mới 17 tuổi" after "con gái tôi bị bạn trai đánh"."""
 _AGE = r"(?:(?:nam nay|nay|da|moi|duoc|vua tron|tron) )?(?P<age>\d{1,3})(?: tuoi|t)"
@@ -73,6 +74,8 @@ STATUSES = (
     "trưởng thôn",
 )
 """What the speaker may say they are or do besides a role word ("tôi là giáo viên")."""
+OFFICERS = frozenset({"cán bộ xã", "cán bộ"})
+"""What a speaker says who may have come to send the commune's report ("tôi là cán bộ xã")."""
 ABBREVIATIONS = frozenset({"ck", "vk", "bx", "ox", "chg"})
 """Role words too short to tell apart from other words once folded."""
 
@@ -89,6 +92,11 @@ class Person:
     """Whose the person is: the speaker's, or "nhà hàng xóm" (a neighbour's)."""
     told_of: bool = False
     """Named by a pronoun ("nó mới 17 tuổi"): someone the story before told of."""
+
+    @property
+    def officer(self) -> bool:
+        """Return whether the speaker says they are a commune officer."""
+        return self.speaker and self.role in OFFICERS
 
     def before(self, text: str) -> str:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
@@ -120,7 +128,7 @@ def _phrases() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return the shapes "<role> tôi [age]", "tôi là <role> [age]" / "tôi <age>", "nó <age>"."""
+    """Return the shapes "<role> tôi [age]", "tôi là <role> [age]", "nó <age>", "hắn là <role>"."""
     roles = _any_of(_phrases())
     grade = r" (?:dang |moi |con )?hoc lop (?P<grade>\d{1,2})"
     state = rf"(?P<state> {_AGE}|(?P<pregnant>{_PREGNANT})|{grade})?"
@@ -128,7 +136,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     other = rf"^(?P<role>{roles}){_CHARGE} (?:cua )?{whose}(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
     said = rf" (?:(?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX}|{_WORKPLACE})"
     mine = rf"^(?:{_SPEAKER}|(?:chi|anh)(?= la | lam ))(?:{said})?{state}$"  # "chị là công nhân"
-    third = rf"^{_THIRD}{state}$"
+    what = rf"(?: la (?P<role>{roles})(?: \w+){{0,3}})?"  # "anh ta là giám đốc công ty"
+    third = rf"^{_THIRD}{what}{state}$"
     return re.compile(other), re.compile(mine), re.compile(third)
 
 
@@ -138,7 +147,7 @@ def introduced(text: str) -> Person | None:
     other, mine, third = _patterns()
     if (found := other.match(folded)) is not None:
         return _person(found, speaker=False)
-    if (found := third.match(folded)) is not None and found["state"]:
+    if (found := third.match(folded)) is not None and (found["state"] or found["role"]):
         return _told_of(found)
     found = mine.match(folded)
     if found is None or not (found["role"] or found["place"] or found["state"]):
@@ -163,6 +172,7 @@ def _person(found: re.Match[str], speaker: bool) -> Person:
 def _told_of(found: re.Match[str]) -> Person:
     """Return someone told of by a pronoun: "bé" (a child), "học sinh" (a grade) or "người đó"."""
     role = "bé" if found["small"] else "học sinh" if found["grade"] else "người đó"
+    role = _phrases()[found["role"]] if found["role"] else role
     return replace(_person(found, speaker=False), role=role, owner="", told_of=True)
 
 

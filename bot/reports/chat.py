@@ -6,6 +6,7 @@ roll-ups (/tonghop, /xuat) and the reminder job.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -140,6 +141,10 @@ class Reports:
             return begin(self.rep, turn, None)
         return line_start(self.rep, turn, turn.text)
 
+    def for_officers(self, turn: Turn) -> Outcome:
+        """A citizen's one-line report ("bc tháng hành động: 3 buổi …"): how to register first."""
+        return turn.reply(turn.say("core.report_staff_only"))
+
     def amend(self, turn: Turn) -> Outcome:
         """``/sua [BC-number]``: amend a saved report until its lock date."""
         arg = _argument(turn)
@@ -200,6 +205,11 @@ class Reports:
         return self.button(replace(turn, incoming=replace(turn.incoming, button=payload)))
 
 
+def names_a_form(rep: Reporting, text: str) -> bool:
+    """Return whether text is a one-line report that names a form ("bc tháng hành động: 3 …")."""
+    return is_report_line(text) and split_header(text, rep.forms)[0] is not None
+
+
 def _named_form(rep: Reporting, text: str) -> str | None:
     """Return the payload of the form a typed answer names ("báo cáo tháng hành động")."""
     form, _ = split_header(text, rep.forms)
@@ -219,6 +229,7 @@ def register(router: Router, app: App) -> None:
     claim = getattr(router, "text", None)
     if callable(claim):
         claim(is_report_line, reports.line, roles=STAFF)
+        claim(functools.partial(names_a_form, rep), reports.for_officers)
     registration.register(router, app, rep)
     rollups.register(router, app, rep)
 

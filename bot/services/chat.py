@@ -25,6 +25,7 @@ from bot.core.records import User
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.core.units import Unit, official_units
+from bot.qa.chat import still_in_danger
 from bot.qa.engine import QA
 from bot.services.catalog import Catalog
 from bot.services.directory import PLACE_NAMES_FILE, load_directory
@@ -69,7 +70,11 @@ class Finder:
         """Ask where the user is (offering the saved place, if any)."""
         saved = self._unit(turn.user.place)
         buttons = [self._button(turn, saved, "svc.use_saved")] if saved else []
-        return turn.goto(STATE, {}, self._prompt(turn, "svc.ask_place", buttons))
+        asked = self._prompt(turn, "svc.ask_place", buttons)
+        if still_in_danger(turn):  # "cháu gọi số nào" after the emergency answer: numbers first
+            lines = Reply(national_text(self.catalog.directory(), turn.t))
+            return turn.goto(STATE, {}, lines, asked)
+        return turn.goto(STATE, {}, asked)
 
     def pressed(self, turn: Turn) -> Outcome:
         """Handle ``svc:start`` and ``svc:u:<code>`` buttons."""
