@@ -58,6 +58,18 @@ def test_every_slogan_is_verbatim_in_the_corpus() -> None:
     assert missing == []
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
+def test_every_earlier_theme_is_verbatim_in_the_corpus() -> None:
+    """Thirty-sixth session: "năm 2025 chủ đề tháng hành động là gì" got 2026's missing theme."""
+    corpus = unicodedata.normalize("NFC", CORPUS.read_text(encoding="utf-8"))
+    (calendar,) = _shipped()
+    themes = dict(calendar.past_themes)
+    assert sorted(themes) == list(range(2016, 2026))
+    firsts = {2016, 2017, 2018, 2019, 2021, 2025}  # 2020 and 2022–2024 repeat the year before
+    missing = [y for y in firsts if f'"{unicodedata.normalize("NFC", themes[y])}"' not in corpus]
+    assert missing == []
+
+
 def test_every_first_line_is_lock_screen_safe() -> None:
     (calendar,) = _shipped()
     for entry in calendar.entries:
@@ -147,6 +159,7 @@ CASES = [
     ("no Vietnamese", GOOD_ENTRY.replace("vi:", "en:"), 16, "vi must be non-empty text"),
     ("image not https", GOOD_ENTRY + "    image: http://x.vn/a.png\n", 17, "https://"),
     ("too long", GOOD_ENTRY.replace("Nội dung", "a" * 1001), 16, "at most 1000"),
+    ("empty past theme", GOOD_ENTRY + "past_themes:\n  2025: ''\n", 17, "map years to themes"),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from bot.core.records import Role
 from bot.core.units import official_units
 from bot.core.yamlfile import LineDict, LineList, load_yaml
 
-TOP_KEYS = {"year", "timezone", "campaign", "related_days", "entries"}
+TOP_KEYS = {"year", "timezone", "campaign", "related_days", "entries", "past_themes"}
 CAMPAIGN_KEYS = {"name", "start", "end", "theme", "theme_note", "source"}
 RELATED_KEYS = {"name", "start", "end", "source"}
 ENTRY_KEYS = {"id", "date", "time", "audience", "related", "slogans", "text", "image"}
@@ -61,6 +61,8 @@ class Calendar:
     theme: str | None
     related: Mapping[str, RelatedDay]
     entries: tuple[Entry, ...]
+    past_themes: tuple[tuple[int, str], ...] = ()
+    """The official themes of earlier years, as (year, theme)."""
 
     def due(self, now: datetime) -> list[Entry]:
         """Return the entries whose send time has come."""
@@ -247,7 +249,19 @@ def parse_calendar(data: Any, file: str) -> tuple[Calendar | None, list[Problem]
     theme = campaign.get("theme") if isinstance(campaign.get("theme"), str) else None
     entries.sort(key=lambda e: e.send_at)
     calendar = Calendar(top["year"], name, start, end, theme, related, tuple(entries))
-    return calendar, reader.problems
+    return replace(calendar, past_themes=_past_themes(reader, top)), reader.problems
+
+
+def _past_themes(reader: _Reader, top: LineDict) -> tuple[tuple[int, str], ...]:
+    """Return the ``past_themes:`` mapping of years to themes; a bad item is a problem."""
+    found = top.get("past_themes", LineDict())
+    if not isinstance(found, LineDict):
+        reader.problem(top.line_of("past_themes"), "past_themes must map years to themes")
+        return ()
+    good = {int(y): t for y, t in found.items() if str(y).isdigit() and isinstance(t, str) and t}
+    if len(good) != len(found):
+        reader.problem(top.line_of("past_themes"), "past_themes must map years to themes")
+    return tuple(sorted(good.items()))
 
 
 def _one(reader: _Reader, cal: dict[str, Any], item: Any, zone: ZoneInfo) -> Entry | None:

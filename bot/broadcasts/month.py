@@ -27,6 +27,10 @@ ASKED = re.compile(
     r"|muc dich|bat dau|ket thuc|keo dai|dien ra|nhu the nao|what|when|theme|slogan)\b"
 )
 """Words of a question about it."""
+YEAR = re.compile(r"\b(20\d\d)\b")
+"""A year named: "năm 2025 chủ đề tháng hành động là gì"."""
+LAST_YEAR = re.compile(r"\b(nam ngoai|nam truoc|nam roi|last year)\b")
+"""Folded words naming last year's month: "chủ đề năm ngoái"."""
 ELSEWHERE = re.compile(
     r"\b(bao cao|dang ky|dang ki|nhan (tin|thong bao)|huy|ngung|report|subscribe|stop)\b"
 )
@@ -68,6 +72,10 @@ class MonthAnswer:
         calendar = current(self.calendars, turn.now.date())
         if calendar is None:
             return turn.reply(turn.say("bc.month.unknown"))
+        if (past := _past_theme(calendar, turn.text)) is not None:  # "năm 2025 chủ đề là gì"
+            year, theme = past
+            reply = Reply(turn.t("bc.month.past_theme", year=year, theme=theme))
+            return Outcome((reply,), intent="campaign", confidence=1.0)
         lines = [self._dates(turn, calendar), self._theme(turn, calendar)]
         lines += [
             turn.t("bc.month.day", name=_dated(day.name, day.start, day.end))
@@ -94,6 +102,15 @@ class MonthAnswer:
         if calendar.theme:
             return turn.t("bc.month.theme", theme=calendar.theme)
         return turn.t("bc.month.no_theme", year=calendar.year)
+
+
+def _past_theme(calendar: Calendar, text: str) -> tuple[int, str] | None:
+    """Return the year an earlier Action Month is asked of and its theme, if the calendar has it."""
+    named = {int(y) for y in YEAR.findall(text)} - {calendar.year}
+    if LAST_YEAR.search(fold(text)):
+        named.add(calendar.year - 1)
+    known = dict(calendar.past_themes)
+    return next(((y, known[y]) for y in sorted(named) if y in known), None)
 
 
 def _day(day: date) -> str:

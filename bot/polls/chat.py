@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.broadcasts.audience import province_of
@@ -16,12 +18,26 @@ from bot.polls.records import Kind, Poll, text_for
 from bot.polls.repository import Polls
 from bot.polls.summary import PollResults, publish_poll
 from bot.polls.view import ANSWER, answer_label, local, poll_buttons, results_text
+from nlu.normalize import fold
 
+_WANTS = r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?"
+_ASKS_POLL = re.compile(
+    _WANTS + r"(?:lam|tra loi|tham gia|bat dau|xem)? ?(?:cac |bai |cuoc )?"
+    r"(?:khao sat|binh chon)\W*$"
+)
+"""Words alone that ask for the open polls, folded: "tôi muốn làm khảo sát", "bình chọn"."""
+_ASKS_RESULTS = re.compile(_WANTS + r"(?:xem )?ket qua (?:cac |cuoc )?(?:khao sat|binh chon)\W*$")
+"""Words alone that ask for the polls' results, folded: "xem kết quả khảo sát"."""
 FLOW = "poll"
 RESULTS = "pres"
 TEXT_MAX = 200
 LABEL_MAX = 60
 STAFF = (Role.ADMIN, Role.SUPERVISOR)
+
+
+def _asks(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Return whether a message, folded, is only words that ``pattern`` reads as asking."""
+    return lambda text: pattern.match(fold(text)) is not None
 
 
 def eligible(poll: Poll, user: User) -> bool:
@@ -187,9 +203,11 @@ class PollChat:
         return turn.reply(Reply(turn.t("poll.results.file"), document=document))
 
     def register(self, router: Router) -> None:
-        """Register /khaosat, /ketqua, the answer buttons and the typed-answer flow."""
+        """Register /khaosat, /ketqua (or asked in words), the answer buttons and the typed flow."""
         router.command(["khaosat", "poll"], self.list_open, help_key="poll.help.polls")
         router.command(["ketqua", "results"], self.results, help_key="poll.help.results")
         router.button(ANSWER, self.button)
         router.button(RESULTS, self.export, roles=STAFF)
         router.state(FLOW, self.typed, optional=True)
+        router.text(_asks(_ASKS_POLL), lambda turn: self.list_open(replace(turn, text="")))
+        router.text(_asks(_ASKS_RESULTS), lambda turn: self.results(replace(turn, text="")))
