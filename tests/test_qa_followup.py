@@ -59,6 +59,7 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("is that violence", True),  # thirty-sixth session: it got forced pregnancy
         ("is that a crime", True),
         ("is domestic violence a crime", False),
+        ("giờ tôi làm gì tiếp", True),  # thirty-sixth session: it got a beaten wife's first steps
     ],
 )
 def test_what_names_nothing(text: str, expected: bool) -> None:
@@ -120,6 +121,7 @@ def test_whether_it_is_allowed_asks_what_it_is() -> None:
     assert "definition" in asked_of("họ có được làm vậy không")
     assert "definition" in asked_of("công ty có quyền làm thế không")
     assert "definition" not in asked_of("tôi được nghỉ mấy ngày")
+    assert "help" in asked_of("what do I do")  # after a child's abuse in English: "not sure"
 
 
 def test_where_to_complain_asks_where_to_turn() -> None:

@@ -50,6 +50,8 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("anh ta là giám đốc công ty", Person("giám đốc", False, None, owner="", told_of=True)),
         ("hắn là hàng xóm", Person("hàng xóm", False, None, owner="", told_of=True)),
         ("hắn là ai", None),
+        ("tôi 70 tuổi rồi", Person("", True, 70)),  # a particle after it: "tell me more" missed it
+        ("em 16 tuổi ạ", Person("", True, 16)),
         ("anh ta đánh tôi", None),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),

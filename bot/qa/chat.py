@@ -35,9 +35,11 @@ STILL_IN_DANGER = timedelta(minutes=30)
 what to do if one cannot call ("em đang trốn trong nhà tắm", "em không dám gọi điện"), not a
 request for the rest ("nhà trường không xử lý" tells of no danger now)."""
 DANGER_NOW = re.compile(
-    r"\b(tron|khong dam|dang|cuu|nhot|doa|duoi theo|khong (goi|nhan tin) duoc|het pin|run)\b"
+    r"\b(tron|khong dam|dang|cuu|nhot|doa|duoi theo|khong (goi|nhan tin) duoc|het pin|run"
+    r"|hiding|scared|afraid|frightened|locked in|can not call)\b"
 )
-"""Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased."""
+"""Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased (and
+in English: "I'm scared to tell my mom")."""
 AFRAID = re.compile(r"\bsợ\b")
 """Fear, read with diacritics (folded "so" is also a number, "số")."""
 LATER_LOSS = re.compile(

@@ -27,6 +27,8 @@ HOW = re.compile(r"\b(the nao|ra sao|nhu nao|sao)\b")
 """Folded words asking how one is punished ("bị phạt thế nào")."""
 LAWFUL = re.compile(r"\b(co )?(duoc|duoc phep|co quyen) (lam )?(vay|the|nhu vay|nhu the)\b")
 """Folded words asking whether what was told is allowed: "họ có được làm vậy không"."""
+WHAT_TO_DO = re.compile(r"\bwhat (do|must|shall) (i|we) do\b|\bwhat now\b")
+"""English words asking what to do that the kinds of nlu.asks do not read."""
 _OPENING = re.compile(
     r"^\W*(con|the con|vay|vay con|vay thi|the|the thi|neu|con neu|nhung|ma|lo|truong hop|"
     r"nhu vay|the neu|vay neu|and|what if|but|so|then)\b"
@@ -37,7 +39,7 @@ _ALONE = re.compile(r"^\W*(phat|xu phat|di tu|o tu|bao (nhieu|lau)|ai|o dau|mat 
 _BARE = """co bi di tu ngoi khong ko k hok ai xu phat nhieu lau the nao ra sao gi la muc cao
 nhat thap toi da duoc dc phai hay nhu vay thi con nua o dau khi cho hoi a nhe nha ha u roi chua se
 can nen lam tien trieu nam thang ngay bay gio minh em ban oi ad nguoi do nay kia ve viec truong hop
-neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach
+neu ma va voi it toida thieu an tinh sau truoc bat quyen may cach tiep theo
 vi pham luat phap muon"""
 BARE_WORDS = frozenset(_BARE.split())
 """Words of a question that name no subject: "có bị đi tù không", "ai xử phạt", "có quyền bắt không"
@@ -126,5 +128,7 @@ def asked_of(text: str) -> frozenset[str]:
     if found & SANCTIONS == {"fine"} and HOW.search(folded) and not AMOUNT.search(folded):
         return found | SANCTIONS
     if LAWFUL.search(folded):  # "họ có được làm vậy không": whether it is allowed
-        return found | {"definition"}
-    return found
+        found |= {"definition"}
+    if WHAT_TO_DO.search(folded):  # "what do I do" (nlu.asks reads "what can I do")
+        found |= {"help"}
+    return frozenset(found)

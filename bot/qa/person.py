@@ -41,6 +41,8 @@ _WORKPLACE = (
     r"(?: (?!bi |duoc |thi |ma )\w+){0,2}"
 )
 """Where the speaker works, read as a worker: "tôi làm ở xưởng may", "em làm tại công ty giày"."""
+_TRAILING = re.compile(r"(?: (?:roi|a|nhe|nha|day|thoi|ha|do))+$")
+"""Folded particles that end a message and say nothing: "tôi 70 tuổi rồi", "em 16 tuổi ạ"."""
 WORKER = "người lao động"
 WHOSE = {"con": "con", "chau": "cháu", "vo": "vợ", "chong": "chồng"}
 """Whose the person is, folded and as written: "thầy chủ nhiệm của con tôi"."""
@@ -143,7 +145,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def introduced(text: str) -> Person | None:
     """Return the person a message only introduces, if that is all it does."""
-    folded = " ".join(re.findall(r"\w+", fold(text)))
+    folded = _TRAILING.sub("", " ".join(re.findall(r"\w+", fold(text))))
     other, mine, third = _patterns()
     if (found := other.match(folded)) is not None:
         return _person(found, speaker=False)
