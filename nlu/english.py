@@ -37,8 +37,8 @@ _WORDS = (
     "boyfriend girlfriend teacher school home family hurt hurts threaten threatens threatened "
     "scared afraid kill want wants forced pregnant she her him legal prison jail fined punished go "
     "free about number phone hotline shelter safe he says said take takes took send back without "
-    "baby passport papers someone speak speaks english hi hello woman women man men living live lives "
-    "vietnamese foreigner foreign"
+    "baby passport papers someone speak speaks english hi hello woman women man men living live "
+    "lives vietnamese foreigner foreign"
 )
 ENGLISH_WORDS = frozenset(_WORDS.split())
 """Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",
