@@ -169,20 +169,9 @@ def subject(qa: QA, previous: str, before: str | None, parse: Parse) -> str:
     asked = asked_of(parse.text) & SANCTIONS
     if before is None or entry is None or not asked or asked & set(entry.asks):
         return previous
-    turning = entry.asks[:1] in (("report",), ("help",))  # where to report, what to do
     if earlier is not None and _told(asked, earlier.asks):
-        return previous if not turning and _surely_serves(qa, previous, parse, asked) else before
-    return before if turning else previous
-
-
-def _surely_serves(qa: QA, previous: str, parse: Parse, asked: frozenset[str]) -> bool:
-    """Return whether a follow-up read after ``previous`` surely asks an entry serving ``asked``.
-
-    "tôi có bị đi tù không" after a husband's beating (itself after adultery): prison for the
-    beating (0.98), not the adultery answered before it.
-    """
-    ranking = readings_after(qa, previous, parse)
-    return any(s >= SURE_AFTER and _serves(qa, e, asked) for e, s in ranking)
+        return before
+    return before if entry.asks[:1] in (("report",), ("help",)) else previous
 
 
 def _told(asked: frozenset[str], served: tuple[str, ...], loosely: bool = False) -> bool:
