@@ -18,6 +18,10 @@ EMERGENCY_MARK = "emergency_at"
 """Session data key the dispatcher sets when it gives the emergency answer outside a task flow
 (ending any optional flow); features that ask optional questions (the poll profile) read it and
 stay silent until the session is reset."""
+STILL_IN_DANGER = timedelta(minutes=30)
+"""How long after the emergency answer a session counts as still in danger: a piece of the story
+that tells of danger now gets what to do if one cannot call ("em đang trốn trong nhà tắm"), and a
+request for a number gets the national numbers before the question of the place."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class Turn:
             return self.now - datetime.fromisoformat(mark)
         except (ValueError, TypeError):
             return timedelta(0)  # a mark that cannot be read counts as now
+
+    def still_in_danger(self) -> bool:
+        """Return whether this session got the emergency answer within STILL_IN_DANGER."""
+        since = self.in_danger_since()
+        return since is not None and since <= STILL_IN_DANGER
 
     def t(self, key: str, **values: object) -> str:
         """Return the UI string ``key`` in the user's locale."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from bot.core.app import App
 from bot.core.feature import LocalHelp
@@ -30,13 +29,9 @@ from bot.qa.recent import RecentEntries
 from nlu import Parse
 from nlu.normalize import fold
 
-STILL_IN_DANGER = timedelta(minutes=30)
-"""After the emergency answer, a piece of the story not understood that tells of danger now gets
-what to do if one cannot call ("em đang trốn trong nhà tắm", "em không dám gọi điện"), not a
-request for the rest ("nhà trường không xử lý" tells of no danger now)."""
 DANGER_NOW = re.compile(
     r"\b(tron|khong dam|dang|cuu|nhot|doa|duoi theo|khong (goi|nhan tin) duoc|het pin|run"
-    r"|hiding|scared|afraid|frightened|locked in|can not call)\b"
+    r"|hiding|scared|afraid|frightened|locked in|can ?not call|can t call)\b"
 )
 """Folded words of a danger now: hiding, not daring, "đang", locked in, threatened, chased (and
 in English: "I'm scared to tell my mom")."""
@@ -70,7 +65,7 @@ class Questions:
             parse, turn.locale, self.local_help(turn.user)
         )
         answer = self._in_context(turn, parse, answer, previous)
-        if answer.fallback and still_in_danger(turn) and tells_of_danger(parse.text):
+        if answer.fallback and turn.still_in_danger() and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
         if answer.fallback and answer.intent == "out_of_scope" and (key := self._felt(parse)):
             return Outcome((turn.say(key),), intent="feeling")
@@ -193,12 +188,6 @@ def tells_of_danger(text: str) -> bool:
     if not tells_only(text) or LATER_LOSS.search(lowered):
         return False
     return bool(DANGER_NOW.search(fold(text)) or AFRAID.search(lowered))
-
-
-def still_in_danger(turn: Turn) -> bool:
-    """Return whether this session got the emergency answer within STILL_IN_DANGER."""
-    since = turn.in_danger_since()
-    return since is not None and since <= STILL_IN_DANGER
 
 
 def _follows(text: str) -> bool:

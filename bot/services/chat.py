@@ -25,7 +25,6 @@ from bot.core.records import User
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.core.units import Unit, official_units
-from bot.qa.chat import still_in_danger
 from bot.qa.engine import QA
 from bot.services.catalog import Catalog
 from bot.services.directory import PLACE_NAMES_FILE, load_directory
@@ -71,7 +70,7 @@ class Finder:
         saved = self._unit(turn.user.place)
         buttons = [self._button(turn, saved, "svc.use_saved")] if saved else []
         asked = self._prompt(turn, "svc.ask_place", buttons)
-        if still_in_danger(turn):  # "cháu gọi số nào" after the emergency answer: numbers first
+        if turn.still_in_danger():  # "cháu gọi số nào" after the emergency answer: numbers first
             lines = Reply(national_text(self.catalog.directory(), turn.t))
             return turn.goto(STATE, {}, lines, asked)
         return turn.goto(STATE, {}, asked)
