@@ -255,11 +255,9 @@ def parse_calendar(data: Any, file: str) -> tuple[Calendar | None, list[Problem]
 def _past_themes(reader: _Reader, top: LineDict) -> tuple[tuple[int, str], ...]:
     """Return the ``past_themes:`` mapping of years to themes; a bad item is a problem."""
     found = top.get("past_themes", LineDict())
-    if not isinstance(found, LineDict):
-        reader.problem(top.line_of("past_themes"), "past_themes must map years to themes")
-        return ()
-    good = {int(y): t for y, t in found.items() if str(y).isdigit() and isinstance(t, str) and t}
-    if len(good) != len(found):
+    items = found.items() if isinstance(found, LineDict) else ()
+    good = {int(y): t for y, t in items if str(y).isdigit() and isinstance(t, str) and t}
+    if not isinstance(found, LineDict) or len(good) != len(found):
         reader.problem(top.line_of("past_themes"), "past_themes must map years to themes")
     return tuple(sorted(good.items()))
 

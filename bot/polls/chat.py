@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from bot.broadcasts.audience import province_of
 from bot.core.app import App
@@ -14,30 +14,24 @@ from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.polls.export import XLSX_MIME, file_name, xlsx_bytes
 from bot.polls.profile import ProfileChat
+from bot.polls.quiz import WANTS, only_asks
 from bot.polls.records import Kind, Poll, text_for
 from bot.polls.repository import Polls
 from bot.polls.summary import PollResults, publish_poll
 from bot.polls.view import ANSWER, answer_label, local, poll_buttons, results_text
-from nlu.normalize import fold
 
-_WANTS = r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?"
 _ASKS_POLL = re.compile(
-    _WANTS + r"(?:lam|tra loi|tham gia|bat dau|xem)? ?(?:cac |bai |cuoc )?"
+    WANTS + r"(?:lam|tra loi|tham gia|bat dau|xem)? ?(?:cac |bai |cuoc )?"
     r"(?:khao sat|binh chon)\W*$"
 )
 """Words alone that ask for the open polls, folded: "tôi muốn làm khảo sát", "bình chọn"."""
-_ASKS_RESULTS = re.compile(_WANTS + r"(?:xem )?ket qua (?:cac |cuoc )?(?:khao sat|binh chon)\W*$")
+_ASKS_RESULTS = re.compile(WANTS + r"(?:xem )?ket qua (?:cac |cuoc )?(?:khao sat|binh chon)\W*$")
 """Words alone that ask for the polls' results, folded: "xem kết quả khảo sát"."""
 FLOW = "poll"
 RESULTS = "pres"
 TEXT_MAX = 200
 LABEL_MAX = 60
 STAFF = (Role.ADMIN, Role.SUPERVISOR)
-
-
-def _asks(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    """Return whether a message, folded, is only words that ``pattern`` reads as asking."""
-    return lambda text: pattern.match(fold(text)) is not None
 
 
 def eligible(poll: Poll, user: User) -> bool:
@@ -209,5 +203,9 @@ class PollChat:
         router.button(ANSWER, self.button)
         router.button(RESULTS, self.export, roles=STAFF)
         router.state(FLOW, self.typed, optional=True)
-        router.text(_asks(_ASKS_POLL), lambda turn: self.list_open(replace(turn, text="")))
-        router.text(_asks(_ASKS_RESULTS), lambda turn: self.results(replace(turn, text="")))
+        router.text(
+            partial(only_asks, _ASKS_POLL), lambda turn: self.list_open(replace(turn, text=""))
+        )
+        router.text(
+            partial(only_asks, _ASKS_RESULTS), lambda turn: self.results(replace(turn, text=""))
+        )

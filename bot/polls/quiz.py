@@ -33,17 +33,24 @@ LEAVE_WORDS = 4
 """Words from which a message that is no option is a question of its own, not an answer."""
 STOP_WORDS = frozenset({"thoi", "stop"})
 """Folded words that also stop the quiz, besides the flows' ``CANCEL_WORDS`` (bot.core.turn)."""
+WANTS = r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?"
+"""Folded words before what one asks for: "cho tôi", "tôi muốn" (the quiz, the polls)."""
 _ASKS = re.compile(
-    r"^\W*(?:(?:cho )?(?:toi|minh|em|tui) )?(?:muon )?(?:choi|xem|lam|bat dau|thi|mo)? ?"
+    WANTS + r"(?:choi|xem|lam|bat dau|thi|mo)? ?"
     r"(?:cau |bai |tro choi )?(?:do vui|cau do|trac nghiem|quiz)"
     r"(?: (?:thang hanh dong|phap luat|ve binh dang gioi|binh dang gioi|luat))?\W*$"
 )
 """Words alone that ask for the quiz, folded: "xem câu đố tháng hành động", "chơi đố vui"."""
 
 
+def only_asks(pattern: re.Pattern[str], text: str) -> bool:
+    """Return whether a message, folded, is only words that ``pattern`` reads as asking."""
+    return pattern.match(fold(text)) is not None
+
+
 def asks_for_quiz(text: str) -> bool:
     """Return whether a message only asks to play the quiz."""
-    return _ASKS.match(fold(text)) is not None
+    return only_asks(_ASKS, text)
 
 
 def cite(law: LawLibrary, turn: Turn, citation: Citation) -> str:

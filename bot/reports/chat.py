@@ -207,7 +207,7 @@ class Reports:
 
 def names_a_form(rep: Reporting, text: str) -> bool:
     """Return whether text is a one-line report that names a form ("bc tháng hành động: 3 …")."""
-    return is_report_line(text) and split_header(text, rep.forms)[0] is not None
+    return is_report_line(text) and _named_form(rep, text) is not None
 
 
 def _named_form(rep: Reporting, text: str) -> str | None:
