@@ -100,6 +100,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "definition": (
         r"\bla gi\b",
         r"co (phai|bi coi|duoc coi|tinh) la",
+        r"\bco (phai|tinh|duoc tinh) (bao luc|bao hanh|xam hai|quay roi)\b",  # "có phải bạo lực"
         r"the nao (la|thi bi coi)",
         r"co (vi pham|trai luat|sai luat|hop phap|bi cam|pham luat|pham phap|trai phap luat)",
         r"co (dung|sai) (luat|phap luat|quy dinh|khong|ko|k)\b",

@@ -20,7 +20,7 @@ from nlu.training import TrainingData
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "68"
+MODEL_VERSION = "69"
 """Bump when the model code changes in a way that makes cached models stale."""
 
 EMERGENCY_INTENT_THRESHOLD = 0.5

@@ -38,7 +38,8 @@ _WORDS = (
     "scared afraid kill want wants forced pregnant she her him legal prison jail fined punished go "
     "free about number phone hotline shelter safe he says said take takes took send back without "
     "baby passport papers someone speak speaks english hi hello woman women man men living live "
-    "lives vietnamese foreigner foreign"
+    "lives vietnamese foreigner foreign get here divorced divorcing lose losing kids custody visa "
+    "stay country keep keeps kept money"
 )
 ENGLISH_WORDS = frozenset(_WORDS.split())
 """Words of English that are no Vietnamese word typed without diacritics: not "to", "do", "can",

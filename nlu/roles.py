@@ -1,20 +1,21 @@
 """Who does what to whom: the actor and patient of a message, for family, work and child pairs.
 
-A bag of words cannot tell "chồng đánh vợ" from "vợ đánh chồng"; this small extraction step
-can. It reads the teencode-expanded message word by word and knows three shapes:
+A bag of words cannot tell "chồng đánh vợ" from "vợ đánh chồng"; this small extraction step can. It
+reads the teencode-expanded message word by word (limits and words: nlu.rolewords), in three shapes:
 
 - passive: "[người] bị <vai> <việc>" ("tôi bị chồng đánh", "con dâu bị mẹ chồng hành hạ");
 - active: "<vai> [của tôi] [hay] <việc> <vai|tôi>" ("chồng đánh vợ", "ck e hay chửi e");
 - no actor: "<việc> <vai>" ("đánh vợ có bị phạt không").
 
-"tôi/em/mình" (the speaker) becomes the counterpart of the other role when it can be told
-("chồng tôi …": the speaker is the wife). Messages with diacritics are read with them, so "bỏ"
-is not "bố" and "còn" is not "con"; without diacritics the position of a word decides.
+"tôi/em/mình" (the speaker) becomes the counterpart of the other role when it can be told ("chồng
+tôi …": the speaker is the wife). Messages with diacritics are read with them, so "bỏ" is not "bố"
+and "còn" is not "con"; without diacritics the position of a word decides.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -26,30 +27,24 @@ from nlu.rolepair import NONE, SELF, Roles
 from nlu.roletables import groups, mother_and_me, not_acts, not_roles, starts, tables
 from nlu.rolewords import (
     AGENTS,
+    BA,
     CLAUSE,
     KIND,
     KIND_AFTER,
+    MAX_CARRY,
+    MAX_GAP,
+    MAX_LEAD,
     PASSIVE,
     PLACE,
     POSSESSIVE,
     PREDICATE,
     SCORN,
+    SUBJECT_AT,
     YOUNG_SPEAKER,
 )
 from nlu.topic import described
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-MAX_LEAD = 4
-"""Words allowed between the actor and the act ("chồng say rượu về đánh vợ")."""
-MAX_GAP = 3
-"""Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
-SUBJECT_AT = 2
-"""A role this near the start of a sentence or clause is its subject ("Dạ, chồng em …", "Em
-kết hôn được 3 năm, chồng em … mỗi lần say là … bóp cổ em")."""
-MAX_CARRY = 14
-"""Words a subject carries over to a later act, no other role between ("Chồng em hay uống
-rượu, mỗi lần say là về chửi bới")."""
 
 
 @dataclass(frozen=True)
@@ -140,9 +135,13 @@ class _Reader:
         """
         if not self.word_is(at, PASSIVE):
             return False
-        if self.role(at + 1) is not None or self.word_is(at + 1, agents):
+        if self.role(at + 1) is not None or self.word_is(at + 1, agents) or self.ba_acts(at + 1):
             return True
         return bool(self.act(self.skip_adverbs(at + 1)))
+
+    def ba_acts(self, at: int) -> bool:
+        """Return whether the southern "ba" (father) at ``at`` acts: "bị ba đánh" (BA)."""
+        return self.word_is(at, BA) and bool(self.act(self.skip_adverbs(at + 1)))
 
     def names_kind(self, at: int) -> bool:
         """Return whether "là / phải bạo lực" at ``at`` names the kind asked about, not an act."""
@@ -185,15 +184,22 @@ class _Reader:
         return following is not None and following[0] != SELF
 
     def possessed(self, at: int) -> tuple[bool, int]:
-        """Return whether "(của) tôi" or "cháu" follows at ``at``, and the position after it."""
+        """Return whether "(của) tôi" or "cháu" follows at ``at``, and the position after it.
+
+        Not a word that opens the next clause or a role of its own: folded, "công nhân, tổ trưởng
+        sờ tôi" holds "tớ" (to) before "trưởng", but the team leader acts.
+        """
         if self.word_is(at, POSSESSIVE):
             at += 1
+        elif self.after_comma(at) or self._names_a_pair(at):
+            return False, at
         found = tables()[1].match(self, at) or self.word_is(at, YOUNG_SPEAKER)
         return (True, at + 1) if found else (False, at)
 
     def passive(self, at: int) -> Roles | None:
         """Read "[patient] bị [thằng] <actor>" where ``at`` is the position of "bị"."""
         found = self.role(at + 1) or (self.word_is(at + 1, SCORN) and self.role(at + 2)) or None
+        found = ("father", 1) if found is None and self.ba_acts(at + 1) else found
         if found is None or found[0] == SELF:
             return None
         patient = self.ending_at(at) or SELF
@@ -275,11 +281,8 @@ def _reader(text: str) -> _Reader:
 
 def _after_commas(normal: str) -> frozenset[int]:
     """Return the positions of the words that follow a comma in normalised text."""
-    positions, at = set(), 0
-    for part in normal.split(",")[:-1]:
-        at += len(_WORD.findall(part))
-        positions.add(at)
-    return frozenset(positions)
+    counts = (len(_WORD.findall(part)) for part in normal.split(",")[:-1])
+    return frozenset(itertools.accumulate(counts))
 
 
 def _sentence_roles(text: str) -> Roles:

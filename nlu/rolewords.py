@@ -26,7 +26,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "parent": phrases("bố mẹ, cha mẹ, ba mẹ, ba má, phụ huynh, cha mẹ nuôi"),
     "father": phrases(
         "bố, cha, bố dượng, cha dượng, ba dượng, dượng, bố đẻ, ba tôi, ba tui, ba mình, ba ruột, "
-        "ba ghẻ, cha ghẻ, bố ghẻ, tía"
+        "ba ghẻ, cha ghẻ, bố ghẻ, tía, ba em, ba con, ba cháu"
     ),
     "mother": phrases("mẹ, má, mẹ kế, mẹ ghẻ, dì ghẻ, mẹ đẻ"),
     "grandfather": phrases("ông nội, ông ngoại"),
@@ -123,6 +123,9 @@ YOUNG_SPEAKER = ("cháu",)
 """How a young person names themselves after a role: "bố mẹ cháu ép cháu …" (my parents)."""
 PASSIVE = ("bị",)
 SCORN = ("thằng", "đứa", "mụ", "gã")
+BA = ("ba",)
+"""The southern "ba" (father) right after "bị" and before an act: "mẹ con bị ba đánh hoài" (not
+"ba" the number elsewhere: "đánh ba mẹ con tôi")."""
 """Words of scorn before a role after "bị": "tôi bị thằng con trai út đánh" (I suffer it)."""
 AGENTS = phrases(
     "anh, chị, ông, bà, người, kẻ, thằng, gã, bạn, họ, hàng, đồng, giáo, thầy, mấy, một, các, "
@@ -160,3 +163,14 @@ suffers, not the speaker); so does an age under 16 or from 60 ("Mẹ tôi năm n
 YEARS = ("tuổi",)
 CARED_FOR_AGES = (16, 60)
 """Ages outside [16, 60) describe a child or an old person ("con tôi 3 tuổi", "mẹ tôi 70 tuổi")."""
+
+MAX_LEAD = 4
+"""Words allowed between the actor and the act ("chồng say rượu về đánh vợ")."""
+MAX_GAP = 3
+"""Words allowed between an act and its patient ("đánh cả vợ", "đánh đập dã man vợ")."""
+SUBJECT_AT = 2
+"""A role this near the start of a sentence or clause is its subject ("Dạ, chồng em …", "Em
+kết hôn được 3 năm, chồng em … mỗi lần say là … bóp cổ em")."""
+MAX_CARRY = 14
+"""Words a subject carries over to a later act, no other role between ("Chồng em hay uống
+rượu, mỗi lần say là về chửi bới")."""

@@ -21,6 +21,8 @@ NOT_ASKED = [
     "chồng tôi là ai cũng đánh",
     "luật sư bảo tôi phải có giấy chứng nhận thương tích, nhưng bệnh viện không chịu cấp thì tôi "
     "phải làm sao",
+    "nguyên tắc cơ bản là gì",  # thirty-seventh session: "cơ bản là gì" read as "bạn là gì"
+    "quyen co ban la gi",
 ]
 
 

@@ -107,6 +107,8 @@ def test_english_detection_leaves_vietnamese_without_diacritics_alone() -> None:
     assert written_in_english("is it free?")  # thirty-fifth session: after an English answer
     assert written_in_english("my husband takes my passport")
     assert written_in_english("he says he will send me back without my baby")
+    assert written_in_english("can I get divorced here")  # thirty-seventh session: it was not
+    assert written_in_english("will I lose my children")
     for text in ("toi bi chong danh, toi phai lam sao", "ck e danh e", "help me", "ok thanks"):
         assert not written_in_english(text), text
     assert not written_in_english("chong danh vo co bi phat khong")

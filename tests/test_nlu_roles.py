@@ -315,3 +315,36 @@ THIRTY_FIRST = [
 def test_a_predicate_role_does_not_stop_the_actor(text: str, expected: Roles) -> None:
     """Thirty-first session: "chồng em làm công nhân, … chửi em" named no one."""
     assert roles(text) == expected
+
+
+THIRTY_SEVENTH = [
+    # Folded, "tổ trưởng" after a comma holds "tớ" (to): the team leader acts, no one's worker.
+    (
+        "toi lam cong nhan, to truong thuong xuyen dung cham vao nguoi toi va noi nhung cau bay",
+        Roles(BOSS, WORKER),
+    ),
+    ("tôi làm công nhân, tổ trưởng thường xuyên đụng chạm vào người tôi", Roles(BOSS, WORKER)),
+    ("cong nhan to truong so toi", Roles(BOSS, WORKER)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRTY_SEVENTH)
+def test_a_speaker_word_that_opens_a_role_is_no_possessive(text: str, expected: Roles) -> None:
+    """Thirty-seventh session: folded, a worker's story of a team leader read the worker acting."""
+    assert roles(text) == expected
+
+
+THIRTY_SEVENTH_BA = [
+    # The southern "ba" (father) after "bị" and before an act; "mẹ con" is the child speaking.
+    ("mẹ con bị ba đánh hoài", Roles(P, C)),
+    ("me con bi ba danh hoai", Roles(P, C)),
+    ("em bị ba mắng suốt", Roles(P, C)),
+    ("ba em đánh em", Roles(P, C)),
+    ("bị ba người đánh", NONE),  # three people
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRTY_SEVENTH_BA)
+def test_the_southern_ba_who_acts_is_the_father(text: str, expected: Roles) -> None:
+    """Thirty-seventh session: "mẹ con bị ba đánh hoài" read the child acting."""
+    assert roles(text) == expected

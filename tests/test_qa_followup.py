@@ -57,6 +57,11 @@ def test_what_reads_as_a_follow_up(text: str, expected: bool) -> None:
         ("my husband hits me", False),
         ("họ có được làm vậy không", True),  # thirty-sixth session: "not sure" after a dismissal
         ("is that violence", True),  # thirty-sixth session: it got forced pregnancy
+        ("như vậy có phải bạo lực không", True),  # thirty-seventh session: economic violence
+        ("có tính là bạo lực gia đình không", True),
+        ("vậy có bị coi là bạo hành không", True),
+        ("đánh con có phải bạo lực không", False),
+        ("bạo lực gia đình là gì", False),
         ("is that a crime", True),
         ("is domestic violence a crime", False),
         ("giờ tôi làm gì tiếp", True),  # thirty-sixth session: it got a beaten wife's first steps

@@ -68,6 +68,8 @@ KINDS = [
     ("trưởng thôn không cho phụ nữ phát biểu, làm vậy có đúng không?", {"definition"}),
     ("con gái không được chia đất có đúng luật không", {"definition"}),
     ("như vậy có phạm luật không", {"definition"}),  # thirty-fourth session
+    ("như vậy có phải bạo lực không", {"definition"}),  # thirty-seventh session
+    ("bị vợ chửi như thế có tính bạo lực gia đình không", {"definition"}),
     # nineteenth session: a keyword query, whom to tell, where to go
     ("nghị định 282 phạt chồng đánh vợ", {"fine"}),
     ("thầy giáo gạ em đi chơi riêng, em phải nói với ai", {"report"}),

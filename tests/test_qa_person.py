@@ -53,6 +53,15 @@ NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
         ("tôi 70 tuổi rồi", Person("", True, 70)),  # a particle after it: "tell me more" missed it
         ("em 16 tuổi ạ", Person("", True, 16)),
         ("anh ta đánh tôi", None),
+        # thirty-seventh session: a child by "con" / "cháu", being divorced, a Women's Union officer
+        ("con học lớp 7", Person("con", False, None, owner="", told_of=True)),
+        ("cháu mới 6 tuổi", Person("", True, 6)),  # "cháu" is also a child who speaks
+        ("con gái 14 tuổi", Person("con gái", False, 14, owner="", told_of=True)),
+        ("tôi ly hôn được 1 năm", Person("", True, None, divorced=True)),
+        ("em đã ly hôn rồi", Person("", True, None, divorced=True)),
+        ("tôi muốn ly hôn", None),
+        ("tôi là cán bộ hội phụ nữ xã", Person("cán bộ hội phụ nữ xã", True, None)),
+        ("con bị đánh", None),
         # anything more is a question or a story of its own
         ("chồng đánh vợ", None),
         ("con gái tôi 14 tuổi bị thầy sờ ngực", None),
@@ -101,6 +110,17 @@ def test_an_officer_is_a_speaker_who_says_so() -> None:
     officer = introduced("tôi là cán bộ xã")
     assert officer is not None
     assert officer.officer
+    union = introduced("em là cán bộ văn hóa xã")  # thirty-seventh session
+    assert union is not None
+    assert union.officer
     teacher = introduced("tôi là giáo viên")
     assert teacher is not None
     assert not teacher.officer
+
+
+def test_being_divorced_is_read_before_the_next_message() -> None:
+    """Thirty-seventh session: "tôi ly hôn được 1 năm" got "Có. Vợ, chồng … có quyền … ly hôn"."""
+    person = introduced("tôi ly hôn được 1 năm")
+    assert person is not None
+    read = person.before("vợ cũ không cho tôi gặp con")
+    assert read == "tôi đã ly hôn, vợ cũ không cho tôi gặp con"

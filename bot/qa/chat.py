@@ -26,6 +26,7 @@ from bot.qa.naming import asks_where, is_brief, is_followup, names_nothing
 from bot.qa.opening import tells_only
 from bot.qa.person import People, Person, introduced
 from bot.qa.recent import RecentEntries
+from bot.qa.story import Story, joined
 from nlu import Parse
 from nlu.normalize import fold
 
@@ -52,6 +53,7 @@ class Questions:
         self.local_help = local_help.lines
         self.recent = RecentEntries()
         self.people = People()
+        self.story = Story()
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim; ask for the rest of a story."""
@@ -64,12 +66,50 @@ class Questions:
         answer = self._basis(turn, parse, previous) or self.qa.answer_parse(
             parse, turn.locale, self.local_help(turn.user)
         )
-        answer = self._in_context(turn, parse, answer, previous)
+        answer = self._read_story(turn, parse, self._in_context(turn, parse, answer, previous))
         if answer.fallback and turn.still_in_danger() and tells_of_danger(parse.text):
             return Outcome((turn.say("qa.still_in_danger"),), intent="emergency")
         if answer.fallback and answer.intent == "out_of_scope" and (key := self._felt(parse)):
             return Outcome((turn.say(key),), intent="feeling")
         return _outcome(answer)
+
+    def _read_story(self, turn: Turn, parse: Parse, answer: Answer) -> Answer:
+        """Read a message not understood after the pieces told just before it (story.py).
+
+        The answer before, if any, opens the story: "tôi sợ mất việc", "công ty có phải xử lý
+        không" after harassment at work.
+        """
+        user = turn.user.urn
+        if answer.emergency or not answer.fallback:
+            self.story.forget(user)
+            return answer
+        pieces = self.story.told(user, turn.now)
+        if answer.intent != "out_of_scope" or self._felt(parse) == "qa.tell_more":
+            self.story.add(user, parse.text, turn.now)
+        read = self._story_read(turn, pieces, parse.text) if pieces else None
+        if read is None or (read.fallback and tells_only(parse.text)):
+            return answer
+        if read.fallback or read.faq_id is None:
+            return read  # still not sure: what fits the whole story is offered
+        self.story.forget(user)
+        self.recent.remember(user, read.faq_id, turn.now)
+        return read
+
+    def _story_read(self, turn: Turn, pieces: tuple[str, ...], text: str) -> Answer | None:
+        """Return the pieces and ``text`` read together: a new sure answer, or a fitting "not sure".
+
+        None when neither: the answer before again is no news, nor an offer of nothing.
+        """
+        previous = self.recent.recall(turn.user.urn, turn.now)
+        entry = self.qa.faq.get(previous or "")
+        opening = entry.questions[0] if entry is not None else None
+        read = self.qa.answer(
+            joined(pieces, text, opening), turn.locale, self.local_help(turn.user)
+        )
+        if read.fallback:
+            return read if read.suggested and read.intent != "out_of_scope" else None
+        new = not read.tentative and read.faq_id not in (None, previous)
+        return read if new else None
 
     def _felt(self, parse: Parse) -> str | None:
         """Return the reply to a message out of scope that tells a feeling, a hurt or a story.
@@ -168,6 +208,14 @@ class Questions:
             return None
         return basis_answer(self.qa, previous, parse.text, turn.locale)
 
+    def introduce(self, turn: Turn) -> Outcome:
+        """Answer a message that only introduces someone, whatever intent it reads as.
+
+        "tôi là cán bộ hội phụ nữ xã" read as finding a service ("hội phụ nữ xã") and got "which
+        province are you in?".
+        """
+        return self.answer(turn, self.qa.parse(turn.text))
+
     def button(self, turn: Turn) -> Outcome:
         """Handle ``qa:*`` buttons (more text, a suggested topic, an article)."""
         replies = self.qa.button(turn.incoming.button or "", turn.locale)
@@ -200,3 +248,4 @@ def register(router: Router, app: App) -> None:
     questions = Questions(app.parts.get(QA), app.parts.find(LocalHelp, LocalHelp()))
     app.parts.add(questions)
     router.button("qa", questions.button)
+    router.text(lambda text: introduced(text) is not None, questions.introduce)

@@ -23,8 +23,12 @@ SANCTION_TITLE = "nghi dinh quy dinh xu phat"
 TOPIC_ASKS = {"dv_reporting": "report", "support_services": "help", "legal_aid": "help"}
 _FIRST_STEPS = r"\bban (co the|nen)\b|\bhay (goi|bao)\b"
 """Folded words with which an answer tells the reader what to do ("Bạn có thể báo …")."""
-STEPS = re.compile(_FIRST_STEPS + r"|\bhay (luu|giu|di kham|nho)\b|\bnen lam\b|\bem co the\b")
-"""The same and more ("Hãy lưu tin nhắn", a child's "Em có thể"), for follow-ups."""
+STEPS = re.compile(
+    _FIRST_STEPS
+    + r"|\bhay (luu|giu|di kham|nho)\b|\bnen lam\b|\bem co the\b|(?:^|[.:] )co the bao\b"
+)
+"""The same and more ("Hãy lưu tin nhắn", a child's "Em có thể", a sentence "Có thể báo UBND
+xã"), for follow-ups."""
 _OFFERS_STEPS = re.compile(_FIRST_STEPS + r"|\bcan tu van\b")
 """The first words, or a hotline's "Cần tư vấn", as the kinds of entries were first inferred (the
 kinds are features of the model: a change here retrains it and moves near-threshold answers)."""

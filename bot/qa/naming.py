@@ -56,6 +56,12 @@ _ENGLISH_BACK = re.compile(
     r"(?:domestic violence|violence|abuse|crime|illegal)\b"
 )
 """What was told, named back in English: "is that violence", "is this abuse" (no new subject)."""
+_KIND_BACK = re.compile(
+    r"\b(phai|tinh|coi|goi)( la)? (hanh vi )?(bao luc|bao hanh|xam hai|quay roi)"
+    r"( gia dinh| tinh duc| tre em)?\b"
+)
+"""Folded, what was told named back as a kind: "như vậy có phải bạo lực không", "có tính là bạo
+lực gia đình không" (no new subject; "đánh con có phải bạo lực không" still names the beating)."""
 _TURN = "bao to cao giac trinh keu goi giup nho ho tro khieu nai kien"
 TURN_WORDS = frozenset(_TURN.split())
 """Folded words of asking where to turn: "báo ai", "tố cáo ở đâu", "kêu ai giúp", "khiếu nại"."""
@@ -89,6 +95,7 @@ def _question_words(text: str) -> list[str]:
     """Return the folded words of a message, without the person it points back to."""
     text = _PRONOUN.sub(" ", text.lower())
     folded = _REFERS_BACK.sub(" ", re.sub(r"\bxu ly\b", "xu", fold(text)))  # not "ly hôn"
+    folded = _KIND_BACK.sub(" ", folded)
     folded = leading_role().sub(" ", _SPEAKER.sub(" ", folded))
     return re.findall(r"\w+", re.sub(r"\bbao (nhieu|lau)\b", r"\1", folded))  # not "báo"
 

@@ -26,7 +26,7 @@ _NEIGHBOUR = r"(?P<neighbour>(?:nha )?hang xom(?: (?:ben canh|nha toi|nha em))?|
 _CHARGE = r"(?: chu nhiem| day (?:them|kem|van|toan|nhac|ve|boi|lai xe))?"
 """What a teacher is in charge of: "thầy giáo chủ nhiệm", "cô dạy thêm"."""
 _THIRD = (
-    r"(?:no|(?P<small>be|con be|dua be|con nho|dua nho)"
+    r"(?:no|(?P<small>be|con be|dua be|con nho|dua nho|con|con gai|con trai)"
     r"|em ay|em no|ban ay|co ay|anh ay|chi ay|nguoi do|nguoi ay"
     r"|anh ta|chi ta|ong ta|ba ta|co ta|ong ay|ba ay|han)"
 )
@@ -51,6 +51,8 @@ _PREGNANT = (
     r"(?: (?:duoc |gan )?\d{1,2} thang| thang thu \d{1,2})?| sap (?:sinh|de)"
 )
 """Being pregnant, maybe for how long: "đang mang thai 5 tháng", "có bầu tháng thứ 7"."""
+_DIVORCED = r" (?:da )?ly hon(?: duoc| roi)?(?: \d{1,2} (?:nam|thang))?(?: nay| roi)?"
+"""Being divorced, maybe for how long: "tôi ly hôn được 1 năm", "em đã ly hôn rồi"."""
 SEXES = ("phụ nữ", "đàn ông", "nữ", "nam", "nữ giới", "nam giới")
 """What the speaker may say they are ("tôi là nữ, 25 tuổi")."""
 STATUSES = (
@@ -70,13 +72,26 @@ STATUSES = (
     "người khuyết tật",
     "người cao tuổi",
     "lao động nữ",
-    "cán bộ xã",
-    "cán bộ",
     "công an xã",
     "trưởng thôn",
 )
 """What the speaker may say they are or do besides a role word ("tôi là giáo viên")."""
-OFFICERS = frozenset({"cán bộ xã", "cán bộ"})
+OFFICERS = frozenset(
+    {
+        "cán bộ xã",
+        "cán bộ phường",
+        "cán bộ",
+        "cán bộ hội phụ nữ",
+        "cán bộ hội phụ nữ xã",
+        "chủ tịch hội phụ nữ xã",
+        "cán bộ văn hóa",
+        "cán bộ văn hóa xã",
+        "công chức văn hóa - xã hội",
+        "công chức văn hóa xã hội",
+        "cán bộ tư pháp",
+        "cán bộ nội vụ",
+    }
+)
 """What a speaker says who may have come to send the commune's report ("tôi là cán bộ xã")."""
 ABBREVIATIONS = frozenset({"ck", "vk", "bx", "ox", "chg"})
 """Role words too short to tell apart from other words once folded."""
@@ -91,6 +106,7 @@ class Person:
     age: int | None
     pregnant: bool = False
     owner: str = "tôi"
+    divorced: bool = False
     """Whose the person is: the speaker's, or "nhà hàng xóm" (a neighbour's)."""
     told_of: bool = False
     """Named by a pronoun ("nó mới 17 tuổi"): someone the story before told of."""
@@ -104,6 +120,7 @@ class Person:
         """Return ``text`` read after the introduction ("con gái tôi 14 tuổi, bị thầy …")."""
         state = f" {self.age} tuổi" if self.age is not None else ""
         state += " đang mang thai" if self.pregnant else ""
+        state += " đã ly hôn" if self.divorced else ""
         if not self.speaker:
             return f"{' '.join(filter(None, (self.role, self.owner)))}{state}, {text}"
         return f"tôi là {self.role}{state}, {text}" if self.role else f"tôi{state}, {text}"
@@ -124,7 +141,8 @@ def _any_of(phrases: Iterable[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def _phrases() -> dict[str, str]:
     """Return each role phrase folded, mapped to the phrase as written."""
-    found = {fold(p): p for phrases in (*ROLE_PHRASES.values(), SEXES, STATUSES) for p in phrases}
+    phrases = (*ROLE_PHRASES.values(), SEXES, STATUSES, OFFICERS)
+    found = {fold(p): p for group in phrases for p in group}
     return {k: v for k, v in found.items() if k not in ABBREVIATIONS}
 
 
@@ -133,7 +151,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Return the shapes "<role> tôi [age]", "tôi là <role> [age]", "nó <age>", "hắn là <role>"."""
     roles = _any_of(_phrases())
     grade = r" (?:dang |moi |con )?hoc lop (?P<grade>\d{1,2})"
-    state = rf"(?P<state> {_AGE}|(?P<pregnant>{_PREGNANT})|{grade})?"
+    state = rf"(?P<state> {_AGE}|(?P<pregnant>{_PREGNANT})|(?P<divorced>{_DIVORCED})|{grade})?"
     whose = r"(?:(?P<whose>con|chau|vo|chong) )?"  # "thầy chủ nhiệm của con tôi"
     other = rf"^(?P<role>{roles}){_CHARGE} (?:cua )?{whose}(?:{_SPEAKER}|{_NEIGHBOUR}){state}$"
     said = rf" (?:(?:la|lam|lam nghe) (?P<role>{roles}){_DETAIL}{_SEX}|{_WORKPLACE})"
@@ -167,13 +185,14 @@ def _person(found: re.Match[str], speaker: bool) -> Person:
         owner = f"của {WHOSE[whose]} tôi"
     if found["grade"] and speaker:
         role = role or "học sinh"  # not the grade: "lớp 9" weighs more than the story after it
-    pregnant = found["pregnant"] is not None
-    return Person(role, speaker, age, pregnant=pregnant, owner=owner)
+    pregnant, divorced = found["pregnant"] is not None, found["divorced"] is not None
+    return Person(role, speaker, age, pregnant=pregnant, owner=owner, divorced=divorced)
 
 
 def _told_of(found: re.Match[str]) -> Person:
     """Return someone told of by a pronoun: "bé" (a child), "học sinh" (a grade) or "người đó"."""
-    role = "bé" if found["small"] else "học sinh" if found["grade"] else "người đó"
+    small = _phrases().get(found["small"] or "", "bé")  # "con gái 14 tuổi": "con gái"
+    role = small if found["small"] else "học sinh" if found["grade"] else "người đó"
     role = _phrases()[found["role"]] if found["role"] else role
     return replace(_person(found, speaker=False), role=role, owner="", told_of=True)
 

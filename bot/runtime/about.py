@@ -15,11 +15,11 @@ MAX_WORDS = 10
 """A longer message that mentions a lawyer or a robot is a question of its own."""
 ASKED = re.compile(
     r"\b(nguoi that|nguoi hay may|la may( a| ha| phai khong)?$|robot|may tu dong|tra loi tu dong"
-    r"|ai dang (tra loi|nhan tin|chat|doc)|(ban|bot|ad) la ai|(ban|bot) la gi"
-    r"|(ban|bot) (co )?phai (la )?(luat su|nguoi|may|bot|chatbot)"
+    r"|ai dang (tra loi|nhan tin|chat|doc)|(?<!co )(ban|bot|ad) la ai|(?<!co )(ban|bot) la gi"
+    r"|(?<!co )(ban|bot) (co )?phai (la )?(luat su|nguoi|may|bot|chatbot)"
     r"|(are|r) (you|u) (a )?(human|real|bot|robot|person|lawyer|machine)|who are you)\b"
 )
-"""Asking whether a person, a lawyer or a machine answers (folded)."""
+"""Asking whether a person, a lawyer or a machine answers (folded); not "cơ bản là gì" (basic)."""
 _asked = folded_words(ASKED)
 
 

@@ -76,6 +76,7 @@ def _register(router: Router, app: App) -> Dispatcher:
     dispatcher.fallback = questions.answer
     dispatcher.on_forget.append(questions.recent.forget)
     dispatcher.on_forget.append(questions.people.forget)
+    dispatcher.on_forget.append(questions.story.forget)
     dispatcher.on_emergency.append(questions.after_emergency)
     dispatcher.emergency_context = questions.in_danger
     return dispatcher
