@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from bot.core.config import Settings
 from bot.qa.chat import Questions
 from bot.qa.story import KEPT_FOR, MAX_CHARS, PIECES, Story, joined
 from bot.runtime.assembly import Runtime
@@ -63,7 +64,14 @@ def test_xoa_forgets_the_pieces_and_they_are_never_stored(runtime: Runtime) -> N
     assert questions.story.told("web:story", now) == ()
 
 
+def test_no_minutes_keeps_no_piece() -> None:
+    """``privacy.story_minutes: 0`` turns the reading of stories off."""
+    story = Story(timedelta(0))
+    story.add("web:1", "chồng tôi nghiện cờ bạc", NOW)
+    assert story.told("web:1", NOW) == ()
+
+
 def test_the_privacy_answer_tells_how_long_the_pieces_are_held(content: Content) -> None:
-    minutes = int(KEPT_FOR.total_seconds() // 60)
-    assert f"tối đa {minutes} phút" in content.strings.get("privacy.text_not_kept", "vi")
-    assert f"at most {minutes} minutes" in content.strings.get("privacy.text_not_kept", "en")
+    assert "tối đa 7 phút" in content.strings.get("privacy.story", "vi", minutes=7)
+    assert "at most 7 minutes" in content.strings.get("privacy.story", "en", minutes=7)
+    assert Settings().privacy.story_minutes * 60 == KEPT_FOR.total_seconds()  # the default

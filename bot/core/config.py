@@ -134,6 +134,13 @@ class PrivacySettings(Section):
     store_citizen_text: bool = Field(
         False, description="Store citizens' message text (off: only date, intent, confidence)."
     )
+    story_minutes: int = Field(
+        10,
+        ge=0,
+        le=60,
+        description="Minutes the last messages not understood are held in memory, never written, "
+        "to read a story told in pieces; 0: off.",
+    )
 
 
 class ReportSettings(Section):

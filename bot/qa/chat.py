@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.core.app import App
 from bot.core.feature import LocalHelp
@@ -48,12 +49,12 @@ LATER_LOSS = re.compile(
 class Questions:
     """Answers questions with the Q&A engine, adding local help when the place is known."""
 
-    def __init__(self, qa: QA, local_help: LocalHelp) -> None:
+    def __init__(self, qa: QA, local_help: LocalHelp, story: Story | None = None) -> None:
         self.qa = qa
         self.local_help = local_help.lines
         self.recent = RecentEntries()
         self.people = People()
-        self.story = Story()
+        self.story = story or Story()
 
     def answer(self, turn: Turn, parse: Parse) -> Outcome:
         """Answer free text the other features did not claim; ask for the rest of a story."""
@@ -245,7 +246,8 @@ def _follows(text: str) -> bool:
 
 def register(router: Router, app: App) -> None:
     """Register the Q&A button prefix; the runtime makes ``Questions.answer`` the fallback."""
-    questions = Questions(app.parts.get(QA), app.parts.find(LocalHelp, LocalHelp()))
+    story = Story(timedelta(minutes=app.settings.privacy.story_minutes))
+    questions = Questions(app.parts.get(QA), app.parts.find(LocalHelp, LocalHelp()), story)
     app.parts.add(questions)
     router.button("qa", questions.button)
     router.text(lambda text: introduced(text) is not None, questions.introduce)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from bot.qa.memory import MAX_USERS, UserMemory
 
 KEPT_FOR = timedelta(minutes=10)
-"""How long a piece waits for the rest of its story."""
+"""How long a piece waits for the rest of its story, by default (``privacy.story_minutes``)."""
 PIECES = 3
 """The pieces kept: the last ones told."""
 MAX_CHARS = 600
@@ -30,28 +30,30 @@ class _Pieces(NamedTuple):
 class Story:
     """The pieces of a story each user told last, for KEPT_FOR, in memory only."""
 
-    def __init__(self, limit: int = MAX_USERS) -> None:
+    def __init__(self, kept_for: timedelta = KEPT_FOR, limit: int = MAX_USERS) -> None:
+        self.kept_for = kept_for
         self.memory: UserMemory[_Pieces] = UserMemory(limit)
 
     def add(self, user: str, text: str, now: datetime) -> None:
-        """Keep ``text`` as the latest piece of the user's story."""
-        if len(text) > MAX_CHARS:
+        """Keep ``text`` as the latest piece of the user's story (nothing when kept for no time)."""
+        if len(text) > MAX_CHARS or not self.kept_for:
             return self.forget(user)
-        self.memory.change(user, lambda kept: _Pieces((*_fresh(kept, now), text)[-PIECES:], now))
+        self.memory.change(
+            user, lambda kept: _Pieces((*self._fresh(kept, now), text)[-PIECES:], now)
+        )
         return None
 
     def told(self, user: str, now: datetime) -> tuple[str, ...]:
         """Return the pieces the user told lately, oldest first."""
-        return _fresh(self.memory.get(user), now)
+        return self._fresh(self.memory.get(user), now)
 
     def forget(self, user: str) -> None:
         """Forget the user's pieces."""
         self.memory.forget(user)
 
-
-def _fresh(kept: _Pieces | None, now: datetime) -> tuple[str, ...]:
-    """Return the pieces kept, if recent."""
-    return kept.texts if kept is not None and now - kept.at <= KEPT_FOR else ()
+    def _fresh(self, kept: _Pieces | None, now: datetime) -> tuple[str, ...]:
+        """Return the pieces kept, if recent."""
+        return kept.texts if kept is not None and now - kept.at <= self.kept_for else ()
 
 
 def joined(pieces: tuple[str, ...], text: str, before: str | None = None) -> str:

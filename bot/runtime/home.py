@@ -195,7 +195,10 @@ def register(router: Router, app: App) -> None:
     router.text(acknowledged, acknowledge)
     router.text(lambda text: asked_language(text) is not None, language_in_words)
     router.text(wants_to_ask, ask_intro)
-    router.text(asks_about_privacy, PrivacyAnswer(app.settings.privacy.store_citizen_text).answer)
+    privacy = app.settings.privacy
+    router.text(
+        asks_about_privacy, PrivacyAnswer(privacy.store_citizen_text, privacy.story_minutes).answer
+    )
     router.text(asks_who_answers, lambda t: about(t, menu_reply(t, more=more(t))))
     router.intent("delete_data", delete_ask)
 

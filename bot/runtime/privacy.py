@@ -47,13 +47,16 @@ asks_about_privacy = folded_words(ASKED)
 class PrivacyAnswer:
     """Says what is kept, by the deployment's setting, and how to leave no trace."""
 
-    def __init__(self, stores_text: bool) -> None:
+    def __init__(self, stores_text: bool, story_minutes: int = 0) -> None:
         self.stores_text = stores_text
+        self.story_minutes = story_minutes
 
     def answer(self, turn: Turn) -> Outcome:
         """Say what is kept, where the conversation stays on the device, and /xoa."""
         kept = "privacy.text_kept" if self.stores_text else "privacy.text_not_kept"
         lines = [turn.t(kept), turn.t("privacy.choices")]
+        if self.story_minutes and not self.stores_text:  # bot/qa/story.py
+            lines.insert(1, turn.t("privacy.story", minutes=self.story_minutes))
         channel = turn.incoming.channel
         if channel in APPS:
             lines.append(turn.t("privacy.app", app=APPS[channel]))
