@@ -1,77 +1,91 @@
-"""A story told in pieces: what is kept, for how long, and how the pieces are read together."""
+"""A story of harm in the family that no entry is sure of gets the entry on what violence is."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import pytest
 
-from bot.core.config import Settings
-from bot.qa.chat import Questions
-from bot.qa.story import KEPT_FOR, MAX_CHARS, PIECES, Story, joined
-from bot.runtime.assembly import Runtime
+from bot.qa.engine import QA
+from bot.qa.likely import STORY_BASIS
 from bot.runtime.content import Content
-from tests.chat import Chat
+from nlu.normalize import fold
+from tests.matches import told
 
-NOW = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)
+LETTER = (
+    "Em năm nay ba mươi tuổi, lấy chồng đã được bốn năm. Ngày mới cưới anh chiều em lắm, nhưng "
+    "từ khi em sinh bé thứ hai thì anh thay đổi hẳn. Anh hay cáu gắt vô cớ, tiền lương giữ hết "
+    "không đưa em đồng nào, em xin tiền mua sữa cho con thì anh mắng là phá của. Mỗi lần cãi nhau "
+    "anh lại đập phá đồ đạc, có lần còn xô em ngã vào tường. Mẹ chồng thì bảo đàn bà phải biết "
+    "nhẫn nhịn. Em thấy mệt mỏi và bế tắc lắm."
+)
+"""A letter of my own (tenth session): no question, no entry sure of it, a husband who harms."""
 
-
-def test_the_last_pieces_are_kept_for_a_while() -> None:
-    story = Story()
-    for n in range(PIECES + 1):
-        story.add("web:1", f"mảnh {n}", NOW)
-    assert story.told("web:1", NOW) == tuple(f"mảnh {n}" for n in range(1, PIECES + 1))
-    assert story.told("web:1", NOW + KEPT_FOR * 2) == ()  # too late
-    assert story.told("web:2", NOW) == ()
-
-
-def test_a_late_piece_starts_a_new_story() -> None:
-    story = Story()
-    story.add("web:1", "chồng tôi nghiện cờ bạc", NOW)
-    story.add("web:1", "anh ấy bán hết đồ", NOW + KEPT_FOR * 2)
-    assert story.told("web:1", NOW + KEPT_FOR * 2) == ("anh ấy bán hết đồ",)
-
-
-def test_a_long_message_is_a_story_of_its_own_and_xoa_forgets() -> None:
-    story = Story()
-    story.add("web:1", "chồng tôi nghiện cờ bạc", NOW)
-    story.add("web:1", "x" * (MAX_CHARS + 1), NOW)
-    assert story.told("web:1", NOW) == ()
-    story.add("web:1", "chồng tôi nghiện cờ bạc", NOW)
-    story.forget("web:1")  # /xoa
-    assert story.told("web:1", NOW) == ()
+NO_ROLES = (
+    "Nhà tôi ở quê, mấy năm nay làm ăn khó khăn, ruộng vườn mất mùa liên tiếp, các con đi làm xa "
+    "cả. Tôi nghe nói năm nay xã có tổ chức tháng hành động về bình đẳng giới, có nhiều buổi nói "
+    "chuyện về bạo lực gia đình ở nhà văn hóa thôn. Tôi muốn biết thêm về những chuyện này vì "
+    "thấy quanh xóm cũng nhiều nhà lục đục, nhưng không biết bắt đầu từ đâu cho phải."
+)
+"""As long, on the subject, but nobody harms anybody in it."""
 
 
-def test_the_pieces_are_read_as_one_message_after_the_answer_before() -> None:
-    pieces = ("chồng tôi nghiện cờ bạc.", "anh ấy bán hết đồ")
-    assert joined(pieces, "còn bắt tôi vay tiền") == (
-        "chồng tôi nghiện cờ bạc. anh ấy bán hết đồ. còn bắt tôi vay tiền"
+@pytest.fixture(scope="module")
+def qa(content: Content) -> QA:
+    return content.qa
+
+
+UNSURE = (("mf-child-custody", 0.27), ("mf-divorce-for-violence", 0.25))
+
+
+def test_a_letter_of_harm_gets_the_definition_entry_among_its_first_three_under_a_hedge(
+    qa: QA,
+) -> None:
+    answer = told(qa, LETTER, (*UNSURE, ("dv-economic-control", 0.22), ("dv-verbal-abuse", 0.2)))
+    assert answer.tentative
+    assert not answer.fallback
+    assert answer.faq_id == "dv-economic-control"
+    assert f"{answer.citations[0].document}:{answer.citations[0].article}" == STORY_BASIS
+    assert answer.text.startswith("Mình chưa chắc đã hiểu đúng câu hỏi của bạn. Nếu bạn muốn hỏi")
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "matches"),
+    [
+        ("fourth, too far down", LETTER, (*UNSURE, ("mf-debts", 0.24), ("dv-verbal-abuse", 0.2))),
+        ("nobody harms anybody", NO_ROLES, (*UNSURE, ("dv-verbal-abuse", 0.2))),
+        ("a short question", "chồng giữ hết lương không đưa vợ", (("dv-economic-control", 0.2),)),
+    ],
+)
+def test_otherwise_the_bot_says_it_is_not_sure(
+    qa: QA, why: str, text: str, matches: tuple[tuple[str, float], ...]
+) -> None:
+    answer = told(qa, text, matches)
+    assert answer.fallback, why
+    assert not answer.citations, why
+
+
+def test_the_letter_end_to_end_with_and_without_diacritics(qa: QA) -> None:
+    for text in (LETTER, fold(LETTER)):
+        answer = qa.answer(text)
+        # hedged on what domestic violence is, or (since the twenty-fifth session's variants on
+        # a husband who keeps all the money) sure of the entry on economic control: both on Điều 3
+        assert answer.tentative or answer.faq_id == "dv-economic-control"
+        assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+
+
+def test_an_emergency_story_stays_an_emergency(qa: QA) -> None:
+    danger = LETTER + " Tối nay anh ấy lại cầm dao dọa giết em."
+    answer = qa.answer(danger)
+    assert answer.emergency
+    assert not answer.tentative
+
+
+def test_an_english_letter_is_read_the_same_way(qa: QA) -> None:
+    letter = (
+        "My husband has been drinking for years. Every night he comes home and shouts at me, "
+        "calls me useless and last week he pushed me against the wall in front of our children. "
+        "His mother says I should just put up with it. I am so tired and I do not know what to do."
     )
-    assert joined(("tôi sợ mất việc",), "công ty có phải xử lý không", "Quấy rối là gì?") == (
-        "Quấy rối là gì? tôi sợ mất việc. công ty có phải xử lý không"
-    )
-
-
-def test_xoa_forgets_the_pieces_and_they_are_never_stored(runtime: Runtime) -> None:
-    """The pieces are the message text itself: in memory only, and gone after /xoa."""
-    questions = runtime.app.parts.get(Questions)
-    chat = Chat(runtime, "web:story")
-    chat.say("anh trai tôi nghiện ma túy")  # a piece of a story: "tell me more"
-    now = runtime.dispatcher.clock()
-    assert questions.story.told("web:story", now) == ("anh trai tôi nghiện ma túy",)
-    rows = runtime.app.db.execute("select text from messages").fetchall()
-    assert all("ma túy" not in row[0] for row in rows)
-    chat.say("/xoa")
-    chat.press("Xóa")
-    assert questions.story.told("web:story", now) == ()
-
-
-def test_no_minutes_keeps_no_piece() -> None:
-    """``privacy.story_minutes: 0`` turns the reading of stories off."""
-    story = Story(timedelta(0))
-    story.add("web:1", "chồng tôi nghiện cờ bạc", NOW)
-    assert story.told("web:1", NOW) == ()
-
-
-def test_the_privacy_answer_tells_how_long_the_pieces_are_held(content: Content) -> None:
-    assert "tối đa 7 phút" in content.strings.get("privacy.story", "vi", minutes=7)
-    assert "at most 7 minutes" in content.strings.get("privacy.story", "en", minutes=7)
-    assert Settings().privacy.story_minutes * 60 == KEPT_FOR.total_seconds()  # the default
+    answer = qa.answer(letter, "en")
+    assert not answer.fallback
+    assert (answer.citations[0].document, answer.citations[0].article) == ("13/2022/QH15", 3)
+    assert "domestic violence" in answer.text
