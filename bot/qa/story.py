@@ -37,11 +37,11 @@ class Story:
     def add(self, user: str, text: str, now: datetime) -> None:
         """Keep ``text`` as the latest piece of the user's story (nothing when kept for no time)."""
         if len(text) > MAX_CHARS or not self.kept_for:
-            return self.forget(user)
-        self.memory.change(
-            user, lambda kept: _Pieces((*self._fresh(kept, now), text)[-PIECES:], now)
-        )
-        return None
+            self.forget(user)
+        else:
+            self.memory.change(
+                user, lambda kept: _Pieces((*self._fresh(kept, now), text)[-PIECES:], now)
+            )
 
     def told(self, user: str, now: datetime) -> tuple[str, ...]:
         """Return the pieces the user told lately, oldest first."""
